@@ -1,0 +1,33 @@
+// Builds everything a user gets: the extension host bundle, the counting worker, the webview script,
+// the CLI, and the compact tokenizer vocabularies (dist/vocab). `--production` minifies, no source maps.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const at = (p) => path.join(root, p);
+
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
+  minify: production, sourcemap: !production, logLevel: 'warning' };
+const entries = [
+  { ...node, entryPoints: [at('src/host/extension.ts')], outfile: at('dist/extension.js') },
+  { ...node, entryPoints: [at('src/host/countWorker.ts')], outfile: at('dist/countWorker.js') },
+  { ...node, entryPoints: [at('src/cli/main.ts')], outfile: at('dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production, sourcemap: !production,
+    logLevel: 'warning', entryPoints: [at('src/webview/main.ts')], outfile: at('dist/webview.js') },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+mkdirSync(at('dist'), { recursive: true });
+await Promise.all(entries.map((e) => esbuild.build(e)));
+
+// Vocabulary builders: each scripts/vocab/*.mjs writes its files under dist/vocab and skips work already done.
+const vocabDir = at('scripts/vocab');
+if (existsSync(vocabDir)) {
+  for (const f of readdirSync(vocabDir).filter((f) => f.endsWith('.mjs')).sort()) {
+    const r = spawnSync(process.execPath, [path.join(vocabDir, f)], { stdio: 'inherit', cwd: root });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+console.log(`built ${entries.length} bundles${production ? ' (production)' : ''}`);

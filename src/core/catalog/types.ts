@@ -1,0 +1,102 @@
+/** The pricing catalog's shape. Prices are decimal strings per one million tokens, parsed with Rational. */
+
+export type Provider = 'deepseek' | 'mistral' | 'xai' | 'custom';
+
+/** A tokenizer the project can count with; see core/tokenize/registry.ts for which are exact. */
+export type TokenizerId =
+  | 'deepseek-v3'
+  | 'mistral-tekken'
+  | 'mistral-sp-v1'
+  | 'mistral-sp-v3'
+  | 'mistral-sp-v7'
+  | 'openai-cl100k'
+  | 'openai-o200k'
+  | 'grok-estimate';
+
+/** ISO 4217 code, upper case ("USD", "CNY", "EUR"). */
+export type CurrencyCode = string;
+
+/** One price list in one currency. `cacheHit` null: no cached price published (no prompt caching). */
+export interface PriceList {
+  readonly input: string;
+  readonly cacheHit: string | null;
+  readonly output: string;
+}
+
+/** A time window inside a UTC week: days are 0 (Sunday) … 6, times "HH:MM" UTC; `to` may wrap past midnight. */
+export interface WeeklyWindow {
+  readonly days: readonly number[];
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A time-of-day rule. `discountedWhen: 'outside'` with windows = peak hours (DeepSeek 2026: off-peak
+ * everywhere but the listed weekday hours); `'inside'` = the windows themselves are discounted (the 2025
+ * night discount). `multiplier` applies to every price in force while discounted ("0.5").
+ */
+export interface TimeOfDaySchedule {
+  readonly windows: readonly WeeklyWindow[];
+  readonly discountedWhen: 'inside' | 'outside';
+  readonly multiplier: string;
+  /** What the discounted window is called: "off-peak", "night discount". The other one is "peak" / "standard". */
+  readonly discountLabel: string;
+  readonly fullLabel: string;
+  readonly note?: string;
+}
+
+/** A long-context tier: once the prompt reaches `thresholdTokens`, these prices apply to every token. */
+export interface LongContextTier {
+  readonly thresholdTokens: number;
+  readonly prices: Readonly<Partial<Record<CurrencyCode, PriceList>>>;
+}
+
+export interface PriceSource {
+  readonly url: string;
+  /** Date the price was last checked against the source, "YYYY-MM-DD". */
+  readonly verified: string;
+  readonly note?: string;
+}
+
+/** A span of time during which one set of prices applied. `until` is exclusive; absent = still in force. */
+export interface PricePeriod {
+  readonly from: string;
+  readonly until?: string;
+  /** Native lists, one per currency the provider publishes (DeepSeek: USD and CNY). */
+  readonly prices: Readonly<Partial<Record<CurrencyCode, PriceList>>>;
+  readonly longContext?: LongContextTier;
+  readonly schedule?: TimeOfDaySchedule;
+  readonly source: PriceSource;
+}
+
+export type ModelStatus =
+  | { readonly kind: 'current' }
+  | { readonly kind: 'legacy'; readonly note?: string }
+  | { readonly kind: 'retired'; readonly date: string; readonly replacement?: string };
+
+export interface ModelEntry {
+  readonly provider: Provider;
+  readonly id: string;
+  readonly aliases: readonly string[];
+  readonly displayName: string;
+  readonly tokenizer: TokenizerId;
+  readonly contextWindow: number;
+  readonly maxOutput?: number | null;
+  readonly status: ModelStatus;
+  /** Oldest first, non-overlapping. */
+  readonly periods: readonly PricePeriod[];
+  readonly notes?: string;
+}
+
+/** Exchange rates: units of each currency per one unit of `base`, as decimal strings, dated. */
+export interface FxTable {
+  readonly base: CurrencyCode;
+  readonly date: string;
+  readonly rates: Readonly<Record<CurrencyCode, string>>;
+  readonly source: string;
+}
+
+export interface Catalog {
+  readonly models: readonly ModelEntry[];
+  readonly fx: FxTable;
+}

@@ -1,0 +1,25 @@
+/** What `activate` returns: a read-only view of the extension's state, used by the integration tests. */
+import type { PanelState } from '../shared/protocol';
+
+export interface StatusSnapshot {
+  /** The status bar item's text as shown ("1,234 tok · $0.0021", "≈1,234 tok · $0.0021", "$(sync~spin) counting…"). */
+  readonly text: string;
+  /** The tooltip rendered as plain text (markdown source). */
+  readonly tooltip: string;
+  readonly visible: boolean;
+  /** The model and token count behind the text, when a result is shown. */
+  readonly modelId?: string;
+  readonly tokens?: number;
+  readonly exact?: boolean;
+}
+
+export interface LlmCostApi {
+  /** Current status bar state. */
+  status(): StatusSnapshot;
+  /** Resolves when no counting is pending (debounce and worker both idle). */
+  idle(): Promise<void>;
+  /** The comparison panel's last state as posted to the webview, or undefined when it is not open. */
+  panelState(): PanelState | undefined;
+  /** Problems reported about settings since activation (invalid price overrides etc.). */
+  configProblems(): readonly string[];
+}
