@@ -1,0 +1,287 @@
+/**
+ * The comparison panel's message protocol and state, shared by the host (src/host/panel) and the
+ * webview (src/webview). Pure: no 'vscode', no DOM. Everything arriving from the webview goes through
+ * `isFromWebviewMessage` before the host acts on it.
+ */
+
+/** When prices are taken: now, or the next start of a full-price or discounted window. */
+export type Moment = 'now' | 'next-peak' | 'next-off-peak';
+export const MOMENTS: readonly Moment[] = ['now', 'next-peak', 'next-off-peak'];
+
+export type SortColumn = 'model' | 'tokens' | 'input' | 'saving' | 'output' | 'total';
+export const SORT_COLUMNS: readonly SortColumn[] = ['model', 'tokens', 'input', 'saving', 'output', 'total'];
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortOrder {
+  readonly column: SortColumn;
+  readonly direction: SortDirection;
+}
+
+/** Cache assumption: a share of the input (0…1) served from cache, or a cached prefix of N tokens. */
+export type CacheControl =
+  | { readonly kind: 'share'; readonly hitShare: number }
+  | { readonly kind: 'prefix'; readonly cachedPrefixTokens: number };
+
+/** What the user set in the panel; everything a recompute needs besides the counts. */
+export interface PanelControls {
+  readonly outputRatio: number;
+  readonly cache: CacheControl;
+  readonly currency: string;
+  readonly moment: Moment;
+  readonly showRetired: boolean;
+}
+
+/** The usage bill's inputs: tokens by kind and the day they were used ("YYYY-MM-DD", UTC). */
+export interface BillInputs {
+  readonly cacheHit: number;
+  readonly cacheMiss: number;
+  readonly output: number;
+  readonly date: string;
+}
+
+/** One model's line in the comparison table; money as display strings, `totalNumber` for the chart only. */
+export interface PanelRow {
+  readonly modelId: string;
+  readonly displayName: string;
+  readonly provider: string;
+  readonly status: 'current' | 'legacy' | 'retired';
+  /** "retired 2026-01-15 → deepseek-v4", "legacy", or empty. */
+  readonly statusNote: string;
+  readonly pinned: boolean;
+  readonly tokens: number;
+  /** "1,234" or "≈1,234". */
+  readonly tokensText: string;
+  readonly exact: boolean;
+  /** Tokenizer label ("DeepSeek V3 BPE"). */
+  readonly tokenizerLabel: string;
+  /** "−18% … +5%" for estimates, empty when exact. */
+  readonly errorBand: string;
+  readonly input: string;
+  readonly cacheSaving: string;
+  readonly output: string;
+  readonly total: string;
+  readonly totalNumber: number;
+  /** Which prices applied: period window, long-context tier, currency conversion. */
+  readonly priceNotes: readonly string[];
+  readonly sourceUrl: string;
+  readonly verified: string;
+  /** Set when this model could not be priced or counted; money fields are then "—". */
+  readonly error?: string;
+}
+
+export interface BillLineView {
+  /** "Input (cache hit)", "Input (cache miss)", "Output". */
+  readonly label: string;
+  readonly tokens: string;
+  readonly price: string;
+  readonly cost: string;
+}
+
+/** One model's usage bill, as a provider console would show it. */
+export interface BillRow {
+  readonly modelId: string;
+  readonly displayName: string;
+  readonly lines: readonly BillLineView[];
+  readonly total: string;
+  readonly notes: readonly string[];
+  readonly error?: string;
+}
+
+/** Everything the webview renders; the host posts it whole after every change. */
+export interface PanelState {
+  /** "3 selections in prompt.md", or a hint when there is nothing to count. */
+  readonly subject: string;
+  readonly busy: boolean;
+  readonly controls: PanelControls;
+  readonly sort: SortOrder;
+  readonly rows: readonly PanelRow[];
+  /** Currencies the user can pick. */
+  readonly currencies: readonly string[];
+  /** The instant priced, described ("now", "next off-peak: 2026-11-28 16:30 UTC"). */
+  readonly momentNote: string;
+  /** Footnotes: exchange-rate date and source, estimate caveats. */
+  readonly footnotes: readonly string[];
+  readonly bill: { readonly inputs: BillInputs; readonly rows: readonly BillRow[] };
+  /** Settings problems and counting failures, shown above the table. */
+  readonly problems: readonly string[];
+}
+
+/** What the webview keeps with setState so a restored panel starts where the user left it. */
+export interface PersistedPanelState {
+  readonly controls?: PanelControls;
+  readonly sort?: SortOrder;
+  readonly bill?: BillInputs;
+}
+
+// ---- host → webview ----
+
+/** The full state to render (answer to `ready`, and after every change). */
+export interface StateMessage {
+  readonly type: 'state';
+  readonly state: PanelState;
+}
+
+/** Counting started or finished, without a new state yet. */
+export interface BusyMessage {
+  readonly type: 'busy';
+  readonly busy: boolean;
+}
+
+export type ToWebviewMessage = StateMessage | BusyMessage;
+
+// ---- webview → host ----
+
+/** The webview has loaded and listens; the host answers with a `state`. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+  /** What the webview had saved with setState, if anything. */
+  readonly persisted?: PersistedPanelState;
+}
+
+/** Output tokens per input token changed. */
+export interface SetOutputRatioMessage {
+  readonly type: 'setOutputRatio';
+  readonly ratio: number;
+}
+
+/** Cache assumption changed. */
+export interface SetCacheMessage {
+  readonly type: 'setCache';
+  readonly cache: CacheControl;
+}
+
+/** Display currency changed. */
+export interface SetCurrencyMessage {
+  readonly type: 'setCurrency';
+  readonly currency: string;
+}
+
+/** Priced moment changed. */
+export interface SetMomentMessage {
+  readonly type: 'setMoment';
+  readonly moment: Moment;
+}
+
+/** Retired and legacy models shown or hidden. */
+export interface SetShowRetiredMessage {
+  readonly type: 'setShowRetired';
+  readonly showRetired: boolean;
+}
+
+/** Table sort order changed. */
+export interface SetSortMessage {
+  readonly type: 'setSort';
+  readonly sort: SortOrder;
+}
+
+/** Usage bill inputs changed. */
+export interface SetBillMessage {
+  readonly type: 'setBill';
+  readonly bill: BillInputs;
+}
+
+/** The webview finished rendering a state with this many table rows (observed by UI tests). */
+export interface RenderedMessage {
+  readonly type: 'rendered';
+  readonly rows: number;
+}
+
+export type FromWebviewMessage =
+  | ReadyMessage
+  | SetOutputRatioMessage
+  | SetCacheMessage
+  | SetCurrencyMessage
+  | SetMomentMessage
+  | SetShowRetiredMessage
+  | SetSortMessage
+  | SetBillMessage
+  | RenderedMessage;
+
+// ---- limits and validation ----
+
+/** Highest output ratio accepted (output tokens per input token). */
+export const MAX_OUTPUT_RATIO = 100;
+/** Largest token count accepted in any input. */
+export const MAX_TOKENS = 1e12;
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasOnlyKeys(v: Obj, keys: readonly string[]): boolean {
+  return Object.keys(v).every((k) => keys.includes(k));
+}
+
+function isNumberIn(v: unknown, min: number, max: number): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+}
+
+function isTokenCount(v: unknown): v is number {
+  return isNumberIn(v, 0, MAX_TOKENS) && Number.isInteger(v);
+}
+
+/** True for "YYYY-MM-DD" naming a real calendar day. */
+export function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** True for an upper-case ISO 4217 style code. */
+export function isCurrencyCode(v: unknown): v is string {
+  return typeof v === 'string' && /^[A-Z]{3}$/.test(v);
+}
+
+export function isCacheControl(v: unknown): v is CacheControl {
+  if (!isObj(v)) return false;
+  if (v.kind === 'share') return hasOnlyKeys(v, ['kind', 'hitShare']) && isNumberIn(v.hitShare, 0, 1);
+  if (v.kind === 'prefix') return hasOnlyKeys(v, ['kind', 'cachedPrefixTokens']) && isTokenCount(v.cachedPrefixTokens);
+  return false;
+}
+
+export function isSortOrder(v: unknown): v is SortOrder {
+  return isObj(v) && hasOnlyKeys(v, ['column', 'direction'])
+    && SORT_COLUMNS.includes(v.column as SortColumn)
+    && (v.direction === 'ascending' || v.direction === 'descending');
+}
+
+export function isBillInputs(v: unknown): v is BillInputs {
+  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date'])
+    && isTokenCount(v.cacheHit) && isTokenCount(v.cacheMiss) && isTokenCount(v.output) && isIsoDate(v.date);
+}
+
+export function isPanelControls(v: unknown): v is PanelControls {
+  return isObj(v) && hasOnlyKeys(v, ['outputRatio', 'cache', 'currency', 'moment', 'showRetired'])
+    && isNumberIn(v.outputRatio, 0, MAX_OUTPUT_RATIO) && isCacheControl(v.cache) && isCurrencyCode(v.currency)
+    && MOMENTS.includes(v.moment as Moment) && typeof v.showRetired === 'boolean';
+}
+
+/** Validates what a webview saved (it comes back through the serializer, so it is untrusted too). */
+export function isPersistedPanelState(v: unknown): v is PersistedPanelState {
+  return isObj(v) && hasOnlyKeys(v, ['controls', 'sort', 'bill'])
+    && (v.controls === undefined || isPanelControls(v.controls))
+    && (v.sort === undefined || isSortOrder(v.sort))
+    && (v.bill === undefined || isBillInputs(v.bill));
+}
+
+/** Type guard for every message the webview may send; anything else is rejected. */
+export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
+  if (!isObj(value) || typeof value.type !== 'string') return false;
+  const v = value;
+  const only = (...keys: string[]) => hasOnlyKeys(v, ['type', ...keys]);
+  switch (v.type) {
+    case 'ready': return only('persisted') && (v.persisted === undefined || isPersistedPanelState(v.persisted));
+    case 'setOutputRatio': return only('ratio') && isNumberIn(v.ratio, 0, MAX_OUTPUT_RATIO);
+    case 'setCache': return only('cache') && isCacheControl(v.cache);
+    case 'setCurrency': return only('currency') && isCurrencyCode(v.currency);
+    case 'setMoment': return only('moment') && MOMENTS.includes(v.moment as Moment);
+    case 'setShowRetired': return only('showRetired') && typeof v.showRetired === 'boolean';
+    case 'setSort': return only('sort') && isSortOrder(v.sort);
+    case 'setBill': return only('bill') && isBillInputs(v.bill);
+    case 'rendered': return only('rows') && isTokenCount(v.rows);
+    default: return false;
+  }
+}
