@@ -1,0 +1,41 @@
+// Shared helpers for the integration suites: the extension's test API and editor setup.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LlmCostApi } from '../../src/host/api';
+
+export const EXTENSION_ID = 'llm-cost-tools.llm-cost';
+
+/** Activates the extension (if needed) and returns its test API. */
+export async function extensionApi(): Promise<LlmCostApi> {
+  const ext = vscode.extensions.getExtension<LlmCostApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the test host`);
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+/** Opens a file of the test workspace in an editor. */
+export async function openWorkspaceFile(name: string): Promise<vscode.TextEditor> {
+  const root = process.env.LLM_COST_TEST_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(root, 'no test workspace');
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, name)));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Polls until `check` returns a value that is not undefined, or fails after `ms`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Sets a user setting for the duration of a test and returns a function that restores it. */
+export async function withSetting(key: string, value: unknown): Promise<() => Thenable<void>> {
+  const config = vscode.workspace.getConfiguration('llmCost');
+  const before = config.inspect(key)?.globalValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return () => vscode.workspace.getConfiguration('llmCost').update(key, before, vscode.ConfigurationTarget.Global);
+}
