@@ -32,12 +32,14 @@ export interface PanelControls {
   readonly showRetired: boolean;
 }
 
-/** The usage bill's inputs: tokens by kind and the day they were used ("YYYY-MM-DD", UTC). */
+/** The usage bill's inputs: tokens by kind and when they were used ("YYYY-MM-DD" and "HH:MM", UTC). */
 export interface BillInputs {
   readonly cacheHit: number;
   readonly cacheMiss: number;
   readonly output: number;
   readonly date: string;
+  /** Time of day priced, which matters where prices have peak and off-peak hours. */
+  readonly time: string;
 }
 
 /** One model's line in the comparison table; money as display strings, `totalNumber` for the chart only. */
@@ -135,8 +137,6 @@ export type ToWebviewMessage = StateMessage | BusyMessage;
 /** The webview has loaded and listens; the host answers with a `state`. */
 export interface ReadyMessage {
   readonly type: 'ready';
-  /** What the webview had saved with setState, if anything. */
-  readonly persisted?: PersistedPanelState;
 }
 
 /** Output tokens per input token changed. */
@@ -230,6 +230,11 @@ export function isIsoDate(v: unknown): v is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+/** True for "HH:MM" on a 24-hour clock. */
+export function isTimeOfDay(v: unknown): v is string {
+  return typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+}
+
 /** True for an upper-case ISO 4217 style code. */
 export function isCurrencyCode(v: unknown): v is string {
   return typeof v === 'string' && /^[A-Z]{3}$/.test(v);
@@ -249,8 +254,9 @@ export function isSortOrder(v: unknown): v is SortOrder {
 }
 
 export function isBillInputs(v: unknown): v is BillInputs {
-  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date'])
-    && isTokenCount(v.cacheHit) && isTokenCount(v.cacheMiss) && isTokenCount(v.output) && isIsoDate(v.date);
+  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time'])
+    && isTokenCount(v.cacheHit) && isTokenCount(v.cacheMiss) && isTokenCount(v.output)
+    && isIsoDate(v.date) && isTimeOfDay(v.time);
 }
 
 export function isPanelControls(v: unknown): v is PanelControls {
@@ -273,7 +279,7 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
   const v = value;
   const only = (...keys: string[]) => hasOnlyKeys(v, ['type', ...keys]);
   switch (v.type) {
-    case 'ready': return only('persisted') && (v.persisted === undefined || isPersistedPanelState(v.persisted));
+    case 'ready': return only();
     case 'setOutputRatio': return only('ratio') && isNumberIn(v.ratio, 0, MAX_OUTPUT_RATIO);
     case 'setCache': return only('cache') && isCacheControl(v.cache);
     case 'setCurrency': return only('currency') && isCurrencyCode(v.currency);
