@@ -20,7 +20,9 @@ const entries = [
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 mkdirSync(at('dist'), { recursive: true });
-await Promise.all(entries.map((e) => esbuild.build(e)));
+// Settle every bundle before failing, so one broken entry does not hide the others' errors.
+const results = await Promise.allSettled(entries.map((e) => esbuild.build(e)));
+const failed = results.filter((r) => r.status === 'rejected').length;
 
 // Vocabulary builders: each scripts/vocab/*.mjs writes its files under dist/vocab and skips work already done.
 const vocabDir = at('scripts/vocab');
@@ -29,5 +31,9 @@ if (existsSync(vocabDir)) {
     const r = spawnSync(process.execPath, [path.join(vocabDir, f)], { stdio: 'inherit', cwd: root });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
+}
+if (failed) {
+  console.error(`build failed: ${failed} of ${entries.length} bundles had errors`);
+  process.exit(1);
 }
 console.log(`built ${entries.length} bundles${production ? ' (production)' : ''}`);

@@ -39,10 +39,10 @@ if [ ! -f "$cs/lib/vscode/out/server-main.js" ] || [ "$(cat "$dest/cs/.installed
   mkdir -p "$dest/cs"
   # Node 24 only for this install; nodedir stops node-gyp from trying to download headers.
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
-    npm install --prefix "$dest/cs" --no-audit --no-fund --foreground-scripts --loglevel=error \
+    npm install --prefix "$dest/cs" --no-audit --no-fund --foreground-scripts --allow-scripts=code-server,argon2 --loglevel=error \
     "code-server@$code_server_version" > "$dest/cs-install.log" 2>&1 \
     || { tail -40 "$dest/cs-install.log" >&2; echo "setup-test-env: code-server install failed (log: $dest/cs-install.log)" >&2; exit 1; }
   echo "$code_server_version" > "$dest/cs/.installed"
 fi
-log "code-server: $(PATH="$node24/bin:$PATH" "$cs/out/node/entry.js" --version 2>/dev/null | head -1 || echo '?')"
+log "code-server: $("$node24/bin/node" -p "require('$cs/package.json').version")"
 log "done"
