@@ -1,7 +1,14 @@
 /** Counts a document as the provider bills it: plain text, or a prompt file's messages with template overhead. */
 import type { ModelEntry } from '../catalog/types';
 import type { CountResult } from '../tokenize/types';
+import type { ChatRequest, UncountedParts } from './messages';
 import { countText } from '../tokenize/count';
+import { describeTokenizer, getTokenizer } from '../tokenize/registry';
+import { PromptParseError } from './messages';
+import { displayName, kindFromName, parseJsonPrompt, parseJsonl, parseYamlPrompt, sniffChat } from './parse';
+import { countChatRequest, memoCounter } from './chatTemplate';
+
+export { PromptParseError } from './messages';
 
 export type DocumentFormat = 'plain' | 'markdown' | 'chat-json' | 'jsonl' | 'prompt-yaml';
 
@@ -12,14 +19,111 @@ export interface DocumentCount extends CountResult {
   readonly messages: number;
   /** Tokens added by the chat template (BOS, role markers); 0 for plain text. */
   readonly templateTokens: number;
+  /** True when the template overhead is the provider's exact layout (always true when there is none). */
+  readonly templateExact: boolean;
+  /** Why the template part is an estimate or inexact. */
+  readonly templateNotes?: readonly string[];
+  /** Set when a malformed prompt file was counted as plain text (options.plainTextFallback): the parse error. */
+  readonly fallback?: string;
+  /** Content parts that were not counted (images, audio, files), by type. */
+  readonly uncountedParts?: readonly { readonly type: string; readonly count: number }[];
 }
 
 export interface DocumentOptions {
   /** When a prompt file is malformed, count it as plain text instead of throwing. */
   readonly plainTextFallback?: boolean;
+  /** Count plain text and Markdown as one user message (with the template), not as raw text. Default false. */
+  readonly asChatMessage?: boolean;
+  /** Overrides the Grok hidden-prefix allowance (tokens a request). */
+  readonly grokPrefixAllowance?: number;
 }
 
-/** STAND-IN: counts everything as plain text until prompt-file parsing lands. */
-export function countDocument(text: string, fileName: string | undefined, model: ModelEntry, _options: DocumentOptions = {}): DocumentCount {
-  return { ...countText(text, model), format: 'plain', requests: 0, messages: 0, templateTokens: 0 };
+interface Parsed {
+  readonly format: DocumentFormat;
+  readonly requests?: readonly ChatRequest[];
+}
+
+function parse(text: string, fileName: string | undefined, uncounted: UncountedParts): Parsed {
+  const file = displayName(fileName);
+  switch (kindFromName(fileName)) {
+    case 'prompt-yaml':
+      return { format: 'prompt-yaml', requests: [parseYamlPrompt(text, file, uncounted)] };
+    case 'jsonl':
+      return { format: 'jsonl', requests: parseJsonl(text, file, uncounted) };
+    case 'json': {
+      const request = parseJsonPrompt(text, file, uncounted);
+      return request ? { format: 'chat-json', requests: [request] } : { format: 'plain' };
+    }
+    case 'markdown':
+      return { format: 'markdown' };
+    case 'plain':
+      return { format: 'plain' };
+    case undefined: {
+      const sniffed = sniffChat(text, uncounted);
+      if (!sniffed) return { format: 'plain' };
+      return { format: sniffed.kind === 'json' ? 'chat-json' : 'jsonl', requests: sniffed.requests };
+    }
+  }
+}
+
+/** Counts a document for a model: plain text as is, prompt files with each request's chat-template overhead. */
+export function countDocument(text: string, fileName: string | undefined, model: ModelEntry, options: DocumentOptions = {}): DocumentCount {
+  const uncounted: UncountedParts = new Map();
+  let parsed: Parsed;
+  let fallback: string | undefined;
+  try {
+    parsed = parse(text, fileName, uncounted);
+  } catch (e) {
+    if (!(e instanceof PromptParseError) || !options.plainTextFallback) throw e;
+    parsed = { format: 'plain' };
+    fallback = e.message;
+    uncounted.clear();
+  }
+  const asChat = !parsed.requests && options.asChatMessage;
+  const requests = parsed.requests ?? (asChat ? [{ messages: [{ role: 'user' as const, content: text, textParts: 1 }] }] : undefined);
+  if (!requests) {
+    return {
+      ...countText(text, model),
+      format: parsed.format,
+      requests: 0,
+      messages: 0,
+      templateTokens: 0,
+      templateExact: true,
+      ...(fallback !== undefined ? { fallback } : {}),
+    };
+  }
+  const tokenizer = getTokenizer(model.tokenizer);
+  const counter = memoCounter(tokenizer);
+  let textTokens = 0;
+  let templateTokens = 0;
+  let templateExact = true;
+  const notes = new Set<string>();
+  let messages = 0;
+  for (const request of requests) {
+    const counted = countChatRequest(request, model, counter, options);
+    textTokens += counted.textTokens;
+    templateTokens += counted.templateTokens;
+    templateExact &&= counted.exact;
+    counted.notes.forEach((n) => notes.add(n));
+    messages += request.messages.length;
+  }
+  const uncountedParts = [...uncounted].map(([type, count]) => ({ type, count }));
+  if (uncountedParts.length > 0) notes.add(`not counted: ${uncountedParts.map((p) => `${p.count} ${p.type}`).join(', ')}`);
+  const exact = tokenizer.exact && templateExact && uncountedParts.length === 0;
+  const { label, errorBand } = describeTokenizer(model.tokenizer);
+  return {
+    model: model.id,
+    tokenizer: model.tokenizer,
+    tokens: textTokens + templateTokens,
+    exact,
+    label,
+    ...(errorBand && !exact ? { errorBand } : {}),
+    format: parsed.format,
+    requests: requests.length,
+    messages,
+    templateTokens,
+    templateExact,
+    ...(notes.size > 0 ? { templateNotes: [...notes] } : {}),
+    ...(uncountedParts.length > 0 ? { uncountedParts } : {}),
+  };
 }

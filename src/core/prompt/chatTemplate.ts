@@ -1,0 +1,45 @@
+/** Chooses the chat template of a model's family and counts a request with it. */
+import type { ModelEntry } from '../catalog/types';
+import type { ChatRequest } from './messages';
+import type { TemplateCount, TextCounter } from './templates/types';
+import { countDeepSeekChat } from './templates/deepseek';
+import { countMistralChat, mistralLayout } from './templates/mistral';
+import { countGrokChat, countOpenAiChat } from './templates/estimate';
+
+export interface TemplateOptions {
+  /** Overrides the Grok hidden-prefix allowance (tokens a request). */
+  readonly grokPrefixAllowance?: number;
+}
+
+/** Counts one chat request as the model's provider renders it: message text plus template tokens. */
+export function countChatRequest(request: ChatRequest, model: Pick<ModelEntry, 'id' | 'tokenizer'>, counter: TextCounter, options: TemplateOptions = {}): TemplateCount {
+  switch (model.tokenizer) {
+    case 'deepseek-v3':
+      return countDeepSeekChat(request, counter);
+    case 'mistral-tekken':
+    case 'mistral-sp-v1':
+    case 'mistral-sp-v3':
+    case 'mistral-sp-v7':
+      return countMistralChat(request, counter, mistralLayout(model.tokenizer, model.id));
+    case 'grok-estimate':
+      return countGrokChat(request, counter, model.id, options.grokPrefixAllowance);
+    case 'openai-cl100k':
+    case 'openai-o200k':
+      return countOpenAiChat(request, counter);
+  }
+}
+
+/** A counter that counts each distinct text once per document (repeated system prompts, markers). */
+export function memoCounter(counter: TextCounter): TextCounter {
+  const memo = new Map<string, number>();
+  return {
+    count(text: string): number {
+      let n = memo.get(text);
+      if (n === undefined) {
+        n = counter.count(text);
+        memo.set(text, n);
+      }
+      return n;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/** Prompt-file formats: detection from the file name and content, and parsing into chat requests. */
+import { LineCounter, parseDocument } from 'yaml';
+import type { ChatRequest, UncountedParts } from './messages';
+import { PromptIssue, PromptParseError, findMessages, toChatRequest } from './messages';
+import { cleanJsonMessage, jsonErrorLine, jsonValueLine } from './jsonLocate';
+
+export type PromptFileKind = 'plain' | 'markdown' | 'json' | 'jsonl' | 'prompt-yaml';
+
+/** The format a file name declares; `json` still needs its content checked for messages. */
+export function kindFromName(fileName: string | undefined): PromptFileKind | undefined {
+  if (!fileName) return undefined;
+  const name = fileName.toLowerCase();
+  if (/\.prompt\.ya?ml$/.test(name)) return 'prompt-yaml';
+  if (/\.(jsonl|ndjson)$/.test(name)) return 'jsonl';
+  if (name.endsWith('.json')) return 'json';
+  if (/\.(md|markdown|mdx)$/.test(name)) return 'markdown';
+  return 'plain';
+}
+
+/** The last path segment, for error messages. */
+export function displayName(fileName: string | undefined): string {
+  if (!fileName) return 'untitled';
+  const parts = fileName.split(/[\\/]/);
+  return parts[parts.length - 1] || fileName;
+}
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** A JSON document: its chat request, or undefined when it is valid JSON without messages (plain text). */
+export function parseJsonPrompt(text: string, file: string, uncounted: UncountedParts): ChatRequest | undefined {
+  const body = stripBom(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new PromptParseError(file, jsonErrorLine(body, message), `not valid JSON: ${cleanJsonMessage(message)}`);
+  }
+  if (!findMessages(value)) return undefined;
+  try {
+    return toChatRequest(value, uncounted);
+  } catch (e) {
+    if (e instanceof PromptIssue) throw new PromptParseError(file, jsonValueLine(body, e.path), e.message);
+    throw e;
+  }
+}
+
+/** JSON Lines: one request per non-blank line. */
+export function parseJsonl(text: string, file: string, uncounted: UncountedParts): ChatRequest[] {
+  const requests: ChatRequest[] = [];
+  const lines = stripBom(text).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new PromptParseError(file, i + 1, `not valid JSON: ${cleanJsonMessage((e as Error).message)}`);
+    }
+    try {
+      requests.push(toChatRequest(value, uncounted));
+    } catch (e) {
+      if (e instanceof PromptIssue) throw new PromptParseError(file, i + 1, e.message);
+      throw e;
+    }
+  }
+  return requests;
+}
+
+/** A GitHub-style `.prompt.yml`: a `messages` list of {role, content}; other keys (model, testData) are ignored. */
+export function parseYamlPrompt(text: string, file: string, uncounted: UncountedParts): ChatRequest {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+    throw new PromptParseError(file, line, `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const messages = (value as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages) || messages.length === 0) {
+    throw new PromptParseError(file, 1, 'a .prompt.yml file needs a "messages" list of {role, content}');
+  }
+  try {
+    return toChatRequest({ messages }, uncounted);
+  } catch (e) {
+    if (e instanceof PromptIssue) {
+      const node = doc.getIn(e.path, true) as { range?: [number, number, number] } | undefined;
+      const parent = doc.getIn(e.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
+      const offset = node?.range?.[0] ?? parent?.range?.[0] ?? 0;
+      throw new PromptParseError(file, lineCounter.linePos(offset).line, e.message);
+    }
+    throw e;
+  }
+}
+
+/** Content sniffing for files whose name declares nothing: a chat JSON or JSONL document, or undefined. Never throws. */
+export function sniffChat(text: string, uncounted: UncountedParts): { kind: 'json' | 'jsonl'; requests: ChatRequest[] } | undefined {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
+  const attempt = <T>(parse: (seen: UncountedParts) => T): T | undefined => {
+    const seen: UncountedParts = new Map();
+    try {
+      const result = parse(seen);
+      for (const [k, v] of seen) uncounted.set(k, (uncounted.get(k) ?? 0) + v);
+      return result;
+    } catch {
+      return undefined;
+    }
+  };
+  const request = attempt((seen) => parseJsonPrompt(text, '', seen));
+  if (request) return { kind: 'json', requests: [request] };
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2 || !lines.every((l) => /^\s*[[{]/.test(l))) return undefined;
+  const requests = attempt((seen) => parseJsonl(text, '', seen));
+  return requests ? { kind: 'jsonl', requests } : undefined;
+}
