@@ -58,7 +58,10 @@ export interface PriceSource {
   readonly note?: string;
 }
 
-/** A span of time during which one set of prices applied. `until` is exclusive; absent = still in force. */
+/**
+ * A span of time during which one set of prices applied. `until` is exclusive; absent = still in force.
+ * Moments are "YYYY-MM-DD" (00:00 UTC) or "YYYY-MM-DDTHH:MM[:SS[.sss]]Z".
+ */
 export interface PricePeriod {
   readonly from: string;
   readonly until?: string;
@@ -67,6 +70,8 @@ export interface PricePeriod {
   readonly longContext?: LongContextTier;
   readonly schedule?: TimeOfDaySchedule;
   readonly source: PriceSource;
+  /** What this period is and how its dates were chosen (shown to users). */
+  readonly note?: string;
 }
 
 export type ModelStatus =
@@ -80,6 +85,7 @@ export interface ModelEntry {
   readonly aliases: readonly string[];
   readonly displayName: string;
   readonly tokenizer: TokenizerId;
+  /** Tokens; 0 = unknown (custom models that do not set it). */
   readonly contextWindow: number;
   readonly maxOutput?: number | null;
   readonly status: ModelStatus;
