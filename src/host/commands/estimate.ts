@@ -1,0 +1,83 @@
+/** "Estimate LLM cost": counts the current selection(s) or document with the chosen model and shows the breakdown. */
+import * as vscode from 'vscode';
+import { findModel } from '../../core/catalog/catalog';
+import { formatMoney } from '../../core/format/money';
+import { formatCount, formatTokens } from '../../core/format/tokens';
+import type { ConfigService } from '../config';
+import { CountError } from '../counting';
+import type { CountingService } from '../counting';
+import { priceCount, statusText } from '../priced';
+import type { PricedCount } from '../priced';
+import type { StatusBar } from '../statusBar';
+import type { SubjectTracker } from '../subject';
+import { COMMANDS } from './ids';
+
+export interface EstimateDeps {
+  readonly subjects: SubjectTracker;
+  readonly counting: CountingService;
+  readonly config: ConfigService;
+  readonly statusBar: StatusBar;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** What the command resolves to (undefined when nothing could be estimated). */
+export interface EstimateOutcome {
+  readonly modelId: string;
+  readonly tokens: number;
+  readonly exact: boolean;
+  readonly total: string;
+  readonly text: string;
+}
+
+/** Registers llmCost.estimate. */
+export function registerEstimate(deps: EstimateDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.estimate, () => runEstimate(deps));
+}
+
+async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefined> {
+  const subject = deps.subjects.refreshNow();
+  if (!subject) {
+    void vscode.window.showWarningMessage('Open a file or select some text to estimate its LLM cost.');
+    return undefined;
+  }
+  if (subject.problem) {
+    void vscode.window.showErrorMessage(subject.problem);
+    return undefined;
+  }
+  const config = deps.config.current();
+  const modelId = config.settings.defaultModel;
+  let priced: PricedCount;
+  try {
+    const counts = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Counting ${subject.label}`, cancellable: false },
+      () => deps.counting.count(subject, [modelId], undefined, 'command'),
+    );
+    const count = counts.get(modelId);
+    const model = findModel(config.catalog, modelId);
+    if (!count || !model) throw new CountError(`${modelId} could not be counted; see the "LLM Cost" output.`);
+    priced = priceCount(config, subject, model, count);
+  } catch (error) {
+    if (error instanceof vscode.CancellationError) return undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof CountError)) deps.log.error(`Estimate: ${message}`);
+    void vscode.window.showErrorMessage(`Could not estimate the cost of ${subject.label}: ${message}`);
+    return undefined;
+  }
+  deps.statusBar.reveal(priced);
+  void vscode.window.showInformationMessage(summary(priced), 'Compare models', 'Select model').then((choice) => {
+    if (choice === 'Compare models') void vscode.commands.executeCommand(COMMANDS.openComparison);
+    if (choice === 'Select model') void vscode.commands.executeCommand(COMMANDS.selectModel);
+  });
+  const { estimate, count, model } = priced;
+  return { modelId: model.id, tokens: count.tokens, exact: count.exact, total: formatMoney(estimate.total, estimate.context.currency), text: statusText(priced) };
+}
+
+/** "prompt.md (whole document): ≈1,234 tokens on DeepSeek V4 Flash → $0.0021 (input $0.0004, output 1,234 tok $0.0015 at ×1, cache saving $0.00)". */
+function summary({ subject, model, count, estimate: e, settings }: PricedCount): string {
+  const currency = e.context.currency;
+  const input = formatMoney(e.cacheMiss.cost.add(e.cacheHit.cost), currency);
+  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${formatMoney(e.output.cost, currency)}`;
+  const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
+  const kind = count.exact ? '' : ' (estimated count)';
+  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).`;
+}

@@ -1,0 +1,104 @@
+/** The effective configuration: llmCost.* settings parsed once per change, and the catalog with the user's prices. */
+import * as vscode from 'vscode';
+import type { Catalog } from '../core/catalog/types';
+import { defaultCatalog, findModel } from '../core/catalog/catalog';
+import { applyUserSettings } from '../core/catalog/userSettings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, parseSettings } from '../core/settings';
+import type { Settings } from '../core/settings';
+import { Disposable } from './dispose';
+
+export interface HostConfig {
+  readonly settings: Settings;
+  readonly catalog: Catalog;
+  /** Every problem found in the current configuration (each reported to the user once per session). */
+  readonly problems: readonly string[];
+}
+
+export const CONFIG_SECTION = 'llmCost';
+
+/** Reads llmCost.* on every relevant change, reports each distinct problem once, fires onDidChange. */
+export class ConfigService extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<HostConfig>());
+  readonly onDidChange: vscode.Event<HostConfig> = this.changed.event;
+  private readonly reported = new Set<string>();
+  private rawJson: string;
+  private config: HostConfig;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    const raw = readRaw();
+    this.rawJson = JSON.stringify(raw);
+    this.config = this.build(raw);
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.sync()));
+  }
+
+  current(): HostConfig {
+    return this.config;
+  }
+
+  /** Problems reported since activation, in the order they were first seen. */
+  reportedProblems(): readonly string[] {
+    return [...this.reported];
+  }
+
+  /** Re-reads the settings; when they differ from the last read, rebuilds and fires. Returns true when something changed. */
+  sync(): boolean {
+    const raw = readRaw();
+    const json = JSON.stringify(raw);
+    if (json === this.rawJson) return false;
+    this.rawJson = json;
+    this.config = this.build(raw);
+    this.changed.fire(this.config);
+    return true;
+  }
+
+  private build(raw: Record<string, unknown>): HostConfig {
+    const parsed = parseSettings(raw);
+    const user = applyUserSettings(defaultCatalog(), {
+      priceOverrides: raw[SETTING_KEYS.priceOverrides],
+      customModels: raw[SETTING_KEYS.customModels],
+      exchangeRates: raw[SETTING_KEYS.exchangeRates],
+    });
+    const problems = [...parsed.problems, ...user.problems];
+    const settings = checkAgainstCatalog(parsed.settings, user.catalog, problems);
+    this.report(problems);
+    return { settings, catalog: user.catalog, problems };
+  }
+
+  private report(problems: readonly string[]): void {
+    for (const problem of problems) {
+      if (this.reported.has(problem)) continue;
+      this.reported.add(problem);
+      this.log.warn(`Settings: ${problem}`);
+      void vscode.window.showWarningMessage(`LLM Cost settings: ${problem}`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', CONFIG_SECTION);
+      });
+    }
+  }
+}
+
+function readRaw(): Record<string, unknown> {
+  const section = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.values(SETTING_KEYS)) raw[key] = section.get<unknown>(key);
+  return raw;
+}
+
+/** Settings that name models or currencies must name ones the catalog knows. */
+function checkAgainstCatalog(settings: Settings, catalog: Catalog, problems: string[]): Settings {
+  let { defaultModel, currency } = settings;
+  if (!findModel(catalog, defaultModel)) {
+    problems.push(`llmCost.${SETTING_KEYS.defaultModel}: unknown model "${defaultModel}"; using "${DEFAULT_SETTINGS.defaultModel}".`);
+    defaultModel = DEFAULT_SETTINGS.defaultModel;
+  }
+  if (currency !== catalog.fx.base && catalog.fx.rates[currency] === undefined) {
+    problems.push(`llmCost.${SETTING_KEYS.currency}: no exchange rate for ${currency}; add one in llmCost.exchangeRates. Using ${DEFAULT_SETTINGS.currency}.`);
+    currency = DEFAULT_SETTINGS.currency;
+  }
+  const panelModels = settings.panelModels.filter((id) => {
+    if (findModel(catalog, id)) return true;
+    problems.push(`llmCost.${SETTING_KEYS.panelModels}: unknown model "${id}"; ignored.`);
+    return false;
+  });
+  return { ...settings, defaultModel, currency, panelModels };
+}

@@ -1,0 +1,160 @@
+/** Counts subjects for models in a worker thread, superseding stale requests; optional exact Grok counts via xAI. */
+import * as vscode from 'vscode';
+import type { ModelEntry } from '../core/catalog/types';
+import { findModel } from '../core/catalog/catalog';
+import type { DocumentCount } from '../core/prompt/document';
+import type { ConfigService } from './config';
+import { jobSize } from './countProtocol';
+import type { CountJob, CountReply } from './countProtocol';
+import { CountWorkerClient } from './countWorkerClient';
+import { Disposable } from './dispose';
+import type { Subject } from './subject';
+import type { XaiExactCounter } from './xaiCounter';
+
+/** Text this long (UTF-16 units) is worth killing the worker for when its job is cancelled. */
+const KILL_THRESHOLD = 200_000;
+
+/** A subject that cannot be counted (binary, too large, malformed prompt file): the message is for the user. */
+export class CountError extends Error {
+  override readonly name = 'CountError';
+}
+
+interface Queued {
+  readonly job: CountJob;
+  readonly resolve: (reply: CountReply) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Ticket {
+  cancelled: boolean;
+  cancel(): void;
+}
+
+export interface CountingDeps {
+  readonly workerPath: string;
+  readonly config: ConfigService;
+  readonly xai: XaiExactCounter;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export class CountingService extends Disposable {
+  private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
+  readonly onDidChangeBusy: vscode.Event<boolean> = this.busyChanged.event;
+  private readonly client: CountWorkerClient;
+  private readonly queue: Queued[] = [];
+  private readonly channels = new Map<string, Ticket>();
+  private readonly loggedFailures = new Set<string>();
+  private inFlight: Queued | undefined;
+  private active = 0;
+  private nextId = 1;
+
+  constructor(private readonly deps: CountingDeps) {
+    super();
+    this.client = this.register(new CountWorkerClient(deps.workerPath, deps.log));
+  }
+
+  /** True while any request is queued, in the worker, or waiting for xAI. */
+  isBusy(): boolean {
+    return this.active > 0;
+  }
+
+  /**
+   * Counts the subject for each model id (keys of the result are the ids as given). A newer request on the same
+   * channel supersedes this one, which then rejects with vscode.CancellationError, as it does when `token` fires.
+   */
+  async count(subject: Subject, modelIds: readonly string[], token?: vscode.CancellationToken, channel = 'default'): Promise<ReadonlyMap<string, DocumentCount>> {
+    if (subject.problem) throw new CountError(subject.problem);
+    const { catalog, settings } = this.deps.config.current();
+    const wanted = new Map<string, ModelEntry>();
+    for (const id of modelIds) {
+      const model = findModel(catalog, id);
+      if (model) wanted.set(id, model);
+      else this.logOnce(`Unknown model "${id}" was not counted.`);
+    }
+    const ticket = this.supersede(channel);
+    const cancellation = token?.onCancellationRequested(() => ticket.cancel());
+    if (token?.isCancellationRequested) ticket.cancel();
+    this.setActive(+1);
+    try {
+      const models = [...new Map([...wanted.values()].map((m) => [m.id, m])).values()];
+      const job: CountJob = {
+        id: this.nextId++,
+        parts: subject.parts,
+        ...(subject.fileName ? { fileName: subject.fileName } : {}),
+        models,
+        plainTextFallback: settings.plainTextFallback,
+      };
+      const reply = await this.enqueue(job, ticket);
+      if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
+      const failures = Object.entries(reply.failures);
+      if (models.length > 0 && failures.length === models.length) throw new CountError(failures[0][1]);
+      for (const [id, message] of failures) this.logOnce(`${id} could not be counted: ${message}`);
+      const result = new Map<string, DocumentCount>();
+      for (const [id, model] of wanted) {
+        const count = reply.counts[model.id];
+        if (count) result.set(id, count);
+      }
+      if (settings.xaiExactCounts) await this.deps.xai.refine(result, subject, wanted, () => ticket.cancelled);
+      if (ticket.cancelled) throw new vscode.CancellationError();
+      return result;
+    } finally {
+      cancellation?.dispose();
+      if (this.channels.get(channel) === ticket) this.channels.delete(channel);
+      this.setActive(-1);
+    }
+  }
+
+  private supersede(channel: string): Ticket {
+    this.channels.get(channel)?.cancel();
+    const ticket: Ticket = { cancelled: false, cancel: () => { ticket.cancelled = true; } };
+    this.channels.set(channel, ticket);
+    return ticket;
+  }
+
+  private enqueue(job: CountJob, ticket: Ticket): Promise<CountReply> {
+    if (ticket.cancelled) return Promise.reject(new vscode.CancellationError());
+    return new Promise<CountReply>((resolve, reject) => {
+      const entry: Queued = { job, resolve, reject };
+      this.queue.push(entry);
+      ticket.cancel = () => {
+        ticket.cancelled = true;
+        const index = this.queue.indexOf(entry);
+        if (index >= 0) this.queue.splice(index, 1);
+        else if (this.inFlight === entry && jobSize(job.parts) >= KILL_THRESHOLD) this.client.kill();
+        reject(new vscode.CancellationError());
+      };
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.isDisposed) return;
+    const entry = this.queue.shift();
+    if (!entry) return;
+    this.inFlight = entry;
+    this.client
+      .run(entry.job)
+      .then(entry.resolve, entry.reject)
+      .finally(() => {
+        if (this.inFlight === entry) this.inFlight = undefined;
+        this.pump();
+      });
+  }
+
+  private setActive(delta: number): void {
+    const wasBusy = this.active > 0;
+    this.active += delta;
+    if (wasBusy !== this.active > 0) this.busyChanged.fire(this.active > 0);
+  }
+
+  private logOnce(message: string): void {
+    if (this.loggedFailures.has(message)) return;
+    this.loggedFailures.add(message);
+    this.deps.log.warn(message);
+  }
+
+  override dispose(): void {
+    for (const entry of this.queue.splice(0)) entry.reject(new vscode.CancellationError());
+    super.dispose();
+  }
+}

@@ -1,0 +1,50 @@
+/** Activation: composes the services, commands, status bar and comparison panel; returns the test API. */
+import * as vscode from 'vscode';
+import type { LlmCostApi } from './api';
+import { registerClearXaiApiKey } from './commands/clearXaiApiKey';
+import { registerEstimate } from './commands/estimate';
+import { registerOpenComparison } from './commands/openComparison';
+import { registerSelectModel } from './commands/selectModel';
+import { registerSetXaiApiKey } from './commands/setXaiApiKey';
+import { ConfigService } from './config';
+import { CountingService } from './counting';
+import { idleApi } from './idle';
+import { ComparisonPanelManager } from './panel/comparisonPanel';
+import { StatusBar } from './statusBar';
+import { SubjectTracker } from './subject';
+import { XaiExactCounter } from './xaiCounter';
+
+/** Entry point called by VS Code. */
+export function activate(context: vscode.ExtensionContext): LlmCostApi {
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const log = own(vscode.window.createOutputChannel('LLM Cost', { log: true }));
+  const config = own(new ConfigService(log));
+  const subjects = own(new SubjectTracker(config));
+  const xai = own(new XaiExactCounter(context.secrets, log));
+  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
+  const counting = own(new CountingService({ workerPath, config, xai, log }));
+  const statusBar = own(new StatusBar({ subjects, counting, config, log }));
+  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
+
+  own(registerEstimate({ subjects, counting, config, statusBar, log }));
+  own(registerSelectModel(config));
+  own(registerOpenComparison(panels));
+  own(registerSetXaiApiKey(context.secrets));
+  own(registerClearXaiApiKey(context.secrets));
+
+  return {
+    status: () => statusBar.snapshot(),
+    idle: idleApi(() => {
+      config.sync();
+      return subjects.isSettled() && statusBar.isSettled() && !counting.isBusy();
+    }),
+    panelState: () => panels.state(),
+    configProblems: () => config.reportedProblems(),
+  };
+}
+
+/** Nothing to do: every object is disposed through context.subscriptions. */
+export function deactivate(): void {}

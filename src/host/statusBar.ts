@@ -1,0 +1,118 @@
+/** The "LLM Cost" status bar item: tokens and cost of the current subject for the chosen model, live. */
+import * as vscode from 'vscode';
+import { findModel } from '../core/catalog/catalog';
+import type { StatusSnapshot } from './api';
+import { COMMANDS } from './commands/ids';
+import type { ConfigService } from './config';
+import { CountError } from './counting';
+import type { CountingService } from './counting';
+import { Disposable } from './dispose';
+import { priceCount, statusText } from './priced';
+import type { PricedCount } from './priced';
+import { tooltipMarkdown } from './statusTooltip';
+import type { Subject, SubjectTracker } from './subject';
+
+/** Delay before "counting…" replaces the last result, so quick counts never flicker. */
+const SPINNER_DELAY_MS = 150;
+export const STATUS_ITEM_ID = 'llmCost.status';
+
+export interface StatusBarDeps {
+  readonly subjects: SubjectTracker;
+  readonly counting: CountingService;
+  readonly config: ConfigService;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export class StatusBar extends Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount } = { text: '', tooltip: '', visible: false };
+  private source: vscode.CancellationTokenSource | undefined;
+  private pending = 0;
+  /** afterCommand mode: the document whose result the command revealed; selection mode: the exact subject. */
+  private revealed: { uri?: string; key: string } | undefined;
+
+  constructor(private readonly deps: StatusBarDeps) {
+    super();
+    this.item = this.register(vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100));
+    this.item.name = 'LLM Cost';
+    this.item.command = COMMANDS.openComparison;
+    this.register(deps.subjects.onDidChange(() => void this.refresh()));
+    this.register(deps.config.onDidChange(() => void this.refresh()));
+    this.register({ dispose: () => this.source?.cancel() });
+    void this.refresh();
+  }
+
+  snapshot(): StatusSnapshot {
+    const { text, tooltip, visible, priced } = this.shown;
+    return priced
+      ? { text, tooltip, visible, modelId: priced.model.id, tokens: priced.count.tokens, exact: priced.count.exact }
+      : { text, tooltip, visible };
+  }
+
+  /** True when no refresh is running. */
+  isSettled(): boolean {
+    return this.pending === 0;
+  }
+
+  /** Shows a result computed by the estimate command and, whatever the mode, keeps the item visible for that subject. */
+  reveal(priced: PricedCount): void {
+    this.revealed = { uri: priced.subject.uri, key: priced.subject.key };
+    this.source?.cancel();
+    this.render(priced);
+  }
+
+  /** Recounts the current subject for the default model, cancelling any earlier refresh. */
+  async refresh(): Promise<void> {
+    this.source?.cancel();
+    const source = (this.source = new vscode.CancellationTokenSource());
+    const subject = this.deps.subjects.current();
+    const config = this.deps.config.current();
+    if (!subject || !this.shouldShow(subject)) return this.hide();
+    if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
+    this.pending++;
+    const spinner = setTimeout(() => {
+      if (!source.token.isCancellationRequested) this.show('$(sync~spin) counting…', `Counting ${subject.label}…`);
+    }, SPINNER_DELAY_MS);
+    try {
+      const modelId = config.settings.defaultModel;
+      const counts = await this.deps.counting.count(subject, [modelId], source.token, 'statusBar');
+      const count = counts.get(modelId);
+      const model = findModel(config.catalog, modelId);
+      if (source.token.isCancellationRequested) return;
+      if (!count || !model) return this.show('$(warning) LLM Cost', `${modelId} could not be counted; see the "LLM Cost" output.`);
+      this.render(priceCount(config, subject, model, count));
+    } catch (error) {
+      if (error instanceof vscode.CancellationError || source.token.isCancellationRequested) return;
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof CountError)) this.deps.log.error(`Status bar: ${message}`);
+      this.show('$(warning) LLM Cost', message);
+    } finally {
+      clearTimeout(spinner);
+      this.pending--;
+    }
+  }
+
+  private shouldShow(subject: Subject): boolean {
+    const mode = this.deps.config.current().settings.statusBarMode;
+    if (this.revealed && this.revealed.uri !== subject.uri) this.revealed = undefined;
+    if (mode === 'always') return true;
+    if (mode === 'selection') return subject.selections > 0 || this.revealed?.key === subject.key;
+    return this.revealed !== undefined;
+  }
+
+  private render(priced: PricedCount): void {
+    this.show(statusText(priced), tooltipMarkdown(priced), priced);
+  }
+
+  private show(text: string, tooltip: string, priced?: PricedCount): void {
+    this.item.text = text;
+    this.item.tooltip = new vscode.MarkdownString(tooltip, true);
+    this.item.show();
+    this.shown = { text, tooltip, visible: true, ...(priced ? { priced } : {}) };
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.shown = { ...this.shown, visible: false };
+  }
+}

@@ -1,0 +1,64 @@
+/** Exact Grok counts from xAI's tokenize-text endpoint, used only when the user opted in and stored a key. */
+import * as vscode from 'vscode';
+import type { ModelEntry } from '../core/catalog/types';
+import type { DocumentCount } from '../core/prompt/document';
+import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../core/remote/xaiTokenize';
+import type { Subject } from './subject';
+
+/** SecretStorage key of the xAI API key. */
+export const XAI_KEY_SECRET = 'llmCost.xai.apiKey';
+
+const TIMEOUT_MS = 10_000;
+const COUNTED_FORMATS: ReadonlySet<string> = new Set(['plain', 'markdown']);
+
+export class XaiExactCounter implements vscode.Disposable {
+  private readonly cache = new XaiCountCache();
+  private readonly warned = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+  private key: Promise<string | undefined> | undefined;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {
+    this.subscription = secrets.onDidChange((e) => {
+      if (e.key !== XAI_KEY_SECRET) return;
+      this.key = undefined;
+      this.warned.clear();
+    });
+  }
+
+  /** Replaces the estimates of xAI models in `counts` with exact counts; on failure warns once and keeps the estimates. */
+  async refine(counts: Map<string, DocumentCount>, subject: Subject, models: ReadonlyMap<string, ModelEntry>, cancelled: () => boolean): Promise<void> {
+    const targets = [...counts].filter(([id, c]) => models.get(id)?.provider === 'xai' && COUNTED_FORMATS.has(c.format));
+    if (targets.length === 0) return;
+    const apiKey = await (this.key ??= Promise.resolve(this.secrets.get(XAI_KEY_SECRET)));
+    if (!apiKey) {
+      this.warnOnce('no-key', 'Exact Grok counts are on, but no xAI API key is stored: run "LLM Cost: Set xAI API key". Showing estimates.');
+      return;
+    }
+    for (const [id, estimate] of targets) {
+      if (cancelled()) return;
+      const model = models.get(id);
+      if (!model) continue;
+      try {
+        let tokens = 0;
+        for (const part of subject.parts) tokens += await xaiExactCount(model.id, part, { apiKey, timeoutMs: TIMEOUT_MS, cache: this.cache });
+        counts.set(id, { ...estimate, tokens, exact: true, label: 'xAI tokenize-text (exact)', errorBand: undefined });
+      } catch (error) {
+        const kind = error instanceof XaiTokenizeError ? error.kind : 'unexpected';
+        const message = error instanceof Error ? error.message : String(error);
+        this.log.warn(`xAI tokenize-text failed for ${model.id} (${kind}): ${message}`);
+        this.warnOnce(kind, `Exact Grok count failed (${message}); showing the estimate instead.`);
+        return;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+
+  private warnOnce(kind: string, message: string): void {
+    if (this.warned.has(kind)) return;
+    this.warned.add(kind);
+    void vscode.window.showWarningMessage(message);
+  }
+}
