@@ -124,13 +124,7 @@ export interface StateMessage {
   readonly state: PanelState;
 }
 
-/** Counting started or finished, without a new state yet. */
-export interface BusyMessage {
-  readonly type: 'busy';
-  readonly busy: boolean;
-}
-
-export type ToWebviewMessage = StateMessage | BusyMessage;
+export type ToWebviewMessage = StateMessage;
 
 // ---- webview → host ----
 

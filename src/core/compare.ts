@@ -1,0 +1,258 @@
+/** The comparison panel's logic: which models to show, their estimates and bills, sorting, display rows. Pure. */
+import type { Catalog, CurrencyCode, ModelEntry } from './catalog/types';
+import type { Bill, CacheAssumption, Estimate, PricingContext } from './cost/types';
+import type { CountResult } from './tokenize/types';
+import type { BillInputs, BillRow, Moment, PanelRow, SortOrder } from '../shared/protocol';
+import { Rational } from './money';
+import { currentPeriod, findModel, listModels } from './catalog/catalog';
+import { estimate } from './cost/estimate';
+import { bill } from './cost/bill';
+import { nextWindowStart } from './cost/schedule';
+import { formatMoney, formatPricePerMillion } from './format/money';
+import { formatCount, formatErrorBand, formatTokens } from './format/tokens';
+import { formatDateTime } from './format/dates';
+
+export interface ModelSelection {
+  readonly models: readonly ModelEntry[];
+  /** Pinned ids that name no model in the catalog. */
+  readonly unknownPinned: readonly string[];
+}
+
+/** Current models, every pinned one, and legacy/retired ones when asked; provider then catalog order. */
+export function selectModels(catalog: Catalog, options: { readonly showRetired: boolean; readonly pinned: readonly string[] }): ModelSelection {
+  const pinnedIds = new Set<string>();
+  const unknownPinned: string[] = [];
+  for (const id of options.pinned) {
+    const model = findModel(catalog, id);
+    if (model) pinnedIds.add(model.id);
+    else unknownPinned.push(id);
+  }
+  const models = listModels(catalog, { includeRetired: true }).filter((m) => m.status.kind === 'current' || options.showRetired || pinnedIds.has(m.id));
+  return { models, unknownPinned };
+}
+
+export interface PricedMoment {
+  readonly at: Date;
+  /** "now", "next off-peak: 2026-11-28 10:00 UTC", or why the moment fell back to now. */
+  readonly note: string;
+}
+
+/** The instant to price: now, or the earliest next start of a full-price / discounted window among the models. */
+export function resolveMoment(models: readonly ModelEntry[], moment: Moment, now: Date): PricedMoment {
+  if (moment === 'now') return { at: now, note: `now (${formatDateTime(now)})` };
+  const discounted = moment === 'next-off-peak';
+  let best: { at: Date; label: string } | undefined;
+  for (const model of models) {
+    const schedule = currentPeriod(model, now)?.schedule;
+    if (!schedule) continue;
+    const start = nextWindowStart(schedule, now, discounted);
+    if (start && (!best || start < best.at)) best = { at: start, label: discounted ? schedule.discountLabel : schedule.fullLabel };
+  }
+  if (!best) return { at: now, note: 'no model shown has time-of-day prices: priced now' };
+  return { at: best.at, note: `next ${best.label}: ${formatDateTime(best.at)}` };
+}
+
+export interface EstimateOptions {
+  readonly outputRatio: number;
+  readonly cache: CacheAssumption;
+  readonly currency: CurrencyCode;
+  readonly at: Date;
+  readonly pinned?: readonly string[];
+  /** Models whose count was attempted and failed: reported as such instead of "not counted yet". */
+  readonly uncountable?: ReadonlySet<string>;
+}
+
+/** One model's comparison result: the estimate, or why there is none. */
+export interface ComparisonRow {
+  readonly model: ModelEntry;
+  readonly pinned: boolean;
+  readonly count?: CountResult;
+  readonly estimate?: Estimate;
+  readonly error?: string;
+}
+
+/** Estimates every model from its own token count; a model without a count or price gets an error instead. */
+export function compareModels(
+  catalog: Catalog,
+  models: readonly ModelEntry[],
+  counts: ReadonlyMap<string, CountResult>,
+  options: EstimateOptions,
+): ComparisonRow[] {
+  const pinned = new Set((options.pinned ?? []).map((id) => findModel(catalog, id)?.id ?? id));
+  return models.map((model) => {
+    const base = { model, pinned: pinned.has(model.id) };
+    const count = counts.get(model.id);
+    if (!count) return { ...base, error: options.uncountable?.has(model.id) ? 'could not be counted (see the LLM Cost log)' : 'not counted yet' };
+    const cache: CacheAssumption = 'cachedPrefixTokens' in options.cache
+      ? { cachedPrefixTokens: Math.min(options.cache.cachedPrefixTokens, count.tokens) }
+      : options.cache;
+    try {
+      const result = estimate(catalog, {
+        modelId: model.id, inputTokens: count.tokens, at: options.at,
+        output: { ratio: options.outputRatio }, cache, currency: options.currency,
+      });
+      return { ...base, count, estimate: result };
+    } catch (err) {
+      return { ...base, count, error: messageOf(err) };
+    }
+  });
+}
+
+/** Sorts rows by a column (stable, ties by model name); rows without an estimate always go last. */
+export function sortRows(rows: readonly ComparisonRow[], sort: SortOrder): ComparisonRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const failed = Number(a.row.error !== undefined) - Number(b.row.error !== undefined);
+      if (failed !== 0) return failed;
+      const byColumn = compareBy(a.row, b.row, sort.column);
+      if (byColumn !== 0) return sign * byColumn;
+      return compareNames(a.row, b.row) || a.index - b.index;
+    })
+    .map((x) => x.row);
+}
+
+function compareBy(a: ComparisonRow, b: ComparisonRow, column: SortOrder['column']): number {
+  switch (column) {
+    case 'model': return compareNames(a, b);
+    case 'tokens': return (a.count?.tokens ?? 0) - (b.count?.tokens ?? 0);
+    case 'input': return cmp(inputCost(a.estimate), inputCost(b.estimate));
+    case 'saving': return cmp(a.estimate?.cacheSaving, b.estimate?.cacheSaving);
+    case 'output': return cmp(a.estimate?.output.cost, b.estimate?.output.cost);
+    case 'total': return cmp(a.estimate?.total, b.estimate?.total);
+    default: {
+      const unknown: never = column;
+      throw new RangeError(`unknown sort column ${String(unknown)}`);
+    }
+  }
+}
+
+function compareNames(a: ComparisonRow, b: ComparisonRow): number {
+  return `${a.model.provider} ${a.model.displayName}`.localeCompare(`${b.model.provider} ${b.model.displayName}`);
+}
+
+function cmp(a: Rational | undefined, b: Rational | undefined): number {
+  return (a ?? Rational.ZERO).cmp(b ?? Rational.ZERO);
+}
+
+/** Input cost: cache-hit plus cache-miss lines. */
+export function inputCost(e: Estimate | undefined): Rational | undefined {
+  return e && e.cacheHit.cost.add(e.cacheMiss.cost);
+}
+
+const DASH = '—';
+
+/** The display row the webview shows: money as strings in `currency`, the total as a number for the chart. */
+export function toPanelRow(row: ComparisonRow, currency: CurrencyCode): PanelRow {
+  const { model, count, estimate: e } = row;
+  const money = (r: Rational | undefined) => (r === undefined ? DASH : formatMoney(r, currency));
+  const source = e ? e.context.period.source : model.periods[model.periods.length - 1]?.source;
+  return {
+    modelId: model.id,
+    displayName: model.displayName,
+    provider: model.provider,
+    status: model.status.kind,
+    statusNote: statusNote(model),
+    pinned: row.pinned,
+    tokens: count?.tokens ?? 0,
+    tokensText: count ? formatCount(count) : DASH,
+    exact: count?.exact ?? false,
+    tokenizerLabel: count?.label ?? '',
+    errorBand: count && !count.exact && count.errorBand ? formatErrorBand(count.errorBand) : '',
+    input: money(inputCost(e)),
+    cacheSaving: money(e?.cacheSaving),
+    output: money(e?.output.cost),
+    total: money(e?.total),
+    totalNumber: e ? e.total.toNumber() : 0,
+    priceNotes: e ? [...contextNotes(e.context), ...e.notes] : [],
+    sourceUrl: source?.url ?? '',
+    verified: source?.verified ?? '',
+    ...(row.error !== undefined ? { error: row.error } : {}),
+  };
+}
+
+/** "legacy", "retired 2026-01-15 → deepseek-v4-pro", or "" for a current model. */
+export function statusNote(model: ModelEntry): string {
+  const s = model.status;
+  switch (s.kind) {
+    case 'current': return '';
+    case 'legacy': return s.note ? `legacy: ${s.note}` : 'legacy';
+    case 'retired': return `retired ${s.date}${s.replacement ? ` → ${s.replacement}` : ''}`;
+    default: {
+      const unknown: never = s;
+      return String(unknown);
+    }
+  }
+}
+
+/** Which prices applied, in words: time-of-day window, long-context tier, conversion. */
+export function contextNotes(context: PricingContext): string[] {
+  const notes: string[] = [];
+  const w = context.window;
+  if (w) {
+    const rate = w.discounted ? ` (×${w.multiplier.toDecimalString()})` : '';
+    notes.push(`${w.label}${rate}${w.nextChange ? ` until ${formatDateTime(w.nextChange)}` : ''}`);
+  }
+  if (context.tier === 'long-context') {
+    const from = context.longContextThreshold !== undefined ? ` from ${formatTokens(context.longContextThreshold)} tokens` : '';
+    notes.push(`long-context price${from}, on every token`);
+  }
+  const c = context.converted;
+  if (c) notes.push(`converted from ${c.from} at ${c.rate.toDecimalString()} (${c.fxDate})`);
+  return notes;
+}
+
+const BILL_LABELS: Readonly<Record<string, string>> = {
+  'cache-hit': 'Input (cache hit)',
+  'cache-miss': 'Input (cache miss)',
+  input: 'Input',
+  output: 'Output',
+};
+
+/** The usage bill of every model for the same tokens and moment, line by line. */
+export function billRows(catalog: Catalog, models: readonly ModelEntry[], inputs: BillInputs, currency: CurrencyCode): BillRow[] {
+  const at = billMoment(inputs);
+  return models.map((model) => {
+    const base = { modelId: model.id, displayName: model.displayName };
+    let result: Bill;
+    try {
+      result = bill(catalog, {
+        modelId: model.id, at, currency,
+        tokens: { cacheHit: inputs.cacheHit, cacheMiss: inputs.cacheMiss, output: inputs.output },
+      });
+    } catch (err) {
+      return { ...base, lines: [], total: DASH, notes: [], error: messageOf(err) };
+    }
+    return {
+      ...base,
+      lines: result.lines.map((line) => ({
+        label: BILL_LABELS[line.kind] ?? line.kind,
+        tokens: formatTokens(line.tokens),
+        price: formatPricePerMillion(line.pricePerMillion, currency),
+        cost: formatMoney(line.cost, currency),
+      })),
+      total: formatMoney(result.total, currency),
+      notes: [...contextNotes(result.context), ...result.notes],
+    };
+  });
+}
+
+/** The UTC instant a bill's date and time name. */
+export function billMoment(inputs: Pick<BillInputs, 'date' | 'time'>): Date {
+  return new Date(`${inputs.date}T${inputs.time}:00Z`);
+}
+
+/** The earliest moment at which a time-of-day window in force changes, across the rows. */
+export function earliestWindowChange(rows: readonly ComparisonRow[]): Date | undefined {
+  let best: Date | undefined;
+  for (const row of rows) {
+    const next = row.estimate?.context.window?.nextChange;
+    if (next && (!best || next < best)) best = next;
+  }
+  return best;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

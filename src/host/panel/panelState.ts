@@ -1,0 +1,131 @@
+/** Builds the comparison panel's state from settings, counts and the user's controls. Pure: no 'vscode'. */
+import type { Catalog } from '../../core/catalog/types';
+import type { CacheAssumption } from '../../core/cost/types';
+import type { Settings } from '../../core/settings';
+import type { CountResult } from '../../core/tokenize/types';
+import type { BillInputs, CacheControl, PanelControls, PanelState, PersistedPanelState, SortOrder } from '../../shared/protocol';
+import { billRows, compareModels, earliestWindowChange, resolveMoment, selectModels, sortRows, toPanelRow } from '../../core/compare';
+
+export const DEFAULT_SORT: SortOrder = { column: 'total', direction: 'ascending' };
+
+/** What the panel shows about the text being counted. */
+export interface SubjectView {
+  readonly label: string;
+  readonly problem?: string;
+}
+
+export interface PanelInputs {
+  readonly catalog: Catalog;
+  readonly settings: Settings;
+  readonly settingsProblems: readonly string[];
+  readonly subject: SubjectView | undefined;
+  readonly counts: ReadonlyMap<string, CountResult>;
+  /** Models counted for this subject without a result. */
+  readonly uncountable?: ReadonlySet<string>;
+  readonly countError?: string;
+  readonly busy: boolean;
+  readonly controls: PanelControls;
+  readonly sort: SortOrder;
+  readonly bill: BillInputs;
+  readonly now: Date;
+}
+
+/** The panel's controls as the settings set them. */
+export function controlsFromSettings(settings: Settings): PanelControls {
+  return {
+    outputRatio: settings.outputRatio,
+    cache: { kind: 'share', hitShare: settings.cacheHitShare },
+    currency: settings.currency,
+    moment: 'now',
+    showRetired: settings.showRetired,
+  };
+}
+
+/** Controls after a settings change: a setting that changed wins over the panel's value, the rest stay. */
+export function adoptSettingsChange(controls: PanelControls, before: Settings, after: Settings): PanelControls {
+  return {
+    ...controls,
+    outputRatio: before.outputRatio !== after.outputRatio ? after.outputRatio : controls.outputRatio,
+    cache: before.cacheHitShare !== after.cacheHitShare ? { kind: 'share', hitShare: after.cacheHitShare } : controls.cache,
+    currency: before.currency !== after.currency ? after.currency : controls.currency,
+    showRetired: before.showRetired !== after.showRetired ? after.showRetired : controls.showRetired,
+  };
+}
+
+/** Today's bill inputs: no tokens yet, at noon UTC. */
+export function defaultBillInputs(now: Date): BillInputs {
+  return { cacheHit: 0, cacheMiss: 1_000_000, output: 0, date: now.toISOString().slice(0, 10), time: '12:00' };
+}
+
+/** Merges what a restored webview had saved over the defaults. */
+export function restore(
+  persisted: PersistedPanelState | undefined,
+  defaults: { controls: PanelControls; sort: SortOrder; bill: BillInputs },
+): { controls: PanelControls; sort: SortOrder; bill: BillInputs } {
+  return {
+    controls: persisted?.controls ?? defaults.controls,
+    sort: persisted?.sort ?? defaults.sort,
+    bill: persisted?.bill ?? defaults.bill,
+  };
+}
+
+/** The cost engine's cache assumption for a panel control. */
+export function cacheAssumption(control: CacheControl): CacheAssumption {
+  return control.kind === 'share' ? { hitRatio: control.hitShare } : { cachedPrefixTokens: control.cachedPrefixTokens };
+}
+
+/** Ids of the models the panel shows for these controls (what has to be counted). */
+export function shownModelIds(catalog: Catalog, settings: Settings, controls: PanelControls): string[] {
+  return selectModels(catalog, { showRetired: controls.showRetired, pinned: settings.panelModels }).models.map((m) => m.id);
+}
+
+/** Every currency a figure can be shown in: native lists and the exchange-rate table, the chosen one included. */
+export function currenciesOf(catalog: Catalog, chosen: string): string[] {
+  const codes = new Set<string>([catalog.fx.base, ...Object.keys(catalog.fx.rates), chosen]);
+  for (const model of catalog.models) for (const period of model.periods) for (const code of Object.keys(period.prices)) codes.add(code);
+  return [...codes].filter((c) => /^[A-Z]{3}$/.test(c)).sort();
+}
+
+/** The whole state the webview renders, and when prices "now" next change (to rebuild then). */
+export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange?: Date } {
+  const { catalog, settings, controls } = inputs;
+  const selection = selectModels(catalog, { showRetired: controls.showRetired, pinned: settings.panelModels });
+  const moment = resolveMoment(selection.models, controls.moment, inputs.now);
+  const compared = compareModels(catalog, selection.models, inputs.counts, {
+    outputRatio: controls.outputRatio,
+    cache: cacheAssumption(controls.cache),
+    currency: controls.currency,
+    at: moment.at,
+    pinned: settings.panelModels,
+    uncountable: inputs.uncountable,
+  });
+  const rows = sortRows(compared, inputs.sort).map((row) => toPanelRow(row, controls.currency));
+  const problems = [
+    ...inputs.settingsProblems,
+    ...selection.unknownPinned.map((id) => `llmCost.panel.models: no model "${id}" in the catalog; ignored.`),
+    ...(inputs.subject?.problem ? [inputs.subject.problem] : []),
+    ...(inputs.countError ? [`Counting failed: ${inputs.countError}`] : []),
+  ];
+  const state: PanelState = {
+    subject: inputs.subject?.label ?? 'Nothing to count yet: open a file or select text in an editor.',
+    busy: inputs.busy,
+    controls,
+    sort: inputs.sort,
+    rows,
+    currencies: currenciesOf(catalog, controls.currency),
+    momentNote: moment.note,
+    footnotes: footnotes(compared.some((r) => r.estimate?.context.converted), compared.some((r) => r.count && !r.count.exact), catalog),
+    bill: { inputs: inputs.bill, rows: billRows(catalog, selection.models, inputs.bill, controls.currency) },
+    problems,
+  };
+  const nextChange = earliestWindowChange(compared);
+  return nextChange ? { state, nextChange } : { state };
+}
+
+function footnotes(converted: boolean | undefined, estimated: boolean | undefined, catalog: Catalog): string[] {
+  const notes: string[] = [];
+  if (estimated) notes.push('≈ marks an estimated token count; the band is how far the true count may be off.');
+  if (converted) notes.push(`Converted figures use ${catalog.fx.source} rates of ${catalog.fx.date} (base ${catalog.fx.base}).`);
+  notes.push('Input cost counts cache hits and misses; the saving is against sending the same input with no cache.');
+  return notes;
+}

@@ -1,0 +1,233 @@
+/**
+ * The comparison panel's script (bundled to dist/webview.js). It renders what the host posts and sends the
+ * user's changes back; the host computes every figure.
+ *
+ * Protocol (src/shared/protocol.ts): on load the page posts `{type: 'ready'}`; the host answers with
+ * `{type: 'state', state}` and posts a new one after every change. Controls post `setOutputRatio`,
+ * `setCache`, `setCurrency`, `setMoment`, `setShowRetired`, `setSort`, `setBill`. After every render the
+ * page posts `{type: 'rendered', rows: <table rows>}` and saves controls, sort and bill with setState.
+ *
+ * Stable DOM hooks (UI tests rely on them):
+ *   #subject (what is counted), #busy (visible while counting), #problems, #footnotes, #moment-note
+ *   table #comparison: header buttons `button[data-sort=model|tokens|input|saving|output|total]` inside
+ *     `th[data-column]` carrying aria-sort; rows `tr[data-model="<model id>"]` with `th.model` and cells
+ *     `td.tokens`, `td.input`, `td.saving`, `td.output`, `td.total`, `td.notes`
+ *   controls: #ratio (range 0–10), #ratio-number (0–100), #cache-mode (share|prefix), #cache-hit
+ *     (percent for share, tokens for prefix), #currency, #moment (now|next-peak|next-off-peak), #show-retired
+ *   chart: #chart (an SVG with one `g[data-model]` per priced row)
+ *   bill: #bill-hit, #bill-miss, #bill-output, #bill-date (YYYY-MM-DD), #bill-time (HH:MM, UTC),
+ *     #bill-error, results #bill-results with one `section.bill[data-model]` per model, total in `td.bill-total`
+ *   document.body.dataset.rendered: the number of renders so far.
+ */
+import type { BillInputs, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
+import { MAX_OUTPUT_RATIO, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
+import { byId, renderBill, renderChart, renderList, renderTable } from './render';
+import { connect } from './vscodeApi';
+
+const host = connect();
+const ids = {
+  subject: byId('subject'),
+  busy: byId('busy'),
+  problems: byId('problems'),
+  footnotes: byId('footnotes'),
+  table: byId<HTMLTableElement>('comparison'),
+  chart: byId('chart'),
+  ratio: byId<HTMLInputElement>('ratio'),
+  ratioNumber: byId<HTMLInputElement>('ratio-number'),
+  cacheMode: byId<HTMLSelectElement>('cache-mode'),
+  cacheHit: byId<HTMLInputElement>('cache-hit'),
+  cacheHitLabel: byId('cache-hit-label'),
+  cacheHitError: byId('cache-hit-error'),
+  currency: byId<HTMLSelectElement>('currency'),
+  moment: byId<HTMLSelectElement>('moment'),
+  momentNote: byId('moment-note'),
+  showRetired: byId<HTMLInputElement>('show-retired'),
+  billHit: byId<HTMLInputElement>('bill-hit'),
+  billMiss: byId<HTMLInputElement>('bill-miss'),
+  billOutput: byId<HTMLInputElement>('bill-output'),
+  billDate: byId<HTMLInputElement>('bill-date'),
+  billTime: byId<HTMLInputElement>('bill-time'),
+  billError: byId('bill-error'),
+  billResults: byId('bill-results'),
+};
+
+let current: PanelState | undefined;
+let renders = 0;
+/** Last values per cache mode, so switching modes back and forth keeps what was typed. */
+const cacheMemory = { hitShare: 0, cachedPrefixTokens: 0 };
+
+window.addEventListener('message', (event: MessageEvent<ToWebviewMessage | undefined>) => {
+  const message = event.data;
+  if (typeof message !== 'object' || message === null) return;
+  switch (message.type) {
+    case 'state':
+      render(message.state);
+      return;
+    default: {
+      const unknown: never = message.type;
+      console.warn(`comparison panel: unknown message ${String(unknown)}`);
+    }
+  }
+});
+
+function render(state: PanelState): void {
+  current = state;
+  ids.subject.textContent = state.subject;
+  ids.busy.hidden = !state.busy;
+  renderList(ids.problems, state.problems);
+  renderList(ids.footnotes, state.footnotes);
+  ids.momentNote.textContent = state.momentNote;
+  applyControls(state);
+  renderTable(ids.table, state);
+  renderChart(ids.chart, state.rows);
+  applyBillInputs(state.bill.inputs);
+  renderBill(ids.billResults, state.bill.rows);
+  renders++;
+  document.body.dataset.rendered = String(renders);
+  host.save({ controls: state.controls, sort: state.sort, bill: state.bill.inputs });
+  host.post({ type: 'rendered', rows: state.rows.length });
+}
+
+/** Sets a field's value unless the user is typing in it. */
+function setValue(input: HTMLInputElement | HTMLSelectElement, value: string): void {
+  if (document.activeElement === input && input instanceof HTMLInputElement && input.type !== 'range') return;
+  if (input.value !== value) input.value = value;
+}
+
+function applyControls(state: PanelState): void {
+  const c = state.controls;
+  setValue(ids.ratio, String(Math.min(c.outputRatio, Number(ids.ratio.max))));
+  setValue(ids.ratioNumber, String(c.outputRatio));
+  ids.ratioNumber.removeAttribute('aria-invalid');
+  if (c.cache.kind === 'share') cacheMemory.hitShare = c.cache.hitShare;
+  else cacheMemory.cachedPrefixTokens = c.cache.cachedPrefixTokens;
+  ids.cacheMode.value = c.cache.kind;
+  describeCacheInput(c.cache.kind);
+  setValue(ids.cacheHit, c.cache.kind === 'share' ? String(round(c.cache.hitShare * 100)) : String(c.cache.cachedPrefixTokens));
+  const options = [...ids.currency.options].map((o) => o.value);
+  if (options.join() !== state.currencies.join()) {
+    ids.currency.replaceChildren(...state.currencies.map((code) => new Option(code, code)));
+  }
+  ids.currency.value = c.currency;
+  ids.moment.value = c.moment;
+  ids.showRetired.checked = c.showRetired;
+}
+
+function describeCacheInput(kind: CacheControl['kind']): void {
+  const share = kind === 'share';
+  ids.cacheHitLabel.textContent = share ? 'Cache-hit share (%)' : 'Cached prefix (tokens)';
+  ids.cacheHit.max = share ? '100' : '';
+  ids.cacheHit.step = '1';
+}
+
+function applyBillInputs(bill: BillInputs): void {
+  setValue(ids.billHit, String(bill.cacheHit));
+  setValue(ids.billMiss, String(bill.cacheMiss));
+  setValue(ids.billOutput, String(bill.output));
+  setValue(ids.billDate, bill.date);
+  setValue(ids.billTime, bill.time);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** Reads a number field; undefined (and the field marked invalid) when empty or out of range. */
+function readNumber(input: HTMLInputElement, min: number, max: number, integer: boolean): number | undefined {
+  const text = input.value.trim();
+  const value = text === '' ? NaN : Number(text);
+  const ok = Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+  if (ok) input.removeAttribute('aria-invalid');
+  else input.setAttribute('aria-invalid', 'true');
+  return ok ? value : undefined;
+}
+
+// ---- controls → host ----
+
+let ratioFrame = 0;
+function postRatio(ratio: number): void {
+  cancelAnimationFrame(ratioFrame);
+  ratioFrame = requestAnimationFrame(() => host.post({ type: 'setOutputRatio', ratio }));
+}
+
+ids.ratio.addEventListener('input', () => {
+  const ratio = Number(ids.ratio.value);
+  ids.ratioNumber.value = ids.ratio.value;
+  ids.ratioNumber.removeAttribute('aria-invalid');
+  postRatio(ratio);
+});
+
+ids.ratioNumber.addEventListener('input', () => {
+  const ratio = readNumber(ids.ratioNumber, 0, MAX_OUTPUT_RATIO, false);
+  if (ratio === undefined) return;
+  ids.ratio.value = String(Math.min(ratio, Number(ids.ratio.max)));
+  postRatio(ratio);
+});
+
+ids.cacheMode.addEventListener('change', () => {
+  const kind = ids.cacheMode.value === 'prefix' ? 'prefix' : 'share';
+  describeCacheInput(kind);
+  ids.cacheHit.value = kind === 'share' ? String(round(cacheMemory.hitShare * 100)) : String(cacheMemory.cachedPrefixTokens);
+  postCache();
+});
+
+ids.cacheHit.addEventListener('input', postCache);
+
+function postCache(): void {
+  const share = ids.cacheMode.value !== 'prefix';
+  const value = share ? readNumber(ids.cacheHit, 0, 100, false) : readNumber(ids.cacheHit, 0, 1e12, true);
+  ids.cacheHitError.textContent = value === undefined ? (share ? 'Enter a percentage from 0 to 100.' : 'Enter a whole number of tokens.') : '';
+  if (value === undefined) return;
+  const cache: CacheControl = share ? { kind: 'share', hitShare: value / 100 } : { kind: 'prefix', cachedPrefixTokens: value };
+  host.post({ type: 'setCache', cache });
+}
+
+ids.currency.addEventListener('change', () => {
+  if (isCurrencyCode(ids.currency.value)) host.post({ type: 'setCurrency', currency: ids.currency.value });
+});
+
+ids.moment.addEventListener('change', () => {
+  const moment = ids.moment.value as Moment;
+  if (MOMENTS.includes(moment)) host.post({ type: 'setMoment', moment });
+});
+
+ids.showRetired.addEventListener('change', () => host.post({ type: 'setShowRetired', showRetired: ids.showRetired.checked }));
+
+ids.table.tHead?.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-sort]');
+  if (!button) return;
+  const column = button.dataset.sort as SortColumn;
+  const previous = current?.sort;
+  const sort: SortOrder = {
+    column,
+    direction: previous?.column === column && previous.direction === 'ascending' ? 'descending' : 'ascending',
+  };
+  host.post({ type: 'setSort', sort });
+});
+
+for (const input of [ids.billHit, ids.billMiss, ids.billOutput, ids.billDate, ids.billTime]) {
+  input.addEventListener('change', postBill);
+  if (input.type === 'number') input.addEventListener('input', postBill);
+}
+byId<HTMLFormElement>('bill-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  postBill();
+});
+
+function postBill(): void {
+  const bill = {
+    cacheHit: readNumber(ids.billHit, 0, 1e12, true),
+    cacheMiss: readNumber(ids.billMiss, 0, 1e12, true),
+    output: readNumber(ids.billOutput, 0, 1e12, true),
+    date: ids.billDate.value,
+    time: ids.billTime.value.slice(0, 5),
+  };
+  if (isBillInputs(bill)) {
+    ids.billError.textContent = '';
+    host.post({ type: 'setBill', bill });
+  } else {
+    ids.billError.textContent = 'Enter whole token counts (0 or more), a date and a time.';
+  }
+}
+
+host.post({ type: 'ready' });

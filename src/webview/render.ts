@@ -1,0 +1,167 @@
+/** Draws the comparison table, the bar chart of totals and the usage bill from a PanelState. Text only via textContent. */
+import type { BillRow, PanelRow, PanelState, SortColumn } from '../shared/protocol';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Creates an element with a class and text. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Looks up an element that the page skeleton must contain. */
+export function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`missing #${id}`);
+  return node as T;
+}
+
+/** Replaces a list's items with one per text. */
+export function renderList(list: HTMLElement, items: readonly string[]): void {
+  list.replaceChildren(...items.map((text) => el('li', undefined, text)));
+  list.hidden = items.length === 0;
+}
+
+/** Fills the table body, one `tr[data-model]` per row, and marks the sorted column with aria-sort. */
+export function renderTable(table: HTMLTableElement, state: PanelState): void {
+  for (const th of table.querySelectorAll<HTMLTableCellElement>('th[data-column]')) {
+    const column = th.dataset.column as SortColumn;
+    if (column === state.sort.column) th.setAttribute('aria-sort', state.sort.direction);
+    else th.removeAttribute('aria-sort');
+  }
+  table.setAttribute('aria-busy', String(state.busy));
+  const body = table.tBodies[0] ?? table.createTBody();
+  body.replaceChildren(...state.rows.map(renderRow));
+}
+
+function renderRow(row: PanelRow): HTMLTableRowElement {
+  const tr = el('tr', `status-${row.status}${row.error ? ' failed' : ''}`);
+  tr.dataset.model = row.modelId;
+
+  const model = el('th', 'model');
+  model.scope = 'row';
+  model.append(el('span', 'name', row.displayName), ' ', el('span', 'provider', row.provider));
+  if (row.pinned) model.append(' ', el('span', 'badge', 'pinned'));
+  if (row.statusNote) model.append(el('span', 'status-note', row.statusNote));
+  model.title = row.modelId;
+
+  const tokens = el('td', 'tokens num', row.tokensText);
+  if (row.tokenizerLabel) tokens.title = row.tokenizerLabel;
+  if (row.errorBand) tokens.append(el('span', 'band', row.errorBand));
+
+  const notes = el('td', 'notes');
+  if (row.error) notes.append(el('span', 'error', row.error));
+  for (const note of row.priceNotes) notes.append(el('span', 'note', note));
+  if (row.sourceUrl) {
+    const link = el('a', 'source', row.verified ? `source, verified ${row.verified}` : 'source');
+    link.href = row.sourceUrl;
+    notes.append(link);
+  }
+
+  tr.append(
+    model,
+    tokens,
+    el('td', 'input num', row.input),
+    el('td', 'saving num', row.cacheSaving),
+    el('td', 'output num', row.output),
+    el('td', 'total num', row.total),
+    notes,
+  );
+  return tr;
+}
+
+const ROW_HEIGHT = 22;
+const BAR_X = 38;
+const BAR_SPAN = 46;
+
+/** A horizontal bar per priced model, in table order, widths relative to the largest total. */
+export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void {
+  const priced = rows.filter((r) => !r.error);
+  const max = Math.max(0, ...priced.map((r) => r.totalNumber));
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', '100%');
+  svg.setAttribute('height', String(Math.max(priced.length, 1) * ROW_HEIGHT));
+  svg.setAttribute('aria-hidden', 'true');
+  priced.forEach((row, i) => {
+    const y = i * ROW_HEIGHT;
+    const share = max > 0 ? row.totalNumber / max : 0;
+    const g = document.createElementNS(SVG, 'g');
+    g.setAttribute('data-model', row.modelId);
+    g.append(
+      svgText(row.displayName, '0', y + 15, 'label'),
+      svgRect(y + 4, share, row.exact ? 'bar' : 'bar estimate'),
+      svgText(row.total, `${BAR_X + BAR_SPAN + 1}%`, y + 15, 'value'),
+    );
+    svg.append(g);
+  });
+  if (priced.length === 0) svg.append(svgText('No totals yet.', '0', 15, 'label'));
+  const summary = priced.map((r) => `${r.displayName} ${r.total}`).join('; ');
+  chart.setAttribute('aria-label', priced.length ? `Total cost per model: ${summary}` : 'No totals yet');
+  chart.replaceChildren(svg);
+}
+
+function svgText(text: string, x: string, y: number, className: string): SVGTextElement {
+  const node = document.createElementNS(SVG, 'text');
+  node.setAttribute('x', x);
+  node.setAttribute('y', String(y));
+  node.setAttribute('class', className);
+  node.textContent = text;
+  return node;
+}
+
+function svgRect(y: number, share: number, className: string): SVGRectElement {
+  const rect = document.createElementNS(SVG, 'rect');
+  rect.setAttribute('x', `${BAR_X}%`);
+  rect.setAttribute('y', String(y));
+  // A visible sliver even for a zero total, so every model has a bar.
+  rect.setAttribute('width', `${Math.max(share * BAR_SPAN, 0.3).toFixed(3)}%`);
+  rect.setAttribute('height', String(ROW_HEIGHT - 8));
+  rect.setAttribute('class', className);
+  return rect;
+}
+
+/** One small table per model: each billed line and the total. */
+export function renderBill(container: HTMLElement, rows: readonly BillRow[]): void {
+  container.replaceChildren(...rows.map(renderBillRow));
+}
+
+function renderBillRow(row: BillRow): HTMLElement {
+  const section = el('section', 'bill');
+  section.dataset.model = row.modelId;
+  const heading = el('h3', undefined, row.displayName);
+  heading.id = `bill-${cssSafe(row.modelId)}`;
+  section.setAttribute('aria-labelledby', heading.id);
+  section.append(heading);
+  if (row.error) {
+    section.append(el('p', 'error', row.error));
+    return section;
+  }
+  const table = el('table');
+  const head = table.createTHead().insertRow();
+  for (const [text, num] of [['Line', false], ['Tokens', true], ['Price', true], ['Cost', true]] as const) {
+    const th = el('th', num ? 'num' : undefined, text);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const line of row.lines) {
+    const tr = body.insertRow();
+    const label = el('th', undefined, line.label);
+    label.scope = 'row';
+    tr.append(label, el('td', 'num', line.tokens), el('td', 'num', line.price), el('td', 'num', line.cost));
+  }
+  const foot = table.createTFoot().insertRow();
+  const label = el('th', undefined, 'Total');
+  label.scope = 'row';
+  label.colSpan = 3;
+  foot.append(label, el('td', 'num bill-total', row.total));
+  section.append(table);
+  for (const note of row.notes) section.append(el('p', 'note', note));
+  return section;
+}
+
+function cssSafe(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
