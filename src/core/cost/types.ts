@@ -71,6 +71,8 @@ export interface BillRequest {
   readonly tokens: UsageTokens;
   readonly currency?: CurrencyCode;
   readonly fx?: FxTable;
+  /** A bill aggregates requests, so the long-context tier cannot be inferred: true bills every token at it. */
+  readonly longContext?: boolean;
 }
 
 export interface Bill {
