@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { contentSecurityPolicy, escapeAttribute, panelHtml } from '../../src/host/panel/html';
+
+const options = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'bm9uY2Vub25jZW5vbmNl',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css',
+};
+
+describe('comparison panel page', () => {
+  const html = panelHtml(options);
+
+  it('declares the strict CSP: nothing by default, scripts only by nonce', () => {
+    const csp = contentSecurityPolicy(options.cspSource, options.nonce);
+    assert.equal(csp, `default-src 'none'; style-src ${options.cspSource}; script-src 'nonce-${options.nonce}'; img-src ${options.cspSource} data:;`);
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${csp}">`));
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('loads exactly one script, carrying the nonce, and no inline script or style', () => {
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.deepEqual(scripts, [`<script nonce="${options.nonce}" src="${options.scriptUri}">`]);
+    assert.doesNotMatch(html, /<script>[^<]/);
+    assert.doesNotMatch(html, /<style|\sstyle="/);
+    assert.doesNotMatch(html, /\son[a-z]+="/, 'no inline event handlers');
+  });
+
+  it('references no remote content besides the webview resource origin', () => {
+    const urls = html.match(/(?:src|href)="[^"]*"/g) ?? [];
+    assert.equal(urls.length, 2);
+    for (const url of urls) assert.ok(url.includes(options.cspSource), url);
+  });
+
+  it('has the hooks the webview script and the UI tests use, each control labelled', () => {
+    for (const id of ['subject', 'busy', 'comparison', 'chart', 'ratio', 'ratio-number', 'cache-mode', 'cache-hit', 'currency',
+      'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-results']) {
+      assert.equal(html.split(`id="${id}"`).length, 2, `exactly one #${id}`);
+    }
+    for (const id of ['ratio', 'cache-mode', 'cache-hit', 'currency', 'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time']) {
+      assert.ok(html.includes(`<label for="${id}"`), `label for #${id}`);
+    }
+    assert.ok(html.includes('id="ratio-number"') && /id="ratio-number"[^>]*aria-label=/.test(html));
+    for (const column of ['model', 'tokens', 'input', 'saving', 'output', 'total']) {
+      assert.ok(html.includes(`<button type="button" data-sort="${column}">`), `sort button ${column}`);
+    }
+  });
+
+  it('escapes attribute values', () => {
+    assert.equal(escapeAttribute('a"b<c>&'), 'a&quot;b&lt;c&gt;&amp;');
+    assert.ok(panelHtml({ ...options, nonce: 'x"><script>' }).includes('x&quot;&gt;&lt;script&gt;'));
+  });
+});
