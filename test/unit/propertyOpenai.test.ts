@@ -1,0 +1,5 @@
+// Random-string differential tests; the harness and generators live in test/fixtures/corpus.
+import { describeDifferentialProperty } from '../fixtures/corpus/differential';
+
+describeDifferentialProperty('openai-cl100k');
+describeDifferentialProperty('openai-o200k');

@@ -1,0 +1,4 @@
+// Random-string differential tests; the harness and generators live in test/fixtures/corpus.
+import { describeDifferentialProperty } from '../fixtures/corpus/differential';
+
+describeDifferentialProperty('mistral-tekken');
