@@ -57,7 +57,7 @@ export class ConfigService extends Disposable {
     const user = applyUserSettings(defaultCatalog(), {
       priceOverrides: raw[SETTING_KEYS.priceOverrides],
       customModels: raw[SETTING_KEYS.customModels],
-      exchangeRates: raw[SETTING_KEYS.exchangeRates],
+      exchangeRates: unlessEmpty(raw[SETTING_KEYS.exchangeRates]),
     });
     const problems = [...parsed.problems, ...user.problems];
     const settings = checkAgainstCatalog(parsed.settings, user.catalog, problems);
@@ -82,6 +82,11 @@ function readRaw(): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const key of Object.values(SETTING_KEYS)) raw[key] = section.get<unknown>(key);
   return raw;
+}
+
+/** The schema's default for an object setting is `{}`: that means "not set". */
+function unlessEmpty(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && Object.keys(value).length === 0 ? undefined : value;
 }
 
 /** Settings that name models or currencies must name ones the catalog knows. */

@@ -39,6 +39,7 @@ export function sumCounts(counts: readonly DocumentCount[]): DocumentCount {
       requests: a.requests + b.requests,
       messages: a.messages + b.messages,
       templateTokens: a.templateTokens + b.templateTokens,
+      templateExact: a.templateExact && b.templateExact,
     }),
     first,
   );

@@ -34,6 +34,7 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
   const conversion = describeConversion(e.context);
   if (conversion) lines.push('', `Currency: ${escape(conversion)}`);
   lines.push('', countLine(count));
+  if (count.fallback) lines.push('', `Counted as plain text: ${escape(count.fallback)}`);
   for (const note of e.notes) lines.push('', `_${escape(note)}_`);
   lines.push('', 'Click to open the cost comparison.');
   return lines.join('\n');

@@ -79,5 +79,6 @@ function summary({ subject, model, count, estimate: e, settings }: PricedCount):
   const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${formatMoney(e.output.cost, currency)}`;
   const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
   const kind = count.exact ? '' : ' (estimated count)';
-  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).`;
+  const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
+  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).${fallback}`;
 }
