@@ -1,6 +1,6 @@
 /** The comparison panel's logic: which models to show, their estimates and bills, sorting, display rows. Pure. */
 import type { Catalog, CurrencyCode, ModelEntry } from './catalog/types';
-import type { Bill, CacheAssumption, Estimate, PricingContext } from './cost/types';
+import type { Bill, CacheAssumption, Estimate } from './cost/types';
 import type { CountResult } from './tokenize/types';
 import type { BillInputs, BillRow, Moment, PanelRow, SortOrder } from '../shared/protocol';
 import { Rational } from './money';
@@ -165,7 +165,7 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode): PanelRow
     output: money(e?.output.cost),
     total: money(e?.total),
     totalNumber: e ? e.total.toNumber() : 0,
-    priceNotes: e ? [...contextNotes(e.context), ...e.notes] : [],
+    priceNotes: e ? priceNotes(model, e) : [],
     sourceUrl: source?.url ?? '',
     verified: source?.verified ?? '',
     ...(row.error !== undefined ? { error: row.error } : {}),
@@ -186,20 +186,15 @@ export function statusNote(model: ModelEntry): string {
   }
 }
 
-/** Which prices applied, in words: time-of-day window, long-context tier, conversion. */
-export function contextNotes(context: PricingContext): string[] {
-  const notes: string[] = [];
-  const w = context.window;
-  if (w) {
-    const rate = w.discounted ? ` (×${w.multiplier.toDecimalString()})` : '';
-    notes.push(`${w.label}${rate}${w.nextChange ? ` until ${formatDateTime(w.nextChange)}` : ''}`);
+/** Which prices applied, in words: the engine's notes (window, tier, conversion) and when the window changes. */
+export function priceNotes(model: ModelEntry, e: Estimate): string[] {
+  // The model cell already says legacy / retired.
+  const notes = e.notes.filter((note) => !note.startsWith(`${model.id} is `));
+  const { window, period } = e.context;
+  if (window?.nextChange && period.schedule) {
+    const label = window.discounted ? period.schedule.fullLabel : period.schedule.discountLabel;
+    notes.push(`${label} prices from ${formatDateTime(window.nextChange)}`);
   }
-  if (context.tier === 'long-context') {
-    const from = context.longContextThreshold !== undefined ? ` from ${formatTokens(context.longContextThreshold)} tokens` : '';
-    notes.push(`long-context price${from}, on every token`);
-  }
-  const c = context.converted;
-  if (c) notes.push(`converted from ${c.from} at ${c.rate.toDecimalString()} (${c.fxDate})`);
   return notes;
 }
 
@@ -233,7 +228,7 @@ export function billRows(catalog: Catalog, models: readonly ModelEntry[], inputs
         cost: formatMoney(line.cost, currency),
       })),
       total: formatMoney(result.total, currency),
-      notes: [...contextNotes(result.context), ...result.notes],
+      notes: result.notes.filter((note) => !note.startsWith(`${model.id} is `)),
     };
   });
 }

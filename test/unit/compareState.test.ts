@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { defaultCatalog } from '../../src/core/catalog/catalog';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { CountResult } from '../../src/core/tokenize/types';
+import { isPanelControls } from '../../src/shared/protocol';
+import {
+  DEFAULT_SORT, adoptSettingsChange, buildPanel, controlsFromSettings, currenciesOf, defaultBillInputs, restore, shownModelIds,
+} from '../../src/host/panel/panelState';
+
+const catalog = defaultCatalog();
+const settings = { ...DEFAULT_SETTINGS, outputRatio: 0.5, cacheHitShare: 0.25 };
+const now = new Date('2026-11-25T12:00:00Z');
+const controls = controlsFromSettings(settings);
+
+function inputs(counts: ReadonlyMap<string, CountResult>, overrides: Partial<Parameters<typeof buildPanel>[0]> = {}): Parameters<typeof buildPanel>[0] {
+  return {
+    catalog, settings, settingsProblems: [], subject: { label: '2 selections in prompt.md' }, counts, busy: false,
+    controls, sort: DEFAULT_SORT, bill: defaultBillInputs(now), now, ...overrides,
+  };
+}
+
+function countsFor(ids: readonly string[], tokens: number): Map<string, CountResult> {
+  return new Map(ids.map((id) => [id, { model: id, tokenizer: 'openai-o200k', tokens, exact: !id.startsWith('grok'), label: 'test' }]));
+}
+
+describe('panel state', () => {
+  it('starts from the settings, valid by the protocol', () => {
+    assert.deepEqual(controls, { outputRatio: 0.5, cache: { kind: 'share', hitShare: 0.25 }, currency: 'USD', moment: 'now', showRetired: false });
+    assert.equal(isPanelControls(controls), true);
+  });
+
+  it('has a row for every shown model, sorted by total, with the subject label', () => {
+    const ids = shownModelIds(catalog, settings, controls);
+    const { state } = buildPanel(inputs(countsFor(ids, 10_000)));
+    assert.equal(state.subject, '2 selections in prompt.md');
+    assert.deepEqual(new Set(state.rows.map((r) => r.modelId)), new Set(ids));
+    const totals = state.rows.map((r) => r.totalNumber);
+    assert.deepEqual(totals, [...totals].sort((a, b) => a - b));
+    assert.ok(state.rows.every((r) => !r.error && r.total.startsWith('$')), JSON.stringify(state.rows.find((r) => r.error)));
+    assert.ok(state.footnotes.some((f) => f.startsWith('≈ marks')), 'estimate footnote when a count is not exact');
+  });
+
+  it('changing the ratio changes output and totals but needs no new counts', () => {
+    const counts = countsFor(shownModelIds(catalog, settings, controls), 10_000);
+    const before = buildPanel(inputs(counts)).state;
+    const after = buildPanel(inputs(counts, { controls: { ...controls, outputRatio: 3 } })).state;
+    const id = before.rows[0].modelId;
+    const row = (s: typeof before) => s.rows.find((r) => r.modelId === id)!;
+    assert.ok(row(after).totalNumber > row(before).totalNumber);
+    assert.equal(row(after).input, row(before).input);
+    assert.equal(row(after).tokens, row(before).tokens);
+  });
+
+  it('shows retired models when asked, which then need counting', () => {
+    const shown = shownModelIds(catalog, settings, controls);
+    const all = shownModelIds(catalog, settings, { ...controls, showRetired: true });
+    assert.ok(all.length > shown.length);
+    const { state } = buildPanel(inputs(countsFor(shown, 100), { controls: { ...controls, showRetired: true } }));
+    const uncounted = state.rows.filter((r) => r.error === 'not counted yet');
+    assert.equal(uncounted.length, all.length - shown.length);
+    assert.ok(state.rows.slice(-uncounted.length).every((r) => r.error), 'uncounted rows go last');
+  });
+
+  it('reports the subject problem, counting failures and setting problems, and says when nothing is open', () => {
+    const { state } = buildPanel(inputs(new Map(), {
+      subject: undefined, countError: 'worker crashed', settingsProblems: ['llmCost.currency: bad'], busy: true,
+    }));
+    assert.match(state.subject, /Nothing to count/);
+    assert.deepEqual(state.problems, ['llmCost.currency: bad', 'Counting failed: worker crashed']);
+    assert.equal(state.busy, true);
+    const binary = buildPanel(inputs(new Map(), { subject: { label: 'image.png', problem: 'image.png looks binary.' } })).state;
+    assert.deepEqual(binary.problems, ['image.png looks binary.']);
+  });
+
+  it('bills the bill inputs for every shown model', () => {
+    const { state } = buildPanel(inputs(new Map()));
+    assert.equal(state.bill.rows.length, shownModelIds(catalog, settings, controls).length);
+    assert.ok(state.bill.rows.every((b) => b.error || b.lines.length === 3));
+  });
+
+  it('gives the moment when "now" prices change, for a rebuild then', () => {
+    const ids = shownModelIds(catalog, settings, controls);
+    const { nextChange } = buildPanel(inputs(countsFor(ids, 1000)));
+    assert.ok(nextChange && nextChange > now, 'DeepSeek has peak hours, so a change is due');
+  });
+
+  it('lets a changed setting override the panel, keeps the panel’s other choices', () => {
+    const panel = { ...controls, outputRatio: 4, currency: 'EUR' };
+    const next = adoptSettingsChange(panel, settings, { ...settings, cacheHitShare: 0.9 });
+    assert.deepEqual(next, { ...panel, cache: { kind: 'share', hitShare: 0.9 } });
+  });
+
+  it('restores what the webview saved, defaults for the rest', () => {
+    const defaults = { controls, sort: DEFAULT_SORT, bill: defaultBillInputs(now) };
+    const sort = { column: 'model', direction: 'descending' } as const;
+    assert.deepEqual(restore({ sort }, defaults), { ...defaults, sort });
+    assert.deepEqual(restore(undefined, defaults), defaults);
+  });
+
+  it('offers native and exchange-table currencies', () => {
+    const codes = currenciesOf(catalog, 'USD');
+    for (const code of ['USD', 'CNY', 'EUR']) assert.ok(codes.includes(code), code);
+  });
+});
