@@ -1,0 +1,24 @@
+/** Model lookup for the CLI: ids and aliases, with the closest ids suggested for a typo. */
+import type { Catalog, ModelEntry, PricePeriod } from '../core/catalog/types';
+import { currentPeriod, findModel, suggestModels } from '../core/catalog/catalog';
+import { UsageError } from './errors';
+
+/** The model for `idOrAlias`, or a UsageError that names the closest ids. */
+export function resolveModel(catalog: Catalog, idOrAlias: string): ModelEntry {
+  const model = findModel(catalog, idOrAlias);
+  if (model) return model;
+  const near = suggestModels(catalog, idOrAlias, 3);
+  const hint = near.length ? ` (did you mean ${near.join(', ')}?)` : '';
+  throw new UsageError(`unknown model '${idOrAlias}'${hint}; see 'llm-cost models --all'`);
+}
+
+/** The period in force at `at`, or the last one for models that no longer have a current price. */
+export function displayPeriod(model: ModelEntry, at: Date): PricePeriod | undefined {
+  return currentPeriod(model, at) ?? model.periods[model.periods.length - 1];
+}
+
+/** "current", "legacy", "retired 2026-07-24". */
+export function formatStatus(model: ModelEntry): string {
+  const s = model.status;
+  return s.kind === 'retired' ? `retired ${s.date.slice(0, 10)}` : s.kind;
+}

@@ -1,0 +1,70 @@
+/** `llm-cost count`: the token count of a file or stdin for one model. */
+import { defaultCatalog } from '../../core/catalog/catalog';
+import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
+import { parseArgs } from '../args';
+import { EXIT, UsageError } from '../errors';
+import { readInput } from '../io';
+import type { CliIo } from '../io';
+import { COUNT_HELP } from '../help';
+import { resolveModel } from '../catalog';
+import { countFor, countOptions } from '../counting';
+import type { CliCount } from '../counting';
+
+/** Prints the count as text or JSON. */
+export async function runCount(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs('count', argv, {
+    model: { type: 'string' },
+    json: { type: 'boolean' },
+    exact: { type: 'boolean' },
+    plain: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (args.flag('help')) {
+    io.stdout.write(COUNT_HELP);
+    return EXIT.ok;
+  }
+  const modelId = args.string('model');
+  if (modelId === undefined) throw new UsageError(`'count' needs --model ID (see 'llm-cost models')`);
+  const model = resolveModel(defaultCatalog(), modelId);
+  const input = await readInput(args.positionals, io, 'count');
+  const count = await countFor(input, model, countOptions(args.flag('plain'), args.flag('exact')), io);
+  io.stdout.write(args.flag('json') ? `${JSON.stringify(countJson(count), null, 2)}\n` : countText(count, input.label));
+  return EXIT.ok;
+}
+
+function countJson(c: CliCount): unknown {
+  return {
+    model: c.model,
+    tokenizer: c.tokenizer,
+    tokens: c.tokens,
+    exact: c.exact,
+    label: c.label,
+    errorBand: c.errorBand ?? null,
+    format: c.format,
+    requests: c.requests,
+    messages: c.messages,
+    templateTokens: c.templateTokens,
+    source: c.source,
+  };
+}
+
+function countText(c: CliCount, label: string): string {
+  const rows: [string, string][] = [
+    ['tokens', formatCount(c)],
+    ['model', c.model],
+    ['tokenizer', `${c.label} (${c.exact ? 'exact' : 'estimate'})`],
+  ];
+  if (c.errorBand) rows.push(['error band', `${formatErrorBand(c.errorBand)} (${c.errorBand.basis})`]);
+  if (c.source === 'xai-tokenize-text') rows.push(['counted by', "xAI's tokenize-text endpoint"]);
+  rows.push(['input', `${label}, ${describeFormat(c)}`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return `${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`;
+}
+
+function describeFormat(c: CliCount): string {
+  if (c.format === 'plain' || c.format === 'markdown') return c.format === 'plain' ? 'plain text' : 'Markdown (whole text)';
+  const parts: string[] = [c.format];
+  if (c.requests > 1) parts.push(`${formatTokens(c.requests)} requests`);
+  parts.push(`${formatTokens(c.messages)} messages`, `${formatTokens(c.templateTokens)} template tokens`);
+  return parts.join(', ');
+}

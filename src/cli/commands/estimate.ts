@@ -1,0 +1,177 @@
+/** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
+import type { Catalog, ModelEntry } from '../../core/catalog/types';
+import type { CacheAssumption, Estimate, OutputProjection } from '../../core/cost/types';
+import { defaultCatalog, listModels } from '../../core/catalog/catalog';
+import { estimate } from '../../core/cost/estimate';
+import { CostError } from '../../core/cost/errors';
+import type { Rational } from '../../core/money';
+import { formatDateTime } from '../../core/format/dates';
+import { formatMoney } from '../../core/format/money';
+import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
+import { describeConversion, describeTier, describeWindow } from '../../core/format/pricing';
+import { renderTable } from '../../core/format/table';
+import { parseArgs } from '../args';
+import type { ParsedArgs } from '../args';
+import { EXIT, UsageError } from '../errors';
+import { readInput } from '../io';
+import type { CliIo } from '../io';
+import { ESTIMATE_HELP } from '../help';
+import { resolveModel } from '../catalog';
+import { countFor, countOptions } from '../counting';
+import { extraNotes } from '../notes';
+import type { CliCount } from '../counting';
+import { parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
+import { estimateJson } from './estimateJson';
+
+/** Default output projection: as many output tokens as input tokens (documented in --help). */
+export const DEFAULT_RATIO = 1;
+
+export interface Row {
+  readonly model: ModelEntry;
+  readonly count: CliCount;
+  readonly estimate: Estimate;
+}
+
+interface Assumptions {
+  readonly at: Date;
+  readonly output: OutputProjection;
+  readonly cache: CacheAssumption;
+  readonly currency?: string;
+  readonly maxCost?: Rational;
+}
+
+/** Prints one line per model; exit 3 when --max-cost is exceeded. */
+export async function runEstimate(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs('estimate', argv, {
+    model: { type: 'string', multiple: true },
+    ratio: { type: 'string' },
+    'output-tokens': { type: 'string' },
+    'cache-hit': { type: 'string' },
+    'cached-prefix-tokens': { type: 'string' },
+    currency: { type: 'string' },
+    at: { type: 'string' },
+    'max-cost': { type: 'string' },
+    json: { type: 'boolean' },
+    exact: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (args.flag('help')) {
+    io.stdout.write(ESTIMATE_HELP);
+    return EXIT.ok;
+  }
+  const assumptions = readAssumptions(args, io.now ?? new Date());
+  const catalog = defaultCatalog();
+  const named = args.strings('model').map((id) => resolveModel(catalog, id));
+  const input = await readInput(args.positionals, io, 'estimate');
+  const models = named.length ? dedupe(named) : currentModels(catalog);
+
+  const rows: Row[] = [];
+  const skipped: string[] = [];
+  const counting = countOptions(false, args.flag('exact'));
+  for (const model of models) {
+    const count = await countFor(input, model, counting, io);
+    try {
+      rows.push({ model, count, estimate: estimate(catalog, requestFor(model, count.tokens, assumptions)) });
+    } catch (err) {
+      if (named.length || !(err instanceof CostError) || err.code !== 'no-price-period') throw err;
+      skipped.push(model.id);
+    }
+  }
+  if (!rows.length) throw new UsageError(`no listed model has a price at ${formatDateTime(assumptions.at)}`);
+
+  const over = assumptions.maxCost ? rows.filter((r) => r.estimate.total.cmp(assumptions.maxCost as Rational) > 0) : [];
+  if (args.flag('json')) {
+    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped), null, 2)}\n`);
+  } else {
+    io.stdout.write(estimateTable(rows, assumptions, skipped));
+  }
+  if (over.length && assumptions.maxCost) {
+    const currency = rows[0].estimate.context.currency;
+    const which = over.map((r) => `${r.model.id} ${formatMoney(r.estimate.total, currency)}`).join(', ');
+    io.stderr.write(`llm-cost: over budget: ${which} > --max-cost ${formatMoney(assumptions.maxCost, currency)}\n`);
+    return EXIT.overBudget;
+  }
+  return EXIT.ok;
+}
+
+function readAssumptions(args: ParsedArgs, now: Date): Assumptions {
+  const ratio = args.string('ratio');
+  const outTokens = args.string('output-tokens');
+  if (ratio !== undefined && outTokens !== undefined) throw new UsageError('give either --ratio or --output-tokens, not both');
+  const hit = args.string('cache-hit');
+  const prefix = args.string('cached-prefix-tokens');
+  if (hit !== undefined && prefix !== undefined) throw new UsageError('give either --cache-hit or --cached-prefix-tokens, not both');
+  const currency = args.string('currency');
+  const at = args.string('at');
+  const max = args.string('max-cost');
+  return {
+    at: at === undefined ? now : parseDate('at', at),
+    output: outTokens !== undefined ? { tokens: parseTokens('output-tokens', outTokens) }
+      : { ratio: ratio === undefined ? DEFAULT_RATIO : parseNonNegative('ratio', ratio) },
+    cache: prefix !== undefined ? { cachedPrefixTokens: parseTokens('cached-prefix-tokens', prefix) }
+      : { hitRatio: hit === undefined ? 0 : parseFraction('cache-hit', hit) },
+    ...(currency !== undefined ? { currency: parseCurrency('currency', currency) } : {}),
+    ...(max !== undefined ? { maxCost: parseAmount('max-cost', max) } : {}),
+  };
+}
+
+function requestFor(model: ModelEntry, inputTokens: number, a: Assumptions) {
+  return { modelId: model.id, inputTokens, at: a.at, output: a.output, cache: a.cache, ...(a.currency ? { currency: a.currency } : {}) };
+}
+
+function currentModels(catalog: Catalog): ModelEntry[] {
+  return listModels(catalog, {}).filter((m) => m.status.kind === 'current');
+}
+
+function dedupe(models: readonly ModelEntry[]): ModelEntry[] {
+  return models.filter((m, i) => models.findIndex((o) => o.id === m.id) === i);
+}
+
+function cacheAssumed(cache: CacheAssumption): boolean {
+  return 'hitRatio' in cache ? cache.hitRatio > 0 : cache.cachedPrefixTokens > 0;
+}
+
+function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string {
+  const currency = rows[0].estimate.context.currency;
+  const cached = cacheAssumed(a.cache);
+  const table = renderTable(
+    [
+      { header: 'model' }, { header: 'tokens', align: 'right' }, { header: 'input', align: 'right' },
+      { header: 'cache saving', align: 'right' }, { header: 'output', align: 'right' }, { header: 'total', align: 'right' },
+    ],
+    rows.map(({ model, count, estimate: e }) => [
+      model.id,
+      formatCount(count),
+      formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
+      cached ? formatMoney(e.cacheSaving, currency) : '—',
+      formatMoney(e.output.cost, currency),
+      formatMoney(e.total, currency),
+    ]),
+  );
+  return `${[...table, '', ...footer(rows, a, skipped)].join('\n')}\n`;
+}
+
+function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string[] {
+  const currency = rows[0].estimate.context.currency;
+  const out = 'ratio' in a.output ? `output projected at ${a.output.ratio} × the input tokens` : `output projected at ${formatTokens(a.output.tokens)} tokens`;
+  const cache = 'hitRatio' in a.cache
+    ? (a.cache.hitRatio > 0 ? `${+(a.cache.hitRatio * 100).toFixed(4)}% of the input a cache hit` : 'no cache hits assumed')
+    : `the first ${formatTokens(a.cache.cachedPrefixTokens)} input tokens a cache hit`;
+  const lines = [`Prices in ${currency} at ${formatDateTime(a.at)}; ${out}; ${cache}.`];
+  const grouped = new Map<string, string[]>();
+  const add = (line: string | null, id: string) => {
+    if (line) grouped.set(line, [...(grouped.get(line) ?? []), id]);
+  };
+  for (const { model, count, estimate: e } of rows) {
+    add(describeWindow(e.context), model.id);
+    add(describeTier(e.context), model.id);
+    add(describeConversion(e.context), model.id);
+    if (!count.exact) {
+      add(`≈ counts are estimates (${count.label})${count.errorBand ? `, error band ${formatErrorBand(count.errorBand)}` : ''}`, model.id);
+    }
+    for (const note of extraNotes(e.context, e.notes)) add(note, model.id);
+  }
+  for (const [line, ids] of grouped) lines.push(`${ids.length === rows.length && rows.length > 1 ? 'all' : ids.join(', ')}: ${line}`);
+  if (skipped.length) lines.push(`not listed (no price at that moment): ${skipped.join(', ')}`);
+  return lines;
+}

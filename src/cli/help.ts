@@ -1,0 +1,123 @@
+/** Help texts for `llm-cost` and each command. */
+
+export const COMMANDS = ['models', 'count', 'estimate', 'usage'] as const;
+
+export const MAIN_HELP = `llm-cost: what an LLM prompt will cost before you send it (DeepSeek, Mistral, Grok/xAI)
+
+Usage:
+  llm-cost models   [--provider deepseek|mistral|xai] [--all] [--json]
+  llm-cost count    --model ID [--json] [--exact] [--plain] [FILE|-]
+  llm-cost estimate [--model ID]... [--ratio R | --output-tokens N]
+                    [--cache-hit FRACTION | --cached-prefix-tokens N] [--currency CODE]
+                    [--at DATE] [--max-cost AMOUNT] [--json] [--exact] [FILE|-]
+  llm-cost usage    --model ID [--at DATE] [--currency CODE]
+                    [--long-context] (--cache-hit-tokens N --cache-miss-tokens N
+                    --output-tokens N | --input-tokens N --output-tokens N |
+                    --total-tokens N --input-share F) [--json]
+
+Run 'llm-cost COMMAND --help' for details.
+
+Options:
+  -h, --help   show help
+  --version    print the version
+
+Exit codes: 0 success, 1 internal error, 2 bad input (unknown model, bad number or
+date, unreadable file), 3 estimate over --max-cost.
+`;
+
+export const MODELS_HELP = `Usage: llm-cost models [--provider deepseek|mistral|xai] [--all] [--json]
+
+Lists the models in the catalog with their current prices per million tokens (input on a
+cache miss, cached input on a cache hit, output), status, context window, tokenizer, and
+where each price comes from with the date it was last verified.
+DeepSeek models also show their off-peak prices; Grok models their long-context tier.
+
+Options:
+  --provider P   only deepseek, mistral or xai
+  --all          include legacy and retired models (their last prices)
+  --json         machine-readable output (prices as exact decimal strings)
+  -h, --help     show this help
+`;
+
+export const COUNT_HELP = `Usage: llm-cost count --model ID [--json] [--exact] [--plain] [FILE|-]
+
+Counts the tokens of FILE (or stdin, for - or no FILE) with the model's own tokenizer.
+Prompt files are counted as the provider bills them, chat template included: JSON with
+a "messages" array, JSONL (one request per line), .prompt.yml; other files as plain text.
+Counts that are estimates (Grok) are marked with ≈ and their error band.
+
+Options:
+  --model ID   model id or alias (see 'llm-cost models --all')
+  --exact      Grok: ask xAI's tokenize-text endpoint for the exact count. Sends the text
+               to xAI; needs XAI_API_KEY. Falls back to the estimate on any failure.
+  --plain      count a malformed prompt file as plain text instead of failing
+  --json       machine-readable output
+  -h, --help   show this help
+`;
+
+export const ESTIMATE_HELP = `Usage: llm-cost estimate [--model ID]... [options] [FILE|-]
+
+Estimates what sending FILE (or stdin) as a prompt costs: one line per model with the
+prompt's tokens, the input cost, what caching saves, the projected output cost and the
+total. Without --model, every current model is listed.
+
+Options:
+  --model ID                model id or alias; repeat for several
+  --ratio R                 output tokens = R x input tokens (default 1: as many output
+                            tokens as input; set it for your workload)
+  --output-tokens N         a fixed number of output tokens instead of a ratio
+  --cache-hit FRACTION      share of the input served from the prompt cache, 0..1 or a
+                            percentage (default 0: nothing cached)
+  --cached-prefix-tokens N  the first N input tokens are a cache hit
+  --currency CODE           USD (default), CNY, EUR, GBP, JPY...; native lists are used
+                            where the provider publishes one, otherwise converted
+  --at DATE                 price at this moment (ISO date or date-time, UTC; default now)
+  --max-cost AMOUNT         exit with code 3 if any listed model's total exceeds AMOUNT
+                            (in --currency); a budget gate for CI
+  --exact                   Grok: exact count from xAI's tokenize-text (sends the text;
+                            needs XAI_API_KEY; falls back to the estimate on failure)
+  --json                    machine-readable output (exact decimal strings alongside numbers)
+  -h, --help                show this help
+`;
+
+export const USAGE_HELP = `Usage: llm-cost usage --model ID [--at DATE] [--currency CODE] [--long-context] TOKENS [--json]
+
+Prices tokens already used (a day of a provider console's usage, say) with the prices in
+force at --at, line by line, to reproduce a bill.
+
+TOKENS is one of:
+  --cache-hit-tokens N --cache-miss-tokens N --output-tokens N
+                     input split by cache (DeepSeek reports both), and output
+  --input-tokens N --output-tokens N
+                     input without a split (billed at the cache-miss price), and output
+  --total-tokens N --input-share F
+                     total tokens and the share (0..1) that was input; the rest is output
+
+Options:
+  --model ID          model id or alias; retired models keep their historical prices
+  --output-tokens N   output tokens, reasoning tokens included
+  --at DATE           when the tokens were used (ISO date or date-time, UTC; default now)
+  --currency CODE     currency of the bill (native list where published, else converted)
+  --long-context      the requests' prompts reached the model's long-context threshold
+                      (xAI: 200k tokens): bill every token at the long-context prices
+  --json              machine-readable output (numbers plus exact decimal strings)
+  -h, --help          show this help
+`;
+
+/** The command name closest to a mistyped one, if any is close. */
+export function closestCommand(input: string): string | undefined {
+  const scored = COMMANDS.map((c) => ({ c, d: editDistance(input.toLowerCase(), c) })).sort((a, b) => a.d - b.d);
+  return scored[0].d <= 2 ? scored[0].c : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
