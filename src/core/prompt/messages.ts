@@ -60,12 +60,14 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function findMessages(value: unknown): { list: unknown[]; path: JsonPath; owner?: Record<string, unknown> } | undefined {
   const looksLikeMessages = (v: unknown): v is unknown[] =>
     Array.isArray(v) && v.length > 0 && isObject(v[0]) && ('role' in v[0] || 'content' in v[0]);
+  // Under an explicit "messages" key an empty list is still a (zero-message) request.
+  const messagesKey = (v: unknown): v is unknown[] => Array.isArray(v) && (v.length === 0 || looksLikeMessages(v));
   if (looksLikeMessages(value)) return { list: value, path: [] };
   if (!isObject(value)) return undefined;
-  if (looksLikeMessages(value.messages)) return { list: value.messages, path: ['messages'], owner: value };
+  if (messagesKey(value.messages)) return { list: value.messages, path: ['messages'], owner: value };
   // OpenAI batch lines: {"custom_id": …, "body": {"model": …, "messages": [...]}}
   const body = value.body;
-  if (isObject(body) && looksLikeMessages(body.messages)) return { list: body.messages, path: ['body', 'messages'], owner: body };
+  if (isObject(body) && messagesKey(body.messages)) return { list: body.messages, path: ['body', 'messages'], owner: body };
   return undefined;
 }
 

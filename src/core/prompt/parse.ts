@@ -74,7 +74,7 @@ export function parseYamlPrompt(text: string, file: string, uncounted: Uncounted
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
-    const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+    const line = lineCounter.linePos(yamlErrorOffset(text, error.code, error.message, error.pos[0])).line;
     throw new PromptParseError(file, line, `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
@@ -93,6 +93,16 @@ export function parseYamlPrompt(text: string, file: string, uncounted: Uncounted
     }
     throw e;
   }
+}
+
+/** Where to point for a YAML error: an unterminated quoted scalar is reported at its end, so point at its opening quote. */
+function yamlErrorOffset(text: string, code: string, message: string, offset: number): number {
+  if (code !== 'MISSING_CHAR' || !/quote/.test(message)) return offset;
+  const quote = message.includes('"quote') ? '"' : "'";
+  for (let i = Math.min(offset, text.length - 1); i >= 0; i--) {
+    if (text[i] === quote && !(quote === '"' && text[i - 1] === '\\')) return i;
+  }
+  return offset;
 }
 
 /** Content sniffing for files whose name declares nothing: a chat JSON or JSONL document, or undefined. Never throws. */
