@@ -231,7 +231,7 @@ describe('Mistral template overhead', () => {
       console.log(`      skipping: ${file} is absent (reference SentencePiece model, not shipped with the project)`);
       this.skip();
     }
-    const { SentencePieceProcessor } = (await import('@agnai/sentencepiece-js')) as unknown as {
+    const { SentencePieceProcessor } = require('@agnai/sentencepiece-js') as {
       SentencePieceProcessor: new () => { load(f: string): Promise<void>; encodeIds(t: string): number[] };
     };
     const sp = new SentencePieceProcessor();
