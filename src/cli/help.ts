@@ -9,7 +9,7 @@ Usage:
   llm-cost count    --model ID [--json] [--exact] [--plain] [FILE|-]
   llm-cost estimate [--model ID]... [--ratio R | --output-tokens N]
                     [--cache-hit FRACTION | --cached-prefix-tokens N] [--currency CODE]
-                    [--at DATE] [--max-cost AMOUNT] [--json] [--exact] [FILE|-]
+                    [--at DATE] [--max-cost AMOUNT] [--json] [--exact] [--plain] [FILE|-]
   llm-cost usage    --model ID [--at DATE] [--currency CODE]
                     [--long-context] (--cache-hit-tokens N --cache-miss-tokens N
                     --output-tokens N | --input-tokens N --output-tokens N |
@@ -59,7 +59,8 @@ export const ESTIMATE_HELP = `Usage: llm-cost estimate [--model ID]... [options]
 
 Estimates what sending FILE (or stdin) as a prompt costs: one line per model with the
 prompt's tokens, the input cost, what caching saves, the projected output cost and the
-total. Without --model, every current model is listed.
+total. Without --model, every current model is listed. Prompt files (JSON chats, JSONL,
+.prompt.yml) are counted with each model's chat template, as in 'llm-cost count'.
 
 Options:
   --model ID                model id or alias; repeat for several
@@ -76,6 +77,7 @@ Options:
                             (in --currency); a budget gate for CI
   --exact                   Grok: exact count from xAI's tokenize-text (sends the text;
                             needs XAI_API_KEY; falls back to the estimate on failure)
+  --plain                   count a malformed prompt file as plain text instead of failing
   --json                    machine-readable output (exact decimal strings alongside numbers)
   -h, --help                show this help
 `;

@@ -7,7 +7,7 @@ import { readInput } from '../io';
 import type { CliIo } from '../io';
 import { COUNT_HELP } from '../help';
 import { resolveModel } from '../catalog';
-import { countFor, countOptions } from '../counting';
+import { Counter } from '../counting';
 import type { CliCount } from '../counting';
 
 /** Prints the count as text or JSON. */
@@ -27,7 +27,7 @@ export async function runCount(argv: readonly string[], io: CliIo): Promise<numb
   if (modelId === undefined) throw new UsageError(`'count' needs --model ID (see 'llm-cost models')`);
   const model = resolveModel(defaultCatalog(), modelId);
   const input = await readInput(args.positionals, io, 'count');
-  const count = await countFor(input, model, countOptions(args.flag('plain'), args.flag('exact')), io);
+  const count = await new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') }).count(input, model);
   io.stdout.write(args.flag('json') ? `${JSON.stringify(countJson(count), null, 2)}\n` : countText(count, input.label));
   return EXIT.ok;
 }
@@ -44,6 +44,10 @@ function countJson(c: CliCount): unknown {
     requests: c.requests,
     messages: c.messages,
     templateTokens: c.templateTokens,
+    templateExact: c.templateExact,
+    templateNotes: c.templateNotes ?? [],
+    uncountedParts: c.uncountedParts ?? [],
+    fallback: c.fallback ?? null,
     source: c.source,
   };
 }
@@ -57,6 +61,7 @@ function countText(c: CliCount, label: string): string {
   if (c.errorBand) rows.push(['error band', `${formatErrorBand(c.errorBand)} (${c.errorBand.basis})`]);
   if (c.source === 'xai-tokenize-text') rows.push(['counted by', "xAI's tokenize-text endpoint"]);
   rows.push(['input', `${label}, ${describeFormat(c)}`]);
+  for (const note of c.templateNotes ?? []) rows.push(['note', note]);
   const width = Math.max(...rows.map(([k]) => k.length));
   return `${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ import { readInput } from '../io';
 import type { CliIo } from '../io';
 import { ESTIMATE_HELP } from '../help';
 import { resolveModel } from '../catalog';
-import { countFor, countOptions } from '../counting';
+import { Counter } from '../counting';
 import { extraNotes } from '../notes';
 import type { CliCount } from '../counting';
 import { parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
@@ -53,6 +53,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     'max-cost': { type: 'string' },
     json: { type: 'boolean' },
     exact: { type: 'boolean' },
+    plain: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (args.flag('help')) {
@@ -67,9 +68,9 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
 
   const rows: Row[] = [];
   const skipped: string[] = [];
-  const counting = countOptions(false, args.flag('exact'));
+  const counter = new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') });
   for (const model of models) {
-    const count = await countFor(input, model, counting, io);
+    const count = await counter.count(input, model);
     try {
       rows.push({ model, count, estimate: estimate(catalog, requestFor(model, count.tokens, assumptions)) });
     } catch (err) {
