@@ -97,13 +97,19 @@ function setValue(input: HTMLInputElement | HTMLSelectElement, value: string): v
 function applyControls(state: PanelState): void {
   const c = state.controls;
   setValue(ids.ratio, String(Math.min(c.outputRatio, Number(ids.ratio.max))));
-  setValue(ids.ratioNumber, String(c.outputRatio));
-  ids.ratioNumber.removeAttribute('aria-invalid');
+  if (document.activeElement !== ids.ratioNumber) {
+    ids.ratioNumber.value = String(c.outputRatio);
+    ids.ratioNumber.removeAttribute('aria-invalid');
+  }
   if (c.cache.kind === 'share') cacheMemory.hitShare = c.cache.hitShare;
   else cacheMemory.cachedPrefixTokens = c.cache.cachedPrefixTokens;
   ids.cacheMode.value = c.cache.kind;
   describeCacheInput(c.cache.kind);
-  setValue(ids.cacheHit, c.cache.kind === 'share' ? String(round(c.cache.hitShare * 100)) : String(c.cache.cachedPrefixTokens));
+  if (document.activeElement !== ids.cacheHit) {
+    ids.cacheHit.value = c.cache.kind === 'share' ? String(round(c.cache.hitShare * 100)) : String(c.cache.cachedPrefixTokens);
+    ids.cacheHit.removeAttribute('aria-invalid');
+    ids.cacheHitError.textContent = '';
+  }
   const options = [...ids.currency.options].map((o) => o.value);
   if (options.join() !== state.currencies.join()) {
     ids.currency.replaceChildren(...state.currencies.map((code) => new Option(code, code)));
@@ -121,6 +127,11 @@ function describeCacheInput(kind: CacheControl['kind']): void {
 }
 
 function applyBillInputs(bill: BillInputs): void {
+  const fields = [ids.billHit, ids.billMiss, ids.billOutput, ids.billDate, ids.billTime];
+  if (!fields.includes(document.activeElement as HTMLInputElement)) {
+    for (const field of fields) field.removeAttribute('aria-invalid');
+    ids.billError.textContent = '';
+  }
   setValue(ids.billHit, String(bill.cacheHit));
   setValue(ids.billMiss, String(bill.cacheMiss));
   setValue(ids.billOutput, String(bill.output));
