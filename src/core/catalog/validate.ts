@@ -14,7 +14,7 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 /** All problems found in a catalog, one readable line each; empty when it is valid. */
 export function validateCatalog(catalog: Catalog): string[] {
   const problems: string[] = [];
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { index: number; id: string }>();
   for (const [i, model] of catalog.models.entries()) {
     const where = `model ${typeof model?.id === 'string' && model.id ? model.id : `#${i}`}`;
     problems.push(...validateModel(model, where));
@@ -22,9 +22,9 @@ export function validateCatalog(catalog: Catalog): string[] {
       if (typeof name !== 'string' || !name) continue;
       const key = name.toLowerCase();
       const owner = owners.get(key);
-      if (owner !== undefined && owner !== model.id) problems.push(`${where}: id or alias "${name}" is also claimed by model ${owner}`);
-      else if (owner === model.id && name !== model.id) problems.push(`${where}: alias "${name}" is listed twice`);
-      owners.set(key, model.id);
+      if (owner && owner.index !== i) problems.push(`${where}: id or alias "${name}" is also claimed by model ${owner.id} (#${owner.index + 1})`);
+      else if (owner) problems.push(`${where}: "${name}" is listed twice`);
+      else owners.set(key, { index: i, id: model.id });
     }
   }
   problems.push(...validateFx(catalog.fx));
