@@ -1,11 +1,26 @@
-/** Loads a Mistral SentencePiece tokenizer. STAND-IN: o200k until the SentencePiece engine lands. */
+/** Loads a Mistral SentencePiece tokenizer from its compact vocabulary in dist/vocab. */
+import { readFileSync } from 'node:fs';
 import type { Tokenizer } from '../types';
-import { Tiktoken } from 'js-tiktoken/lite';
-import o200k from 'js-tiktoken/ranks/o200k_base';
+import { vocabFile } from '../vocabPath';
+import { SentencePieceBpe } from './engine';
+import { decodeSpModel, type SpModel } from './model';
 
-/** The SentencePiece tokenizer of a Mistral vocabulary version. */
-export function loadSentencePiece(version: 'v1' | 'v3' | 'v7'): Tokenizer {
-  const enc = new Tiktoken(o200k);
-  const encode = (text: string) => enc.encode(text, [], []);
-  return { id: `mistral-sp-${version}`, exact: false, encode, count: (t) => encode(t).length };
+/** Mistral SentencePiece versions shipped with the extension. */
+export type SentencePieceVersion = 'v1' | 'v3' | 'v7';
+
+/** The compact vocabulary of a version, as the engine reads it. */
+export function readSentencePieceModel(version: SentencePieceVersion): SpModel {
+  const name = `sp-${version}.spm`;
+  return decodeSpModel(readFileSync(vocabFile(name)), name);
+}
+
+/** The SentencePiece tokenizer of a Mistral vocabulary version (exact: proven against sentencepiece itself). */
+export function loadSentencePiece(version: SentencePieceVersion): Tokenizer {
+  const engine = new SentencePieceBpe(readSentencePieceModel(version));
+  return {
+    id: `mistral-sp-${version}`,
+    exact: true,
+    encode: (text) => engine.encode(text),
+    count: (text) => engine.encode(text).length,
+  };
 }

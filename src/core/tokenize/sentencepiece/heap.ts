@@ -1,0 +1,52 @@
+/** A growable binary min-heap of numeric keys (float64), for the merge agenda. */
+export class KeyHeap {
+  private keys = new Float64Array(1024);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Empties the heap, keeping its storage. */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Adds a key. */
+  push(key: number): void {
+    if (this.count === this.keys.length) {
+      const grown = new Float64Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    const keys = this.keys;
+    let i = this.count++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = keys[parent];
+      if (p <= key) break;
+      keys[i] = p;
+      i = parent;
+    }
+    keys[i] = key;
+  }
+
+  /** Removes and returns the smallest key; the heap must not be empty. */
+  pop(): number {
+    const keys = this.keys;
+    const top = keys[0];
+    const last = keys[--this.count];
+    const n = this.count;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && keys[child + 1] < keys[child]) child++;
+      if (keys[child] >= last) break;
+      keys[i] = keys[child];
+      i = child;
+    }
+    keys[i] = last;
+    return top;
+  }
+}
