@@ -2,8 +2,7 @@
 import type { TokenizerId } from '../catalog/types';
 import type { ErrorBand, Tokenizer } from './types';
 import { loadSentencePiece } from './sentencepiece/loader';
-import { Tiktoken } from 'js-tiktoken/lite';
-import o200k from 'js-tiktoken/ranks/o200k_base';
+import { loadTiktokenFamily } from './bpe/tiktokenFamily';
 
 interface TokenizerSpec {
   readonly label: string;
@@ -11,25 +10,21 @@ interface TokenizerSpec {
   readonly load: () => Tokenizer;
 }
 
-// STAND-IN until the exact engines land: every family counts with o200k and is labelled an estimate.
-function o200kStandIn(id: TokenizerId): Tokenizer {
-  const enc = new Tiktoken(o200k);
-  const encode = (text: string) => enc.encode(text, [], []);
-  return { id, exact: false, encode, count: (t) => encode(t).length };
-}
+// STAND-IN until the DeepSeek engine lands: o200k ids, labelled an estimate.
+const o200kStandIn = (id: TokenizerId): Tokenizer => loadTiktokenFamily(id, 'o200k', false);
 
 const SPECS: Record<TokenizerId, TokenizerSpec> = {
   'deepseek-v3': { label: '≈ o200k stand-in for DeepSeek', load: () => o200kStandIn('deepseek-v3') },
-  'mistral-tekken': { label: '≈ o200k stand-in for Tekken', load: () => o200kStandIn('mistral-tekken') },
+  'mistral-tekken': { label: 'Mistral Tekken', load: () => loadTiktokenFamily('mistral-tekken', 'tekken', true) },
   'mistral-sp-v1': { label: 'Mistral SentencePiece v1', load: () => loadSentencePiece('v1') },
   'mistral-sp-v3': { label: 'Mistral SentencePiece v3', load: () => loadSentencePiece('v3') },
   'mistral-sp-v7': { label: 'Mistral SentencePiece v7', load: () => loadSentencePiece('v7') },
-  'openai-cl100k': { label: '≈ o200k stand-in for cl100k', load: () => o200kStandIn('openai-cl100k') },
-  'openai-o200k': { label: 'OpenAI o200k', load: () => o200kStandIn('openai-o200k') },
+  'openai-cl100k': { label: 'OpenAI cl100k', load: () => loadTiktokenFamily('openai-cl100k', 'cl100k', true) },
+  'openai-o200k': { label: 'OpenAI o200k', load: () => loadTiktokenFamily('openai-o200k', 'o200k', true) },
   'grok-estimate': {
     label: '≈ o200k estimate for Grok',
     errorBand: { low: 0.55, high: 1.05, basis: 'o200k vs Grok-1: 0.99 prose, 0.82 code, 0.55 Chinese (peers.md)' },
-    load: () => o200kStandIn('grok-estimate'),
+    load: () => loadTiktokenFamily('grok-estimate', 'o200k', false),
   },
 };
 

@@ -1,0 +1,197 @@
+/** Byte-pair merging of one pre-token: lowest rank first, leftmost on ties; O(n log n) with a heap for long pieces. */
+import type { BpeVocab } from './vocab';
+import { hashBytes, hashPair } from './vocab';
+
+const NONE = 0x7fffffff;
+const POS = 4294967296;
+/** Pieces up to this many bytes merge by rescanning a short array; longer ones use the heap. */
+const SMALL = 48;
+
+/** Merges byte pieces into token ids (without the family's id offset) using scratch buffers it owns. */
+export class BytePairMerger {
+  private readonly ranksKind: boolean;
+  private readonly resultBase: number;
+  private readonly tableMask: number;
+  private readonly pairMask: number;
+  private starts = new Int32Array(SMALL + 1);
+  private ids = new Int32Array(SMALL);
+  private ranks = new Int32Array(SMALL);
+  private next = new Int32Array(0);
+  private prev = new Int32Array(0);
+  private heap = new Float64Array(0);
+
+  constructor(private readonly vocab: BpeVocab) {
+    this.ranksKind = vocab.header.kind === 'ranks';
+    this.resultBase = this.ranksKind ? 0 : vocab.header.mergeResultBase ?? 0;
+    this.tableMask = vocab.table.length - 1;
+    this.pairMask = vocab.pairLeft.length - 1;
+  }
+
+  /** Token id whose bytes are buf[start, end), or -1 (ranks kind only). */
+  lookup(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (len > this.vocab.maxTokenLength) return -1;
+    const { table, offsets, bytes } = this.vocab;
+    let slot = hashBytes(buf, start, end) & this.tableMask;
+    for (;;) {
+      const entry = table[slot];
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      const off = offsets[id];
+      if (offsets[id + 1] - off === len) {
+        let i = 0;
+        while (i < len && bytes[off + i] === buf[start + i]) i++;
+        if (i === len) return id;
+      }
+      slot = (slot + 1) & this.tableMask;
+    }
+  }
+
+  private pairMergeRank(left: number, right: number): number {
+    const { pairLeft, pairRight, pairRank } = this.vocab;
+    let slot = hashPair(left, right) & this.pairMask;
+    for (;;) {
+      const l = pairLeft[slot];
+      if (l === -1) return NONE;
+      if (l === left && pairRight[slot] === right) return pairRank[slot];
+      slot = (slot + 1) & this.pairMask;
+    }
+  }
+
+  /** Rank of merging the part [start, mid) (id leftId) with [mid, end) (id rightId); NONE when they do not merge. */
+  private rankOf(buf: Uint8Array, start: number, end: number, leftId: number, rightId: number): number {
+    if (this.ranksKind) {
+      const id = this.lookup(buf, start, end);
+      return id < 0 ? NONE : id;
+    }
+    return this.pairMergeRank(leftId, rightId);
+  }
+
+  /** Appends the token ids of buf[0, n) to out, each plus offset. */
+  mergeInto(buf: Uint8Array, n: number, out: number[], offset: number): void {
+    const byteIds = this.vocab.byteIds;
+    if (n === 1) {
+      out.push(byteIds[buf[0]] + offset);
+    } else if (n <= SMALL) {
+      this.mergeSmall(buf, n, out, offset);
+    } else {
+      this.mergeLarge(buf, n, out, offset);
+    }
+  }
+
+  private mergeSmall(buf: Uint8Array, n: number, out: number[], offset: number): void {
+    const { starts, ids, ranks, resultBase } = this;
+    const byteIds = this.vocab.byteIds;
+    for (let i = 0; i < n; i++) {
+      starts[i] = i;
+      ids[i] = byteIds[buf[i]];
+    }
+    starts[n] = n;
+    for (let i = 0; i < n - 1; i++) ranks[i] = this.rankOf(buf, i, i + 2, ids[i], ids[i + 1]);
+    let m = n;
+    while (m > 1) {
+      let best = NONE;
+      let at = -1;
+      for (let i = 0; i < m - 1; i++) {
+        if (ranks[i] < best) {
+          best = ranks[i];
+          at = i;
+        }
+      }
+      if (at < 0) break;
+      ids[at] = best + resultBase;
+      starts.copyWithin(at + 1, at + 2, m + 1);
+      ids.copyWithin(at + 1, at + 2, m);
+      ranks.copyWithin(at + 1, at + 2, m - 1);
+      m--;
+      if (at < m - 1) ranks[at] = this.rankOf(buf, starts[at], starts[at + 2], ids[at], ids[at + 1]);
+      if (at > 0) ranks[at - 1] = this.rankOf(buf, starts[at - 1], starts[at + 1], ids[at - 1], ids[at]);
+    }
+    for (let i = 0; i < m; i++) out.push(ids[i] + offset);
+  }
+
+  private ensureLarge(n: number): void {
+    if (this.next.length < n + 1) {
+      const size = Math.max(n + 1, this.next.length * 2);
+      this.next = new Int32Array(size);
+      this.prev = new Int32Array(size);
+    }
+    if (this.heap.length < 3 * n) this.heap = new Float64Array(Math.max(3 * n, this.heap.length * 2));
+    if (this.ids.length < n) {
+      this.ids = new Int32Array(Math.max(n, this.ids.length * 2));
+      this.ranks = new Int32Array(Math.max(n, this.ranks.length * 2));
+    }
+  }
+
+  private mergeLarge(buf: Uint8Array, n: number, out: number[], offset: number): void {
+    this.ensureLarge(n);
+    const { next, prev, ids, ranks, heap, resultBase } = this;
+    const byteIds = this.vocab.byteIds;
+    for (let i = 0; i < n; i++) {
+      ids[i] = byteIds[buf[i]];
+      next[i] = i + 1;
+      prev[i] = i - 1;
+    }
+    let size = 0;
+    for (let i = 0; i < n - 1; i++) {
+      const r = this.rankOf(buf, i, i + 2, ids[i], ids[i + 1]);
+      ranks[i] = r;
+      if (r !== NONE) heap[size++] = r * POS + i;
+    }
+    ranks[n - 1] = NONE;
+    for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(heap, i, size);
+    while (size > 0) {
+      const key = heap[0];
+      heap[0] = heap[--size];
+      siftDown(heap, 0, size);
+      const rank = Math.floor(key / POS);
+      const i = key - rank * POS;
+      if (ranks[i] !== rank) continue;
+      const j = next[i];
+      const k = next[j];
+      ids[i] = rank + resultBase;
+      ranks[j] = NONE;
+      next[i] = k;
+      if (k < n) {
+        prev[k] = i;
+        const r = this.rankOf(buf, i, next[k], ids[i], ids[k]);
+        ranks[i] = r;
+        if (r !== NONE) size = siftUp(heap, size, r * POS + i);
+      } else {
+        ranks[i] = NONE;
+      }
+      const p = prev[i];
+      if (p >= 0) {
+        const r = this.rankOf(buf, p, k, ids[p], ids[i]);
+        ranks[p] = r;
+        if (r !== NONE) size = siftUp(heap, size, r * POS + p);
+      }
+    }
+    for (let i = 0; i < n; i = next[i]) out.push(ids[i] + offset);
+  }
+}
+
+function siftDown(heap: Float64Array, at: number, size: number): void {
+  const value = heap[at];
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && heap[child + 1] < heap[child]) child++;
+    if (heap[child] >= value) break;
+    heap[at] = heap[child];
+    at = child;
+  }
+  heap[at] = value;
+}
+
+function siftUp(heap: Float64Array, size: number, value: number): number {
+  let at = size;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (heap[parent] <= value) break;
+    heap[at] = heap[parent];
+    at = parent;
+  }
+  heap[at] = value;
+  return size + 1;
+}

@@ -1,0 +1,22 @@
+/** tiktoken-style families (OpenAI cl100k/o200k, Mistral Tekken): one split pattern, ranks, no special tokens in text. */
+import type { TokenizerId } from '../../catalog/types';
+import type { Tokenizer } from '../types';
+import { PieceEncoder } from './pieceEncoder';
+import { compilePattern, forEachPiece } from './split';
+import { loadBpeVocab } from './vocab';
+
+/** A tokenizer over dist/vocab/<vocabName>.bpe; special-token text is encoded as plain text. */
+export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: boolean): Tokenizer {
+  const vocab = loadBpeVocab(vocabName);
+  if (vocab.header.kind !== 'ranks' || vocab.header.patterns.length !== 1) {
+    throw new Error(`${vocabName}.bpe is not a tiktoken-style vocabulary; rebuild with "npm run build".`);
+  }
+  const pattern = compilePattern(vocab.header.patterns[0]);
+  const pieces = new PieceEncoder(vocab);
+  const encode = (text: string): number[] => {
+    const out: number[] = [];
+    forEachPiece(text, pattern, false, (start, end) => pieces.encode(text, start, end, out));
+    return out;
+  };
+  return { id, exact, encode, count: (text) => encode(text).length };
+}
