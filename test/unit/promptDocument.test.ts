@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelEntry, TokenizerId } from '../../src/core/catalog/types';
-import { PromptParseError, countDocument } from '../../src/core/prompt/document';
+import { PromptParseError, countDocument, withExactTextCount } from '../../src/core/prompt/document';
+import { jsonErrorOffset, jsonValueLine, lineAt } from '../../src/core/prompt/jsonLocate';
 import { getTokenizer } from '../../src/core/tokenize/registry';
 
 const dir = path.resolve(__dirname, '../../test/fixtures/prompts');
@@ -170,5 +171,37 @@ describe('countDocument: malformed prompt files', () => {
     );
     const e = parseError(() => countDocument('{"messages": [\n {"role": "user",\n  "content": [\n   {"type": "text"}]}]}', 'b.json', deepseek));
     assert.equal(e.message, 'b.json:4: message 1: text part 1 has no text');
+  });
+});
+
+describe('withExactTextCount', () => {
+  it('keeps the template estimate on top of an exact text count, and stays an estimate while the template is one', () => {
+    const grok = model('grok-4', 'grok-estimate');
+    const plain = countDocument('Hello world', 'a.txt', grok);
+    const exactPlain = withExactTextCount(plain, 2, 'xAI tokenize-text (exact)');
+    assert.equal(exactPlain.tokens, 2);
+    assert.equal(exactPlain.exact, true);
+    assert.equal(exactPlain.errorBand, undefined);
+    const chat = countDocument('Hello world', 'a.txt', grok, { asChatMessage: true });
+    const exactChat = withExactTextCount(chat, 2, 'xAI tokenize-text (exact)');
+    assert.equal(exactChat.tokens, 2 + chat.templateTokens);
+    assert.equal(exactChat.exact, false);
+  });
+});
+
+describe('JSON line location', () => {
+  it('points at the value of a path past escaped quotes, braces in strings and \\u escapes', () => {
+    const text = '{\n "a": "x\\"}{[\\u0041",\n "messages": [\n  {"role": "user", "content": "ok"},\n\n  {"role": "nobody", "content": "}"}\n ]\n}';
+    assert.equal(jsonValueLine(text, ['messages', 1]), 6);
+    assert.equal(jsonValueLine(text, ['messages', 0, 'content']), 4);
+    assert.equal(jsonValueLine(text, ['missing']), 1);
+  });
+
+  it('finds the first offending character of invalid JSON', () => {
+    const text = '[\n  {"role": "user"},\n  {"role": "user",}\n]';
+    assert.equal(lineAt(text, jsonErrorOffset(text)), 3);
+    assert.equal(jsonErrorOffset('{"a": [1, 2, {"b": null}]}'), -1);
+    assert.equal(lineAt('{"a":\n\n', jsonErrorOffset('{"a":\n\n')), 3);
+    assert.equal(jsonErrorOffset('{"a": "tab\there"}'), 10);
   });
 });

@@ -127,3 +127,16 @@ export function countDocument(text: string, fileName: string | undefined, model:
     ...(uncountedParts.length > 0 ? { uncountedParts } : {}),
   };
 }
+
+/** Replaces the text part of a count with an exact one (xAI tokenize-text); the template part stays as counted. */
+export function withExactTextCount(count: DocumentCount, exactTextTokens: number, label: string): DocumentCount {
+  const { errorBand: band, ...rest } = count;
+  const exact = count.templateExact && !count.uncountedParts;
+  return {
+    ...rest,
+    tokens: exactTextTokens + count.templateTokens,
+    exact,
+    label,
+    ...(exact || !band ? {} : { errorBand: band }),
+  };
+}
