@@ -37,8 +37,9 @@ function applyOverrides(models: ModelEntry[], raw: unknown, now: Date, problems:
       problems.push(`${where}: "model": unknown model ${JSON.stringify(name)}${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
       continue;
     }
-    const currency = readCurrency(entry.currency, where, problems) ?? defaultCurrency(model, now);
-    if (currency === null) continue;
+    const given = readCurrency(entry.currency, where, problems);
+    if (given === null) continue;
+    const currency = given ?? defaultCurrency(model, now);
     const list = readList(entry, where, problems);
     if (!list) continue;
     const slot = lists.get(model.id) ?? { model, prices: {}, sources: [] };
@@ -93,8 +94,9 @@ function applyCustomModels(models: ModelEntry[], raw: unknown, now: Date, proble
       problems.push(`${where}: "contextWindow" must be a positive whole number of tokens (got ${JSON.stringify(cw)})`);
       continue;
     }
-    const currency = readCurrency(entry.currency, where, problems) ?? 'USD';
-    if (currency === null) continue;
+    const given = readCurrency(entry.currency, where, problems);
+    if (given === null) continue;
+    const currency = given ?? 'USD';
     const list = readList(entry, where, problems);
     if (!list) continue;
     added.push({
