@@ -31,11 +31,16 @@ export class SubjectTracker extends Disposable {
   readonly onDidChange: vscode.Event<Subject | undefined> = this.changed.event;
   private subject: Subject | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last text editor that had focus, priced while focus is on a panel or webview. */
+  private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
 
   constructor(private readonly config: ConfigService, private readonly debounceMs = DEBOUNCE_MS) {
     super();
     const schedule = () => this.schedule();
-    this.register(vscode.window.onDidChangeActiveTextEditor(schedule));
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor) this.lastEditor = editor;
+      schedule();
+    }));
     this.register(vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && schedule()));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && schedule()));
     this.register(vscode.window.onDidChangeActiveNotebookEditor(schedule));
@@ -45,9 +50,9 @@ export class SubjectTracker extends Disposable {
     this.subject = this.read();
   }
 
-  /** The subject as of the last (debounced) update. */
+  /** The current subject; when an update is pending it is applied now (firing onDidChange) rather than returning stale text. */
   current(): Subject | undefined {
-    return this.subject;
+    return this.timer === undefined ? this.subject : this.refreshNow();
   }
 
   /** Reads the live editor state now, skipping the debounce; fires onDidChange when it changed. */
@@ -82,12 +87,12 @@ export class SubjectTracker extends Disposable {
     return editor ? readSubject(editor, this.maxBytes()) : undefined;
   }
 
-  /** The active editor; while focus is elsewhere (a panel, a webview), the last subject's editor if still visible. */
+  /** The active editor; while focus is elsewhere (a panel, a webview), the last focused editor while its document is open. */
   private editor(): DocumentEditor | undefined {
     const active = activeDocumentEditor();
     if (active) return active;
-    const uri = this.subject?.uri;
-    return uri === undefined ? undefined : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+    const last = this.lastEditor;
+    return last && !last.document.isClosed ? last : undefined;
   }
 
   private maxBytes(): number {
