@@ -50,6 +50,15 @@ describe('countDocument: formats (DeepSeek template)', () => {
     assert.equal(r.format, 'plain');
   });
 
+  it("deepseekTemplate 'v3.1': </think> or <think> after each <｜Assistant｜> (+1 per answer and for the reply)", () => {
+    const msgs = [{ role: 'user', content: 'hello' }, { role: 'assistant', content: 'Hello! I am DeepSeek.' }, { role: 'user', content: '1+1=?' }];
+    // <｜begin▁of▁sentence｜><｜User｜>hello<｜Assistant｜></think>Hello! I am DeepSeek.<｜end▁of▁sentence｜><｜User｜>1+1=?<｜Assistant｜><think>
+    const r = countDocument(JSON.stringify(msgs), 'c.json', deepseek, { deepseekTemplate: 'v3.1' });
+    assert.equal(r.templateTokens, 8);
+    assert.equal(r.tokens, sum(['hello', 'Hello! I am DeepSeek.', '1+1=?']) + 8);
+    assert.equal(countDocument(JSON.stringify(msgs), 'c.json', deepseek).templateTokens, 6);
+  });
+
   it('chat JSON with a messages array', () => {
     const texts = [
       'You are a terse code reviewer. Answer in English.',

@@ -2,11 +2,14 @@
 import type { ModelEntry } from '../catalog/types';
 import type { ChatRequest } from './messages';
 import type { TemplateCount, TextCounter } from './templates/types';
+import type { DeepSeekTemplate } from './templates/deepseek';
 import { countDeepSeekChat } from './templates/deepseek';
 import { countMistralChat, mistralLayout } from './templates/mistral';
 import { countGrokChat, countOpenAiChat } from './templates/estimate';
 
 export interface TemplateOptions {
+  /** DeepSeek template generation: 'v3' (default, the template shipped with the vocabulary) or 'v3.1' (hybrid thinking). */
+  readonly deepseekTemplate?: DeepSeekTemplate;
   /** Overrides the Grok hidden-prefix allowance (tokens a request). */
   readonly grokPrefixAllowance?: number;
 }
@@ -15,7 +18,7 @@ export interface TemplateOptions {
 export function countChatRequest(request: ChatRequest, model: Pick<ModelEntry, 'id' | 'tokenizer'>, counter: TextCounter, options: TemplateOptions = {}): TemplateCount {
   switch (model.tokenizer) {
     case 'deepseek-v3':
-      return countDeepSeekChat(request, counter);
+      return countDeepSeekChat(request, counter, options.deepseekTemplate);
     case 'mistral-tekken':
     case 'mistral-sp-v1':
     case 'mistral-sp-v3':

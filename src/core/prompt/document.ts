@@ -36,6 +36,8 @@ export interface DocumentOptions {
   readonly asChatMessage?: boolean;
   /** Overrides the Grok hidden-prefix allowance (tokens a request). */
   readonly grokPrefixAllowance?: number;
+  /** DeepSeek template: 'v3' (default) or 'v3.1' (hybrid-thinking models: +1 per assistant turn and reply). */
+  readonly deepseekTemplate?: 'v3' | 'v3.1';
 }
 
 interface Parsed {

@@ -7,9 +7,19 @@ import type { ChatRequest } from '../messages';
 import type { TemplateCount, TextCounter } from './types';
 import { Tally } from './types';
 
+/**
+ * `v3`: the template above. `v3.1`: the hybrid-thinking templates of V3.1 and later open every assistant turn and
+ * the reply with `<｜Assistant｜></think>` (or `<think>`): one more token each; their tool layout differs.
+ */
+export type DeepSeekTemplate = 'v3' | 'v3.1';
+
 /** Counts one request as DeepSeek's template renders it, with the reply opened (add_generation_prompt). */
-export function countDeepSeekChat(request: ChatRequest, counter: TextCounter): TemplateCount {
+export function countDeepSeekChat(request: ChatRequest, counter: TextCounter, version: DeepSeekTemplate = 'v3'): TemplateCount {
   const t = new Tally(counter);
+  const think = version === 'v3.1' ? 1 : 0;
+  if (think && request.messages.some((m) => m.role === 'tool' || m.toolCalls)) {
+    t.inexact('tool turns counted in the V3 layout; V3.1 and later lay them out differently');
+  }
   const systems = request.messages.filter((m) => m.role === 'system').map((m) => m.content ?? '');
   t.control(); // <｜begin▁of▁sentence｜>
   t.addText(systems.join('\n\n'));
@@ -47,7 +57,7 @@ export function countDeepSeekChat(request: ChatRequest, counter: TextCounter): T
           }
         } else {
           // <｜Assistant｜> (or <｜tool▁outputs▁end｜> right after tool outputs) + content + <｜end▁of▁sentence｜>
-          t.control();
+          t.control(1 + (isTool ? 0 : think)); // </think> after <｜Assistant｜> in V3.1+
           t.addText(m.content);
           t.control();
           isTool = false;
@@ -68,7 +78,7 @@ export function countDeepSeekChat(request: ChatRequest, counter: TextCounter): T
     }
   }
   if (isTool) t.control(); // <｜tool▁outputs▁end｜>
-  else t.control(); // <｜Assistant｜>: the reply is opened
+  else t.control(1 + think); // <｜Assistant｜> (V3.1+: and <think> or </think>): the reply is opened
   if (request.tools) {
     t.addText(JSON.stringify(request.tools));
     t.inexact('tool schemas counted as their JSON text: DeepSeek does not publish how it adds them to the prompt');
