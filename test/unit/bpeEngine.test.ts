@@ -1,6 +1,6 @@
 // Behaviour of the byte-level BPE engine that the differential tests do not pin down.
 import assert from 'node:assert/strict';
-import { describeTokenizer, getTokenizer } from '../../src/core/tokenize/registry';
+import { deepseekSpecialTokenId, describeTokenizer, getTokenizer } from '../../src/core/tokenize/registry';
 
 describe('bpe engine', () => {
   it('encodes the empty string to no tokens', () => {
@@ -39,5 +39,27 @@ describe('bpe engine', () => {
     const tok = getTokenizer('openai-cl100k');
     const ids = tok.encode('a'.repeat(100_000));
     assert.ok(ids.length < 100_000 / 4, `${ids.length} tokens`);
+  });
+});
+
+describe('deepseek added tokens', () => {
+  it('names the control tokens and nothing else', () => {
+    assert.equal(deepseekSpecialTokenId('<｜begin▁of▁sentence｜>'), 0);
+    assert.equal(deepseekSpecialTokenId('<｜end▁of▁sentence｜>'), 1);
+    assert.equal(typeof deepseekSpecialTokenId('<｜User｜>'), 'number');
+    assert.equal(typeof deepseekSpecialTokenId('<｜Assistant｜>'), 'number');
+    assert.equal(deepseekSpecialTokenId('<|User|>'), undefined);
+    assert.equal(deepseekSpecialTokenId('User'), undefined);
+  });
+
+  it('turns control strings typed in text into single tokens, without a BOS', () => {
+    const tok = getTokenizer('deepseek-v3');
+    const user = deepseekSpecialTokenId('<｜User｜>')!;
+    const assistant = deepseekSpecialTokenId('<｜Assistant｜>')!;
+    const ids = tok.encode('<｜User｜>hi<｜Assistant｜>');
+    assert.equal(ids[0], user);
+    assert.equal(ids[ids.length - 1], assistant);
+    assert.deepEqual(ids.slice(1, -1), tok.encode('hi'));
+    assert.notEqual(tok.encode('hi')[0], 0);
   });
 });

@@ -3,6 +3,7 @@ import type { TokenizerId } from '../catalog/types';
 import type { ErrorBand, Tokenizer } from './types';
 import { loadSentencePiece } from './sentencepiece/loader';
 import { loadTiktokenFamily } from './bpe/tiktokenFamily';
+import { loadDeepSeek, type DeepSeekTokenizer } from './bpe/deepseekFamily';
 
 interface TokenizerSpec {
   readonly label: string;
@@ -10,11 +11,8 @@ interface TokenizerSpec {
   readonly load: () => Tokenizer;
 }
 
-// STAND-IN until the DeepSeek engine lands: o200k ids, labelled an estimate.
-const o200kStandIn = (id: TokenizerId): Tokenizer => loadTiktokenFamily(id, 'o200k', false);
-
 const SPECS: Record<TokenizerId, TokenizerSpec> = {
-  'deepseek-v3': { label: '≈ o200k stand-in for DeepSeek', load: () => o200kStandIn('deepseek-v3') },
+  'deepseek-v3': { label: 'DeepSeek V3 BPE', load: loadDeepSeek },
   'mistral-tekken': { label: 'Mistral Tekken', load: () => loadTiktokenFamily('mistral-tekken', 'tekken', true) },
   'mistral-sp-v1': { label: 'Mistral SentencePiece v1', load: () => loadSentencePiece('v1') },
   'mistral-sp-v3': { label: 'Mistral SentencePiece v3', load: () => loadSentencePiece('v3') },
@@ -49,4 +47,10 @@ export function describeTokenizer(id: TokenizerId): { label: string; errorBand?:
 /** True when the family is known here. */
 export function isTokenizerId(value: unknown): value is TokenizerId {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SPECS, value);
+}
+
+/** The id of the DeepSeek added token (e.g. "<｜User｜>") whose text is exactly `text`, else undefined. */
+export function deepseekSpecialTokenId(text: string): number | undefined {
+  const tokenizer = getTokenizer('deepseek-v3');
+  return 'addedTokenId' in tokenizer ? (tokenizer as DeepSeekTokenizer).addedTokenId(text) : undefined;
 }

@@ -1,0 +1,108 @@
+/** DeepSeek V3 byte-level BPE: added tokens matched in text, the tokenizer.json Split sequence, HF merge ranks. */
+import type { Tokenizer } from '../types';
+import { PieceEncoder } from './pieceEncoder';
+import { compilePattern, forEachPiece, type SplitPattern } from './split';
+import { loadBpeVocab } from './vocab';
+
+/** A DeepSeek tokenizer that also names its added (control) tokens. */
+export interface DeepSeekTokenizer extends Tokenizer {
+  /** The id of the added token whose text is exactly `text`, else undefined. */
+  addedTokenId(text: string): number | undefined;
+}
+
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  id: number;
+}
+
+/** Leftmost-longest matching of added-token texts, by UTF-16 code unit (as tokenizers.js's DictionarySplitter). */
+class AddedTokenSplitter {
+  private readonly root: TrieNode = { next: new Map(), id: -1 };
+
+  constructor(entries: readonly (readonly [string, number])[]) {
+    for (const [content, id] of entries) {
+      let node = this.root;
+      for (let i = 0; i < content.length; i++) {
+        const c = content.charCodeAt(i);
+        let child = node.next.get(c);
+        if (!child) {
+          child = { next: new Map(), id: -1 };
+          node.next.set(c, child);
+        }
+        node = child;
+      }
+      node.id = id;
+    }
+  }
+
+  /** Calls onText for each stretch between added tokens and onToken for each added token, in order. */
+  split(text: string, onText: (start: number, end: number) => void, onToken: (id: number) => void): void {
+    const root = this.root.next;
+    let start = 0;
+    for (let i = 0; i < text.length;) {
+      let node = root.get(text.charCodeAt(i));
+      let matchId = -1;
+      let matchEnd = i;
+      for (let j = i + 1; node; j++) {
+        if (node.id >= 0) {
+          matchId = node.id;
+          matchEnd = j;
+        }
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+      if (matchId < 0) {
+        i++;
+        continue;
+      }
+      if (i > start) onText(start, i);
+      onToken(matchId);
+      start = i = matchEnd;
+    }
+    if (start < text.length) onText(start, text.length);
+  }
+}
+
+/** Loads dist/vocab/deepseek-v3.bpe. */
+export function loadDeepSeek(): DeepSeekTokenizer {
+  const vocab = loadBpeVocab('deepseek-v3');
+  const { header } = vocab;
+  if (header.kind !== 'merges' || !header.added || header.patterns.length === 0) {
+    throw new Error('deepseek-v3.bpe is not a merges vocabulary with added tokens; rebuild with "npm run build".');
+  }
+  const splits = header.patterns.map(compilePattern);
+  const pieces = new PieceEncoder(vocab);
+  const addedIds = new Map(header.added.map(([content, id]) => [content, id]));
+  // Added tokens not marked normalized are matched in the raw text first, the others in what remains.
+  const raw = new AddedTokenSplitter(header.added.filter(([, , normalized]) => !normalized));
+  const normalized = new AddedTokenSplitter(header.added.filter(([, , n]) => n));
+
+  const preTokenize = (text: string, level: number, out: number[]): void => {
+    const last = level === splits.length - 1;
+    const pattern: SplitPattern = splits[level];
+    forEachPiece(text, pattern, true, (start, end) => {
+      if (last) pieces.encode(text, start, end, out);
+      else preTokenize(start === 0 && end === text.length ? text : text.slice(start, end), level + 1, out);
+    });
+  };
+
+  const encode = (text: string): number[] => {
+    const out: number[] = [];
+    const pushToken = (id: number) => out.push(id);
+    raw.split(text, (start, end) => {
+      const section = start === 0 && end === text.length ? text : text.slice(start, end);
+      normalized.split(section, (s, e) => {
+        preTokenize(s === 0 && e === section.length ? section : section.slice(s, e), 0, out);
+      }, pushToken);
+    }, pushToken);
+    return out;
+  };
+
+  return {
+    id: 'deepseek-v3',
+    exact: true,
+    encode,
+    count: (text) => encode(text).length,
+    addedTokenId: (text) => addedIds.get(text),
+  };
+}
