@@ -210,6 +210,13 @@ describe('Mistral template overhead', () => {
     assert.equal(countDocument(JSON.stringify(msgs), 'a.json', v7).tokens, 1 + c7('Hello!') + 1 + 2 + c7('one\n\ntwo'));
   });
 
+  it("Magistral's default reasoning system prompt is not counted: the result says so and is not exact", () => {
+    const r = countDocument('[{"role":"user","content":"Hi"}]', 'a.json', model('magistral-medium-2509', 'mistral-tekken'));
+    assert.equal(r.tokens, getTokenizer('mistral-tekken').count('Hi') + 3);
+    assert.equal(r.templateExact, false);
+    assert.ok(r.templateNotes?.some((n) => n.startsWith('Magistral')));
+  });
+
   it('tool calls and results are counted in the v7 layout and marked inexact', () => {
     const m = model('mistral-large-2411', 'mistral-sp-v7');
     const c = (t: string) => getTokenizer('mistral-sp-v7').count(t);

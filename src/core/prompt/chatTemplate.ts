@@ -22,8 +22,12 @@ export function countChatRequest(request: ChatRequest, model: Pick<ModelEntry, '
     case 'mistral-tekken':
     case 'mistral-sp-v1':
     case 'mistral-sp-v3':
-    case 'mistral-sp-v7':
-      return countMistralChat(request, counter, mistralLayout(model.tokenizer, model.id));
+    case 'mistral-sp-v7': {
+      const counted = countMistralChat(request, counter, mistralLayout(model.tokenizer, model.id));
+      if (!/magistral/.test(model.id)) return counted;
+      const note = 'Magistral: the API adds its default reasoning system prompt unless prompt_mode is null; not counted';
+      return { ...counted, exact: false, notes: [...counted.notes, note] };
+    }
     case 'grok-estimate':
       return countGrokChat(request, counter, model.id, options.grokPrefixAllowance);
     case 'openai-cl100k':

@@ -84,6 +84,9 @@ export function countMistralChat(request: ChatRequest, counter: TextCounter, lay
   });
   const toolNote = 'tool calls, tool results and tool schemas use the v7 layout; other versions differ by a few tokens';
   t.control(); // <s>
+  if (layout === 'v7' && request.messages.some((m) => m.textParts > 1)) {
+    t.inexact('text parts joined with a blank line (mistral-common before v15; v15 joins them directly)');
+  }
   turns.forEach((m, i) => {
     switch (m.role) {
       case 'system': // v7 only
