@@ -11,9 +11,12 @@ const result = (r) => say('RESULT ' + JSON.stringify(r));
 const MIXED_SAMPLE_SEED = 99;
 
 function timed(fn) {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const value = fn();
-  return { value, ms: performance.now() - t };
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return { value, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function encodeJob() {
@@ -25,8 +28,8 @@ function encodeJob() {
   });
   const text = makeText(job.kind, job.seed);
   say('START');
-  const { value: tokens, ms } = timed(() => tokenizer.count(text));
-  result({ requireMs, loadMs, ms, tokens, bytes: Buffer.byteLength(text), exact: tokenizer.exact });
+  const { value: tokens, ms, cpuMs } = timed(() => tokenizer.count(text));
+  result({ requireMs, loadMs, ms, cpuMs, tokens, bytes: Buffer.byteLength(text), exact: tokenizer.exact });
 }
 
 function tiktokenJob() {
@@ -36,8 +39,8 @@ function tiktokenJob() {
   let text = makeText(job.kind, job.seed);
   if (job.sliceBytes) text = text.slice(0, job.sliceBytes);
   say('START');
-  const { value: ids, ms } = timed(() => enc.encode(text, [], []));
-  result({ loadMs, ms, tokens: ids.length, bytes: Buffer.byteLength(text) });
+  const { value: ids, ms, cpuMs } = timed(() => enc.encode(text, [], []));
+  result({ loadMs, ms, cpuMs, tokens: ids.length, bytes: Buffer.byteLength(text) });
 }
 
 function memoryJob() {
