@@ -19,7 +19,7 @@ interface TrieNode {
 class AddedTokenSplitter {
   private readonly root: TrieNode = { next: new Map(), id: -1 };
 
-  constructor(entries: readonly (readonly [string, number])[]) {
+  constructor(entries: readonly (readonly [string, number, ...unknown[]])[]) {
     for (const [content, id] of entries) {
       let node = this.root;
       for (let i = 0; i < content.length; i++) {
