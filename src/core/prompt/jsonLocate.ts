@@ -39,7 +39,7 @@ class JsonScanner {
     const c = this.s[this.pos];
     if (c === '{') this.object(matched);
     else if (c === '[') this.array(matched);
-    else if (c === '"') this.string();
+    else if (c === '"') this.string(false);
     else if (this.s.startsWith('true', this.pos)) this.pos += 4;
     else if (this.s.startsWith('false', this.pos)) this.pos += 5;
     else if (this.s.startsWith('null', this.pos)) this.pos += 4;
@@ -64,7 +64,7 @@ class JsonScanner {
     for (;;) {
       this.ws();
       if (this.s[this.pos] !== '"') this.fail();
-      const key = this.string();
+      const key = this.string(true);
       this.ws();
       if (this.s[this.pos] !== ':') this.fail();
       this.pos++;
@@ -98,7 +98,8 @@ class JsonScanner {
     }
   }
 
-  private string(): string {
+  /** Skips a string literal; returns its value only when asked (object keys). */
+  private string(decode: boolean): string {
     const s = this.s;
     const start = this.pos++;
     for (;;) {
@@ -116,7 +117,7 @@ class JsonScanner {
       } else this.pos++;
     }
     this.pos++;
-    return JSON.parse(s.slice(start, this.pos)) as string;
+    return decode ? (JSON.parse(s.slice(start, this.pos)) as string) : '';
   }
 }
 
