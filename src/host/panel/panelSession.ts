@@ -9,7 +9,7 @@ import type { ConfigService, HostConfig } from '../config';
 import type { Subject, SubjectTracker } from '../subject';
 import { Disposable } from '../dispose';
 import { panelHtml } from './html';
-import { DEFAULT_SORT, adoptSettingsChange, buildPanel, controlsFromSettings, defaultBillInputs, restore, shownModelIds } from './panelState';
+import { DEFAULT_SORT, adoptSettingsChange, buildPanel, controlsFromSettings, currenciesOf, defaultBillInputs, restore, shownModelIds } from './panelState';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -54,7 +54,9 @@ export class PanelSession extends Disposable {
       sort: DEFAULT_SORT,
       bill: defaultBillInputs(new Date()),
     });
-    this.controls = restored.controls;
+    // A restored currency may have lost its exchange rate since: fall back to the settings' currency then.
+    const currencies = currenciesOf(this.config.catalog, this.config.settings.currency);
+    this.controls = currencies.includes(restored.controls.currency) ? restored.controls : { ...restored.controls, currency: this.config.settings.currency };
     this.sort = restored.sort;
     this.bill = restored.bill;
     this.subject = deps.subjects.current();
@@ -64,6 +66,7 @@ export class PanelSession extends Disposable {
     this.register(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     this.register(deps.subjects.onDidChange((s) => this.onSubject(s)));
     this.register(deps.config.onDidChange((c) => this.onConfig(c)));
+    // A hidden webview is torn down (no retained context); it sends `ready` again when shown.
     this.register(panel.onDidChangeViewState(() => {
       if (!panel.visible) this.ready = false;
     }));
@@ -180,7 +183,8 @@ export class PanelSession extends Disposable {
 
   private countMissing(): void {
     const subject = this.subject;
-    if (!subject || subject.problem || this.countError !== undefined || this.pending) return;
+    // A hidden panel does not count; it catches up when its webview is ready again.
+    if (!subject || subject.problem || this.countError !== undefined || this.pending || !this.panel.visible) return;
     const missing = shownModelIds(this.config.catalog, this.config.settings, this.controls).filter((id) => !this.attempted.has(id));
     if (missing.length === 0) return;
     for (const id of missing) this.attempted.add(id);
