@@ -214,3 +214,16 @@ describe('JSON line location', () => {
     assert.equal(jsonErrorOffset('{"a": "tab\there"}'), 10);
   });
 });
+
+describe('countDocument: YAML edge cases', () => {
+  const ds = model('deepseek-chat', 'deepseek-v3');
+  it('an alias bomb is a parse error, not a crash', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`), 'messages:', '  - role: user', '    content: hi'].join('\n');
+    const e = parseError(() => countDocument(bomb, 'bomb.prompt.yml', ds));
+    assert.match(e.message, /^bomb\.prompt\.yml:1: not valid YAML: /);
+  });
+
+  it('a .prompt.yml without messages says what it needs', () => {
+    assert.equal(parseError(() => countDocument('name: x\n', 'x.prompt.yaml', ds)).message, 'x.prompt.yaml:1: a .prompt.yml file needs a "messages" list of {role, content}');
+  });
+});

@@ -77,7 +77,12 @@ export function parseYamlPrompt(text: string, file: string, uncounted: Uncounted
     const line = lineCounter.linePos(yamlErrorOffset(text, error.code, error.message, error.pos[0])).line;
     throw new PromptParseError(file, line, `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new PromptParseError(file, 1, `not valid YAML: ${(e as Error).message}`); // e.g. an alias bomb
+  }
   const messages = (value as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages) || messages.length === 0) {
     throw new PromptParseError(file, 1, 'a .prompt.yml file needs a "messages" list of {role, content}');
