@@ -44,7 +44,7 @@ function countLine(count: PricedCount['count']): string {
   const what = count.exact ? 'exact' : 'estimate';
   const band = !count.exact && count.errorBand ? `, error band ${formatErrorBand(count.errorBand)}` : '';
   const template = count.templateTokens > 0 ? `, incl. ${formatTokens(count.templateTokens)} template tokens` : '';
-  return `Count: ${formatCount(count)} tokens, ${what} (${escape(count.label)}${band}${template})`;
+  return `Count: ${formatCount(count)} ${count.tokens === 1 ? 'token' : 'tokens'}, ${what} (${escape(count.label)}${band}${template})`;
 }
 
 function standardTier(e: PricedCount['estimate']): string {
