@@ -7,9 +7,10 @@
 // v7 shares v3's text vocabulary; its few renamed control and user-defined pieces are listed below.
 // Possible merges are precomputed so that loading does no string work: every split of a normal or user-defined
 // piece into two such pieces (left id, right id, merged id), which is what SentencePiece looks up while merging.
+// Merge ranks are precomputed too: the dense rank of each normal or user-defined piece's score, 0 = highest.
 // Format (little-endian): "LCSPM01\n", u32 header length, header JSON, padding to 4, f32 scores, u8 types,
-// padding to 4, u16 piece lengths in UTF-16 units, padding to 4, u16 left, right and merged ids of the pairs
-// (padded to 4 each), UTF-8 of all pieces.
+// padding to 4, u16 piece lengths in UTF-16 units, padding to 4, u16 ranks (0xffff: not mergeable), padding,
+// u16 left, right and merged ids of the pairs (padded to 4 each), UTF-8 of all pieces.
 // Skips a file whose output is newer than its inputs and this script.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -76,6 +77,14 @@ function mergePairs(pieces, types) {
   return { left: Uint16Array.from(left), right: Uint16Array.from(right), merged: Uint16Array.from(merged) };
 }
 
+function scoreRanks(scores, types) {
+  const mergeable = (id) => types[id] === NORMAL || types[id] === USER_DEFINED;
+  const distinct = [...new Set([...scores.keys()].filter(mergeable).map((id) => scores[id]))].sort((a, b) => b - a);
+  const rankOf = new Map(distinct.map((s, r) => [s, r]));
+  if (distinct.length >= 0xffff) throw new Error('too many distinct scores for u16 ranks');
+  return Uint16Array.from(scores, (s, id) => (mergeable(id) ? rankOf.get(s) : 0xffff));
+}
+
 function build(v) {
   const vocabBin = path.join(pkgDir, 'data', 'bpe', v.data, 'vocab.bin');
   const out = path.join(outDir, `sp-${v.name}.spm`);
@@ -86,6 +95,7 @@ function build(v) {
   if (pieces.length > 0xffff) throw new Error('ids must fit in 16 bits');
   const pairs = mergePairs(pieces, types);
   const lengths = Uint16Array.from(pieces, (p) => p.length);
+  const ranks = scoreRanks(scores, types);
   const text = Buffer.from(pieces.join(''), 'utf8');
   const pkgVersion = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
   const header = Buffer.from(JSON.stringify({
@@ -97,7 +107,7 @@ function build(v) {
   lenBuf.writeUInt32LE(header.length);
   const parts = [Buffer.from('LCSPM01\n', 'latin1'), lenBuf, header, pad4(12 + header.length),
     Buffer.from(scores.buffer), Buffer.from(types.buffer), pad4(types.length),
-    Buffer.from(lengths.buffer), pad4(lengths.byteLength),
+    Buffer.from(lengths.buffer), pad4(lengths.byteLength), Buffer.from(ranks.buffer), pad4(ranks.byteLength),
     ...[pairs.left, pairs.right, pairs.merged].flatMap((a) => [Buffer.from(a.buffer), pad4(a.byteLength)]), text];
   mkdirSync(outDir, { recursive: true });
   writeFileSync(out, Buffer.concat(parts));

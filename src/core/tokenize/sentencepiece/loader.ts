@@ -21,6 +21,6 @@ export function loadSentencePiece(version: SentencePieceVersion): Tokenizer {
     id: `mistral-sp-${version}`,
     exact: true,
     encode: (text) => engine.encode(text),
-    count: (text) => engine.encode(text).length,
+    count: (text) => engine.count(text),
   };
 }

@@ -15,6 +15,8 @@ export interface SpModel {
   readonly escapeWhitespaces: boolean;
   readonly byteFallback: boolean;
   readonly unkId: number;
+  /** Precomputed dense ranks of the scores (0 = highest; -1 or 0xffff: not mergeable); computed when absent. */
+  readonly ranks?: ArrayLike<number>;
   /** Precomputed merges (every split of a piece into two pieces); computed from the pieces when absent. */
   readonly pairs?: MergePairs;
 }
@@ -61,7 +63,7 @@ export function decodeSpModel(bytes: Uint8Array, name = 'vocabulary'): SpModel {
   const n = header.pieceCount;
   let at = align4(12 + headerLength);
   const p = header.pairCount;
-  const end = at + n * 4 + align4(n) + align4(n * 2) + 3 * align4(p * 2) + header.textBytes;
+  const end = at + n * 4 + align4(n) + 2 * align4(n * 2) + 3 * align4(p * 2) + header.textBytes;
   if (!(n > 0) || end !== bytes.length) fail('size mismatch');
   // Sections are 4-aligned within the file: view them in place when the buffer is aligned, else copy.
   const aligned = bytes.byteOffset % 4 === 0;
@@ -75,6 +77,8 @@ export function decodeSpModel(bytes: Uint8Array, name = 'vocabulary'): SpModel {
   const types = new Uint8Array(...section(n), n);
   at = align4(at);
   const lengths = new Uint16Array(...section(n * 2), n);
+  at = align4(at);
+  const ranks = new Uint16Array(...section(n * 2), n);
   at = align4(at);
   const u16 = () => {
     const a = new Uint16Array(...section(p * 2), p);
@@ -94,6 +98,7 @@ export function decodeSpModel(bytes: Uint8Array, name = 'vocabulary'): SpModel {
     escapeWhitespaces: header.escapeWhitespaces,
     byteFallback: header.byteFallback,
     unkId: header.unkId,
+    ranks,
     pairs,
   };
 }
