@@ -106,6 +106,8 @@ describe('estimate', () => {
       const e = run({ modelId: 'mistral-large-2512', currency: 'EUR', fx, inputTokens: 1_000_000, at: new Date('2026-11-01T00:00:00Z') });
       assert.equal(s(e.total), '0.45'); // 0.50 × 0.9
       assert.throws(() => run({ modelId: 'mistral-large-2512', currency: 'XYZ', inputTokens: 1 }), costError('unknown-currency'));
+      assert.throws(() => run({ modelId: 'mistral-large-2512', currency: 'dollars', inputTokens: 1 }), (e: unknown) =>
+        e instanceof CostError && e.code === 'unknown-currency' && e.message.includes('not a three-letter currency code'));
     });
   });
 

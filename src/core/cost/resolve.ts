@@ -22,6 +22,7 @@ export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number
   const lists = tier ? tier.prices : period.prices;
   const native = Object.keys(lists).filter((c) => lists[c]);
   const target = (currency ?? Object.keys(period.prices)[0] ?? native[0]).trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(target)) throw new CostError('unknown-currency', `${JSON.stringify(currency)} is not a three-letter currency code (USD, CNY, EUR…)`);
   let list: PriceList;
   let rate = Rational.ONE;
   let converted: PricingContext['converted'] = null;
