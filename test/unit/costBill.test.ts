@@ -54,6 +54,9 @@ describe('usage bill', () => {
     // Rounding of the split: 3 tokens at share 0.5 → round(1.5) = 2 input, 1 output.
     const odd = bill(catalog, { ...req, tokens: { total: 3, inputShare: 0.5 } });
     assert.deepEqual(odd.lines.map((l) => l.tokens), [2, 1]);
+    // 100 tokens at share 0.145 → exactly 14.5 → 15 input, 85 output (Math.round(100 * 0.145) would give 14).
+    const exact = bill(catalog, { ...req, tokens: { total: 100, inputShare: 0.145 } });
+    assert.deepEqual(exact.lines.map((l) => l.tokens), [15, 85]);
   });
   it('never bills cache hits as free when no cached price exists', () => {
     // mistral-large-2411 has no cached price: 1,000,000 "hit" tokens at the 2.00 input price.

@@ -163,6 +163,12 @@ describe('estimate', () => {
       assert.equal(e.cacheHit.tokens, 499); // floor(499.5)
       assert.equal(e.cacheMiss.tokens, 500);
       assert.equal(e.output.tokens, 333); // round(332.9667)
+      // Exact products, not floating point: 100 × 0.29 = 29 hits (Math.floor(100 * 0.29) is 28);
+      // 100 × 0.145 = 14.5 output tokens → 15 (Math.round(100 * 0.145) is 14); 3 × 0.7 = 2.1 → 2.
+      const exact = run({ modelId: 'mistral-small-2603', inputTokens: 100, cache: { hitRatio: 0.29 }, output: { ratio: 0.145 } });
+      assert.equal(exact.cacheHit.tokens, 29);
+      assert.equal(exact.output.tokens, 15);
+      assert.equal(run({ modelId: 'mistral-small-2603', inputTokens: 3, output: { ratio: 0.7 } }).output.tokens, 2);
       const capped = run({ modelId: 'mistral-small-2603', inputTokens: 100, cache: { cachedPrefixTokens: 5000 } });
       assert.equal(capped.cacheHit.tokens, 100);
       assert.equal(capped.cacheMiss.tokens, 0);

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/types';
 import type { Bill, BillRequest, CostLine } from './types';
 import { Rational } from '../money';
 import { CostError } from './errors';
-import { checkRange, checkTokens, contextNotes, costLine, requireModel } from './common';
+import { checkRange, checkTokens, contextNotes, costLine, requireModel, roundTimes } from './common';
 import { resolvePricing } from './resolve';
 
 /** Prices usage: cache hit / miss / output, or plain input / output, or total tokens with an input share. */
@@ -31,7 +31,7 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
   } else if ('total' in tokens) {
     const total = checkTokens(tokens.total, 'total tokens');
     const share = checkRange(tokens.inputShare, 'input share', 0, 1);
-    const input = Math.round(total * share);
+    const input = roundTimes(total, share);
     lines.push(costLine('input', input, prices.input), costLine('output', total - input, prices.output));
     notes.push(`split ${total} tokens as ${input} input and ${total - input} output (input share ${share})`);
   } else {

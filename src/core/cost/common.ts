@@ -32,6 +32,18 @@ export function checkRange(value: unknown, what: string, min: number, max: numbe
   return value;
 }
 
+/** floor(tokens × ratio), computed exactly: 100 × 0.29 is 29, where floating point gives 28.999… */
+export function floorTimes(tokens: number, ratio: number): number {
+  const r = Rational.fromNumber(ratio).mul(Rational.fromInt(tokens));
+  return Number(r.num / r.den);
+}
+
+/** tokens × ratio rounded half up (Math.round's rule), computed exactly. */
+export function roundTimes(tokens: number, ratio: number): number {
+  const r = Rational.fromNumber(ratio).mul(Rational.fromInt(tokens));
+  return Number((2n * r.num + r.den) / (2n * r.den));
+}
+
 /** One priced line: tokens × price per million. */
 export function costLine(kind: CostLine['kind'], tokens: number, pricePerMillion: Rational): CostLine {
   return { kind, tokens, pricePerMillion, cost: pricePerMillion.mul(Rational.fromInt(tokens)).div(MILLION) };

@@ -2,7 +2,7 @@
 import type { Catalog } from '../catalog/types';
 import type { Estimate, EstimateRequest } from './types';
 import { CostError } from './errors';
-import { checkRange, checkTokens, contextNotes, costLine, requireModel } from './common';
+import { checkRange, checkTokens, contextNotes, costLine, floorTimes, requireModel, roundTimes } from './common';
 import { resolvePricing } from './resolve';
 
 /** Prices one request: input tokens split into cache hits and misses, output projected by ratio or count. */
@@ -46,7 +46,7 @@ function projectOutput(req: EstimateRequest, inputTokens: number): number {
   const projection = req.output as { ratio?: unknown; tokens?: unknown } | undefined;
   if (typeof projection === 'object' && projection !== null && 'ratio' in projection) {
     const ratio = checkRange(projection.ratio, 'output ratio', 0, Infinity);
-    return checkTokens(Math.round(inputTokens * ratio), 'projected output tokens');
+    return checkTokens(roundTimes(inputTokens, ratio), 'projected output tokens');
   }
   if (typeof projection === 'object' && projection !== null && 'tokens' in projection) return checkTokens(projection.tokens, 'output tokens');
   throw new CostError('bad-input', 'an output projection is required: a ratio or a number of tokens');
@@ -54,7 +54,7 @@ function projectOutput(req: EstimateRequest, inputTokens: number): number {
 
 function cachedTokens(req: EstimateRequest, inputTokens: number): number {
   const cache = req.cache as { hitRatio?: unknown; cachedPrefixTokens?: unknown } | undefined;
-  if (typeof cache === 'object' && cache !== null && 'hitRatio' in cache) return Math.floor(inputTokens * checkRange(cache.hitRatio, 'cache hit ratio', 0, 1));
+  if (typeof cache === 'object' && cache !== null && 'hitRatio' in cache) return floorTimes(inputTokens, checkRange(cache.hitRatio, 'cache hit ratio', 0, 1));
   if (typeof cache === 'object' && cache !== null && 'cachedPrefixTokens' in cache) return Math.min(checkTokens(cache.cachedPrefixTokens, 'cached prefix tokens'), inputTokens);
   throw new CostError('bad-input', 'a cache assumption is required: a hit ratio or a number of cached prefix tokens');
 }
