@@ -25,6 +25,7 @@ import { estimateJson } from './estimateJson';
 
 /** Default output projection: as many output tokens as input tokens (documented in --help). */
 export const DEFAULT_RATIO = 1;
+const DEFAULT_CURRENCY = 'USD';
 
 export interface Row {
   readonly model: ModelEntry;
@@ -36,7 +37,8 @@ interface Assumptions {
   readonly at: Date;
   readonly output: OutputProjection;
   readonly cache: CacheAssumption;
-  readonly currency?: string;
+  /** One currency for every row, so totals compare and --max-cost means one thing. */
+  readonly currency: string;
   readonly maxCost?: Rational;
 }
 
@@ -111,13 +113,13 @@ function readAssumptions(args: ParsedArgs, now: Date): Assumptions {
       : { ratio: ratio === undefined ? DEFAULT_RATIO : parseNonNegative('ratio', ratio) },
     cache: prefix !== undefined ? { cachedPrefixTokens: parseTokens('cached-prefix-tokens', prefix) }
       : { hitRatio: hit === undefined ? 0 : parseFraction('cache-hit', hit) },
-    ...(currency !== undefined ? { currency: parseCurrency('currency', currency) } : {}),
+    currency: currency === undefined ? DEFAULT_CURRENCY : parseCurrency('currency', currency),
     ...(max !== undefined ? { maxCost: parseAmount('max-cost', max) } : {}),
   };
 }
 
 function requestFor(model: ModelEntry, inputTokens: number, a: Assumptions) {
-  return { modelId: model.id, inputTokens, at: a.at, output: a.output, cache: a.cache, ...(a.currency ? { currency: a.currency } : {}) };
+  return { modelId: model.id, inputTokens, at: a.at, output: a.output, cache: a.cache, currency: a.currency };
 }
 
 function currentModels(catalog: Catalog): ModelEntry[] {
