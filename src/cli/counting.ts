@@ -31,7 +31,7 @@ export class Counter {
       const tokens = await grokExactCount(model, input.text, count, this.io, this.session, this.warnings);
       if (tokens !== null) {
         const { errorBand: _band, ...rest } = count;
-        return { ...rest, tokens, exact: true, label: 'xAI tokenize-text (exact)', source: 'xai-tokenize-text' };
+        return { ...rest, tokens, exact: true, label: 'xAI tokenize-text', source: 'xai-tokenize-text' };
       }
     }
     return { ...count, source: 'local' };

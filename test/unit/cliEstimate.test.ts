@@ -137,6 +137,17 @@ describe('llm-cost estimate', () => {
       const doc = JSON.parse(res.stdout) as EstimateJson;
       assert.deepEqual(doc.maxCost, { amount: 5, amountExact: '5', exceededBy: [] });
     });
+    it('shows exact figures when the rounded total looks equal to the budget', async () => {
+      const doc = await estimateJson(['--model', 'grok-4.7', '--output-tokens', '0', hello], { now: OFF_PEAK });
+      const t = doc.models[0].tokens;
+      // t tokens × $2 per million; a budget one micro-micro-dollar below rounds to the same figure
+      const total = cost(t, '2');
+      const max = total.sub(r('0.000000000001'));
+      const res = await runCli(['estimate', '--model', 'grok-4.7', '--output-tokens', '0', '--max-cost', max.toDecimalString(), hello], { now: OFF_PEAK });
+      assert.equal(res.code, 3);
+      assert.ok(res.stderr.includes(`(${total.toDecimalString()}) > --max-cost `), res.stderr);
+      assert.ok(res.stderr.endsWith(`(${max.toDecimalString()})\n`), res.stderr);
+    });
     it('reports the exceeding models in JSON too', async () => {
       const res = await runCli(['estimate', '--json', '--model', 'grok-4.7', '--max-cost', '0', hello], { now: OFF_PEAK });
       assert.equal(res.code, 3);

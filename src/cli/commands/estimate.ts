@@ -89,9 +89,13 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     io.stdout.write(estimateTable(rows, assumptions, skipped));
   }
   if (over.length && assumptions.maxCost) {
+    const max = assumptions.maxCost;
     const currency = rows[0].estimate.context.currency;
-    const which = over.map((r) => `${r.model.id} ${formatMoney(r.estimate.total, currency)}`).join(', ');
-    io.stderr.write(`llm-cost: over budget: ${which} > --max-cost ${formatMoney(assumptions.maxCost, currency)}\n`);
+    // Rounded figures can look equal to the budget: then every figure is shown exactly as well.
+    const ambiguous = over.some((r) => formatMoney(r.estimate.total, currency) === formatMoney(max, currency));
+    const shown = (amount: Rational) => `${formatMoney(amount, currency)}${ambiguous ? ` (${amount.toDecimalString()})` : ''}`;
+    const which = over.map((r) => `${r.model.id} ${shown(r.estimate.total)}`).join(', ');
+    io.stderr.write(`llm-cost: over budget: ${which} > --max-cost ${shown(max)}\n`);
     return EXIT.overBudget;
   }
   return EXIT.ok;
