@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ModelEntry } from '../../src/core/catalog/types';
 import { currentPeriod, defaultCatalog, findModel, listModels, suggestModels } from '../../src/core/catalog/catalog';
 import { Rational } from '../../src/core/money';
+import { displayMoment } from '../../src/core/catalog/moments';
 
 const catalog = defaultCatalog();
 const REFERENCE = '/work/shared/reference/prices-2026-10.json';
@@ -88,6 +89,12 @@ describe('catalog', () => {
     assert.equal(currentPeriod(chat, new Date('2025-02-08T15:59:59.999Z'))?.from, '2024-08-02');
     assert.equal(currentPeriod(chat, new Date('2025-02-08T16:00:00Z'))?.from, '2025-02-08T16:00:00Z');
     assert.equal(currentPeriod(chat, new Date('2024-01-01T00:00:00Z')), undefined);
+  });
+  it('displays moments for people', () => {
+    assert.equal(displayMoment('2026-07-24T15:59:00Z'), '2026-07-24 15:59 UTC');
+    assert.equal(displayMoment('2025-09-29'), '2025-09-29');
+    assert.equal(displayMoment(new Date('2025-02-08T15:59:59Z')), '2025-02-08 15:59:59 UTC');
+    assert.equal(displayMoment('not a date'), 'not a date');
   });
   it('is frozen so no caller can change the bundled prices', () => {
     assert.equal(Object.isFrozen(catalog.models[0].periods[0].prices), true);

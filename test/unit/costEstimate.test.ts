@@ -144,7 +144,8 @@ describe('estimate', () => {
       assert.equal(s(after.total), '1.27'); // 0.035 + 0.135 + 1.10
     });
     it('refuses a moment outside every period (before the history, after retirement, in a gap)', () => {
-      assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2024-08-01T23:59:59Z') }), costError('no-price-period'));
+      assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2024-08-01T23:59:59Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
+        && e.message === 'deepseek-chat has no known price at 2024-08-01 23:59:59 UTC (prices are known from 2024-08-02 until 2026-07-24 15:59 UTC)');
       assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:59:00Z') }), costError('no-price-period'));
       assert.equal(s(run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:58:59Z'), ...oneMillion }).cacheHit.pricePerMillion), '0.0028');
       assert.equal(s(run({ modelId: 'deepseek-chat', at: new Date('2026-04-26T12:14:59Z'), ...oneMillion }).cacheHit.pricePerMillion), '0.028');

@@ -25,3 +25,12 @@ export function isDay(text: unknown): boolean {
 export function dayOf(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
+
+/** A catalog moment or instant for people: "2026-07-24 15:59 UTC", or the day alone at midnight. */
+export function displayMoment(moment: string | Date): string {
+  const at = typeof moment === 'string' ? parseMoment(moment) : moment;
+  if (!at || Number.isNaN(at.getTime())) return String(moment);
+  const iso = at.toISOString();
+  const time = iso.slice(11, 19) === '00:00:00' ? '' : ` ${iso.slice(11, iso.slice(17, 19) === '00' ? 16 : 19)} UTC`;
+  return iso.slice(0, 10) + time;
+}

@@ -2,6 +2,7 @@
 import type { Catalog, ModelEntry } from '../catalog/types';
 import type { CostLine, PricingContext } from './types';
 import { findModel, suggestModels } from '../catalog/catalog';
+import { displayMoment } from '../catalog/moments';
 import { Rational } from '../money';
 import { CostError } from './errors';
 
@@ -52,7 +53,7 @@ export function costLine(kind: CostLine['kind'], tokens: number, pricePerMillion
 /** Caveats every figure for this model and context should carry. */
 export function contextNotes(model: ModelEntry, context: PricingContext): string[] {
   const notes: string[] = [];
-  if (model.status.kind === 'retired') notes.push(`${model.id} is retired (${model.status.date})${model.status.replacement ? `; replacement: ${model.status.replacement}` : ''}`);
+  if (model.status.kind === 'retired') notes.push(`${model.id} is retired (${displayMoment(model.status.date)})${model.status.replacement ? `; replacement: ${model.status.replacement}` : ''}`);
   if (model.status.kind === 'legacy') notes.push(`${model.id} is a legacy model${model.status.note ? `: ${model.status.note}` : ''}`);
   if (context.converted) {
     const c = context.converted;

@@ -2,6 +2,7 @@
 import type { CurrencyCode, FxTable, ModelEntry, PriceList } from '../catalog/types';
 import type { PricingContext } from './types';
 import { currentPeriod } from '../catalog/catalog';
+import { displayMoment } from '../catalog/moments';
 import { Rational } from '../money';
 import { CostError } from './errors';
 import { windowAt } from './schedule';
@@ -17,7 +18,7 @@ export interface ResolvedPricing {
 export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number, currency: CurrencyCode | undefined, fx: FxTable): ResolvedPricing {
   if (Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
   const period = currentPeriod(model, at);
-  if (!period) throw new CostError('no-price-period', `${model.id} has no known price at ${at.toISOString()} (${coverage(model)})`);
+  if (!period) throw new CostError('no-price-period', `${model.id} has no known price at ${displayMoment(at)} (${coverage(model)})`);
   const tier = period.longContext && promptTokens >= period.longContext.thresholdTokens ? period.longContext : undefined;
   const lists = tier ? tier.prices : period.prices;
   const native = Object.keys(lists).filter((c) => lists[c]);
@@ -67,7 +68,7 @@ function coverage(model: ModelEntry): string {
   const first = model.periods[0];
   const last = model.periods[model.periods.length - 1];
   if (!first) return 'no prices at all';
-  return `prices are known from ${first.from}${last.until ? ` until ${last.until}` : ''}${hasGaps(model) ? ', with gaps where no price is known' : ''}`;
+  return `prices are known from ${displayMoment(first.from)}${last.until ? ` until ${displayMoment(last.until)}` : ''}${hasGaps(model) ? ', with gaps where no price is known' : ''}`;
 }
 
 function hasGaps(model: ModelEntry): boolean {
