@@ -42,7 +42,8 @@ export class SubjectTracker extends Disposable {
       schedule();
     }));
     this.register(vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && schedule()));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && schedule()));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document === this.editor()?.document && schedule()));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => document === this.lastEditor?.document && schedule()));
     this.register(vscode.window.onDidChangeActiveNotebookEditor(schedule));
     this.register(vscode.window.onDidChangeNotebookEditorSelection(schedule));
     this.register(config.onDidChange(schedule));
