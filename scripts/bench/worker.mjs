@@ -21,7 +21,7 @@ function timed(fn) {
 
 function encodeJob() {
   const { value: registry, ms: requireMs } = timed(() => require(job.bundle));
-  const { value: tokenizer, ms: loadMs } = timed(() => {
+  const { value: tokenizer, ms: loadMs, cpuMs: loadCpuMs } = timed(() => {
     const t = registry.getTokenizer(job.family);
     t.count('x');
     return t;
@@ -29,7 +29,7 @@ function encodeJob() {
   const text = makeText(job.kind, job.seed);
   say('START');
   const { value: tokens, ms, cpuMs } = timed(() => tokenizer.count(text));
-  result({ requireMs, loadMs, ms, cpuMs, tokens, bytes: Buffer.byteLength(text), exact: tokenizer.exact });
+  result({ requireMs, loadMs, loadCpuMs, ms, cpuMs, tokens, bytes: Buffer.byteLength(text), exact: tokenizer.exact });
 }
 
 function tiktokenJob() {
