@@ -95,14 +95,14 @@ describe('llm-cost (in-process)', () => {
     });
     it('gives JSON with exact price strings and the age of each price', async () => {
       const r = await runCli(['models', '--json', '--provider', 'deepseek'], { now: NOW });
-      const doc = JSON.parse(r.stdout) as { at: string; models: { id: string; prices: { prices: Record<string, { input: string }>; source: { verified: string; ageDays: number } } }[] };
+      const doc = JSON.parse(r.stdout) as { at: string; models: { id: string; period: { prices: Record<string, { input: string }>; source: { verified: string; ageDays: number } } }[] };
       assert.equal(doc.at, NOW.toISOString());
       const flash = doc.models.find((m) => m.id === 'deepseek-flash') ?? assert.fail('no deepseek-flash');
-      assert.equal(flash.prices.prices.USD.input, '0.30');
-      assert.equal(flash.prices.prices.CNY.input, '2');
+      assert.equal(flash.period.prices.USD.input, '0.30');
+      assert.equal(flash.period.prices.CNY.input, '2');
       // age in whole UTC days from the verified date to 2026-11-25
-      const [y, m, d] = flash.prices.source.verified.split('-').map(Number);
-      assert.equal(flash.prices.source.ageDays, (Date.UTC(2026, 10, 25) - Date.UTC(y, m - 1, d)) / 86_400_000);
+      const [y, m, d] = flash.period.source.verified.split('-').map(Number);
+      assert.equal(flash.period.source.ageDays, (Date.UTC(2026, 10, 25) - Date.UTC(y, m - 1, d)) / 86_400_000);
     });
     it('rejects an unknown provider and stray arguments', async () => {
       assertUsageError(await runCli(['models', '--provider', 'openai']), /--provider: 'openai' is not one of deepseek, mistral, xai/);

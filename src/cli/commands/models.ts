@@ -128,7 +128,7 @@ function modelsJson(models: readonly ModelEntry[], now: Date): unknown {
         contextWindow: m.contextWindow,
         maxOutput: m.maxOutput ?? null,
         tokenizer: m.tokenizer,
-        prices: period ? { ...period, source: { ...period.source, ageDays: daysSince(period.source.verified, now) } } : null,
+        period: period ? { ...period, source: { ...period.source, ageDays: daysSince(period.source.verified, now) } } : null,
       };
     }),
   };
