@@ -28,6 +28,15 @@ describe('applyUserSettings', () => {
     // The bundled catalog is untouched.
     assert.equal(findModel(bundled, 'deepseek-flash')!.periods.length, 1);
   });
+  it('keeps the provider\'s list in the currencies not overridden', () => {
+    const { catalog, problems } = applyUserSettings(bundled, { priceOverrides: [{ model: 'deepseek-flash', currency: 'CNY', input: '1.8', cacheHit: '0.03', output: '7' }] }, NOW);
+    assert.deepEqual(problems, []);
+    const last = findModel(catalog, 'deepseek-flash')!.periods[1];
+    assert.deepEqual(Object.keys(last.prices), ['USD', 'CNY']);
+    assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z', 'CNY')), '1.8');
+    assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z', 'USD')), '0.3');
+    assert.match(last.note!, /Prices in CNY from the llmCost\.priceOverrides setting/);
+  });
   it('merges overrides of one model in two currencies into one period', () => {
     const { catalog, problems } = applyUserSettings(bundled, { priceOverrides: [
       { model: 'mistral-large-2512', input: '0.4', output: '1.2' },

@@ -55,24 +55,25 @@ function applyOverrides(models: ModelEntry[], raw: unknown, now: Date, problems:
   });
 }
 
-/** Ends the history at `now` and appends the user's prices as the period in force from then on. */
+/** Ends the history at `now` and appends a period from then on: the user's lists, plus the other currencies' lists then in force. */
 function withOverride(model: ModelEntry, prices: Record<CurrencyCode, PriceList>, sources: string[], now: Date): ModelEntry {
   const t = now.getTime();
   const nowText = now.toISOString();
   const kept: PricePeriod[] = [];
-  let schedule: PricePeriod['schedule'];
+  let inForce: PricePeriod | undefined;
   for (const p of model.periods) {
     const from = parseMoment(p.from)!.getTime();
     const until = p.until === undefined ? Infinity : parseMoment(p.until)!.getTime();
     if (from >= t) continue;
-    if (until > t) { kept.push({ ...p, until: nowText }); schedule = p.schedule; } else kept.push(p);
+    if (until > t) { kept.push({ ...p, until: nowText }); inForce = p; } else kept.push(p);
   }
+  const schedule = inForce?.schedule;
   const override: PricePeriod = {
     from: nowText,
-    prices,
+    prices: { ...inForce?.prices, ...prices },
     ...(schedule ? { schedule } : {}),
     source: { url: 'user setting', verified: dayOf(now), ...(sources.length ? { note: sources.join('; ') } : {}) },
-    note: `Prices from the llmCost.priceOverrides setting, in force from ${nowText}.${schedule ? ' The provider\'s time-of-day schedule still applies.' : ''} No long-context tier applies to overridden prices.`,
+    note: `Prices in ${Object.keys(prices).join(', ')} from the llmCost.priceOverrides setting, in force from ${nowText}.${schedule ? ' The provider\'s time-of-day schedule still applies.' : ''} No long-context tier applies to overridden prices.`,
   };
   return { ...model, periods: [...kept, override] };
 }
