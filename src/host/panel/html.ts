@@ -73,6 +73,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 </section>
 <section aria-labelledby="table-title">
   <h2 id="table-title">Per model</h2>
+  <div class="table-wrap" role="region" aria-labelledby="table-title" tabindex="0">
   <table id="comparison">
     <caption class="visually-hidden">Estimated cost of the subject for each model; column headers sort the table.</caption>
     <thead><tr>
@@ -86,6 +87,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
     </tr></thead>
     <tbody></tbody>
   </table>
+  </div>
   <ul id="footnotes" class="footnotes"></ul>
 </section>
 <section aria-labelledby="chart-title">
