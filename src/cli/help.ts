@@ -21,6 +21,10 @@ Options:
   -h, --help   show help
   --version    print the version
 
+Environment:
+  XAI_API_KEY             API key for --exact (Grok counts from xAI; nothing is sent without --exact)
+  LLM_COST_XAI_BASE_URL   xAI endpoint override (default https://api.x.ai)
+
 Exit codes: 0 success, 1 internal error, 2 bad input (unknown model, bad number or
 date, unreadable file), 3 estimate over --max-cost.
 `;
