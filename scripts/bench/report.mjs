@@ -82,6 +82,8 @@ export function renderReport({ families, results, tiktoken, memory, vsix, meta }
   lines.push(`Measured ${meta.date} on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, commit ${meta.commit}. ` +
     'Every cell is a fresh process (cold: the text is new to it); throughput is count() on the whole text; ' +
     '(×) is the ratio to js-tiktoken cl100k on the same text in the same run.', '');
+  const requires = families.flatMap((f) => Object.values(results[f]).filter(ok).map((x) => x.requireMs));
+  lines.push(`Requiring the bundled registry itself (before any vocabulary loads) takes ${fmt(median(requires), 0)} ms (median of ${requires.length} processes).`, '');
   if (meta.loadAverage > meta.cpus) {
     lines.push(`**Machine busy:** load average ${meta.loadAverage.toFixed(1)} on ${meta.cpus} cores during the run; ` +
       'wall-clock figures are depressed and not representative (the floors below also give CPU-time figures).', '');
