@@ -86,7 +86,7 @@ export function decodeSpModel(bytes: Uint8Array, name = 'vocabulary'): SpModel {
     return a;
   };
   const pairs = { left: u16(), right: u16(), merged: u16() };
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at, at + header.textBytes));
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(at, at + header.textBytes));
   const pieces = new Array<string>(n);
   let pos = 0;
   for (let id = 0; id < n; id++) pieces[id] = text.slice(pos, (pos += lengths[id]));
