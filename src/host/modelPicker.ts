@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Catalog, ModelEntry, Provider } from '../core/catalog/types';
 import { estimate } from '../core/cost/estimate';
 import { formatPricePerMillion } from '../core/format/money';
-import { formatTokens } from '../core/format/tokens';
+import { formatDate } from '../core/format/dates';
 
 const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { deepseek: 'DeepSeek', mistral: 'Mistral', xai: 'xAI (Grok)', custom: 'Your models' };
 const PROVIDER_ORDER: readonly Provider[] = ['deepseek', 'mistral', 'xai', 'custom'];
@@ -59,12 +59,12 @@ function items(catalog: Catalog, currentId: string, currency: string, showAll: b
 
 function item(catalog: Catalog, model: ModelEntry, currentId: string, currency: string, now: Date): ModelItem {
   const status = model.status.kind === 'retired'
-    ? `retired ${model.status.date}${model.status.replacement ? ` → ${model.status.replacement}` : ''}`
+    ? `retired ${formatDate(model.status.date)}${model.status.replacement ? ` → ${model.status.replacement}` : ''}`
     : model.status.kind === 'legacy' ? 'legacy' : '';
   return {
     label: `${model.id === currentId ? '$(check) ' : ''}${model.displayName}`,
     description: [model.id, status].filter(Boolean).join(' · '),
-    detail: `${prices(catalog, model, currency, now)} · ${formatTokens(model.contextWindow)} context`,
+    detail: `${prices(catalog, model, currency, now)} · ${compactTokens(model.contextWindow)} context`,
     modelId: model.id,
   };
 }
@@ -76,10 +76,19 @@ function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date
   try {
     const e = estimate(catalog, { modelId: model.id, inputTokens: 1000, at, output: { ratio: 1 }, cache: { hitRatio: 0.5 }, currency });
     const c = e.context.currency;
-    const window = e.context.window ? ` (${e.context.window.label} now)` : '';
+    const tags = [e.context.window ? `${e.context.window.label} now` : '', e.context.converted ? `converted from ${e.context.converted.from}` : ''];
     const price = (p: typeof e.cacheMiss.pricePerMillion) => formatPricePerMillion(p, c);
-    return `in ${price(e.cacheMiss.pricePerMillion)} · cached ${price(e.cacheHit.pricePerMillion)} · out ${price(e.output.pricePerMillion)}${window}`;
+    const lists = Object.values(e.context.period.prices);
+    const cached = lists.length > 0 && lists.every((l) => l?.cacheHit === null) ? 'no cache price' : `cached ${price(e.cacheHit.pricePerMillion)}`;
+    const note = tags.filter(Boolean).join(', ');
+    return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}`;
   } catch (error) {
     return `no price: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/** "1M", "262K", "40K". */
+function compactTokens(n: number): string {
+  if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1))}M`;
+  return n >= 1000 ? `${Math.round(n / 1000)}K` : String(n);
 }
