@@ -54,15 +54,26 @@ export class ConfigService extends Disposable {
 
   private build(raw: Record<string, unknown>): HostConfig {
     const parsed = parseSettings(raw);
-    const user = applyUserSettings(defaultCatalog(), {
-      priceOverrides: raw[SETTING_KEYS.priceOverrides],
-      customModels: raw[SETTING_KEYS.customModels],
-      exchangeRates: unlessEmpty(raw[SETTING_KEYS.exchangeRates]),
-    });
+    const user = this.userCatalog(raw);
     const problems = [...parsed.problems, ...user.problems];
     const settings = checkAgainstCatalog(parsed.settings, user.catalog, problems);
     this.report(problems);
     return { settings, catalog: user.catalog, problems };
+  }
+
+  /** The built-in catalog with the user's overrides, custom models and rates; the built-in one alone if that fails. */
+  private userCatalog(raw: Record<string, unknown>): { catalog: Catalog; problems: string[] } {
+    const catalog = defaultCatalog();
+    try {
+      return applyUserSettings(catalog, {
+        priceOverrides: raw[SETTING_KEYS.priceOverrides],
+        customModels: raw[SETTING_KEYS.customModels],
+        exchangeRates: unlessEmpty(raw[SETTING_KEYS.exchangeRates]),
+      });
+    } catch (error) {
+      this.log.error(`Applying price overrides, custom models and exchange rates failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return { catalog, problems: ['llmCost.priceOverrides, llmCost.customModels, llmCost.exchangeRates: could not be applied (see the "LLM Cost" output); using the built-in prices.'] };
+    }
   }
 
   private report(problems: readonly string[]): void {

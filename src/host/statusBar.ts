@@ -63,9 +63,9 @@ export class StatusBar extends Disposable {
 
   /** Recounts the current subject for the default model, cancelling any earlier refresh. */
   async refresh(): Promise<void> {
+    const subject = this.deps.subjects.current();
     this.source?.cancel();
     const source = (this.source = new vscode.CancellationTokenSource());
-    const subject = this.deps.subjects.current();
     const config = this.deps.config.current();
     if (!subject || !this.shouldShow(subject)) return this.hide();
     if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
