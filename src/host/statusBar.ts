@@ -57,15 +57,14 @@ export class StatusBar extends Disposable {
   /** Shows a result computed by the estimate command and, whatever the mode, keeps the item visible for that subject. */
   reveal(priced: PricedCount): void {
     this.revealed = { uri: priced.subject.uri, key: priced.subject.key };
-    this.source?.cancel();
+    this.supersede();
     this.render(priced);
   }
 
   /** Recounts the current subject for the default model, cancelling any earlier refresh. */
   async refresh(): Promise<void> {
     const subject = this.deps.subjects.current();
-    this.source?.cancel();
-    const source = (this.source = new vscode.CancellationTokenSource());
+    const source = this.supersede();
     const config = this.deps.config.current();
     if (!subject || !this.shouldShow(subject)) return this.hide();
     if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
@@ -90,6 +89,13 @@ export class StatusBar extends Disposable {
       clearTimeout(spinner);
       this.pending--;
     }
+  }
+
+  /** Cancels the running refresh and starts a new token for the next one. */
+  private supersede(): vscode.CancellationTokenSource {
+    this.source?.cancel();
+    this.source = new vscode.CancellationTokenSource();
+    return this.source;
   }
 
   private shouldShow(subject: Subject): boolean {
