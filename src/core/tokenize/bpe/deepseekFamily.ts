@@ -1,6 +1,7 @@
 /** DeepSeek V3 byte-level BPE: added tokens matched in text, the tokenizer.json Split sequence, HF merge ranks. */
 import type { Tokenizer } from '../types';
 import { PieceEncoder } from './pieceEncoder';
+import { deepseekScanners, scanPieces } from './scanners';
 import { compilePattern, forEachPiece, type SplitPattern } from './split';
 import { loadBpeVocab } from './vocab';
 
@@ -77,7 +78,18 @@ export function loadDeepSeek(): DeepSeekTokenizer {
   const raw = new AddedTokenSplitter(header.added.filter(([, , normalized]) => !normalized));
   const normalized = new AddedTokenSplitter(header.added.filter(([, , n]) => n));
 
+  const scanners = deepseekScanners(header.patterns);
+  const scanned = (text: string, out: number[]): void => {
+    const [digits, cjk, main] = scanners!;
+    const words = (s: number, e: number) => scanPieces(text, s, e, main, true, (a, b) => pieces.encode(text, a, b, out));
+    const scripts = (s: number, e: number) => scanPieces(text, s, e, cjk, true, words);
+    scanPieces(text, 0, text.length, digits, true, scripts);
+  };
   const preTokenize = (text: string, level: number, out: number[]): void => {
+    if (scanners) {
+      scanned(text, out);
+      return;
+    }
     const last = level === splits.length - 1;
     const pattern: SplitPattern = splits[level];
     forEachPiece(text, pattern, true, (start, end) => {

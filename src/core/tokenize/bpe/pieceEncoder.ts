@@ -3,9 +3,12 @@ import { BytePairMerger } from './merge';
 import type { BpeVocab } from './vocab';
 
 /** Pieces longer than this many UTF-16 units are not cached. */
-const CACHE_MAX_CHARS = 96;
-/** The cache is emptied when it reaches this many pieces. */
-const CACHE_MAX_ENTRIES = 100_000;
+const CACHE_MAX_CHARS = 64;
+const CACHE_SLOTS = 1 << 17;
+/** The cache is emptied when it holds this many pieces or its pools fill up. */
+const CACHE_MAX_ENTRIES = CACHE_SLOTS >> 1;
+const KEY_POOL = 1 << 20;
+const ID_POOL = 1 << 19;
 
 /** Turns pre-tokens into ids for one vocabulary; owns its scratch buffer and piece cache (not shared across threads). */
 export class PieceEncoder {
@@ -14,8 +17,18 @@ export class PieceEncoder {
   /** tiktoken semantics: a piece that is itself a token is that token, before any merging. */
   private readonly wholePieceFirst: boolean;
   private readonly maxTokenLength: number;
-  private readonly cache = new Map<string, number | number[]>();
   private buf = new Uint8Array(4096);
+  // Piece cache: open addressing over (hash, key characters) → ids, in typed pools; no strings are built.
+  private readonly slotHash = new Int32Array(CACHE_SLOTS);
+  private readonly slotKey = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly slotKeyLength = new Int32Array(CACHE_SLOTS);
+  private readonly slotIds = new Int32Array(CACHE_SLOTS);
+  private readonly slotIdCount = new Int32Array(CACHE_SLOTS);
+  private readonly keys = new Uint16Array(KEY_POOL);
+  private readonly ids = new Int32Array(ID_POOL);
+  private keysUsed = 0;
+  private idsUsed = 0;
+  private entries = 0;
 
   constructor(vocab: BpeVocab) {
     this.merger = new BytePairMerger(vocab);
@@ -26,26 +39,55 @@ export class PieceEncoder {
 
   /** Appends the ids of text[start, end) as one pre-token. */
   encode(text: string, start: number, end: number, out: number[]): void {
-    const cacheable = end - start <= CACHE_MAX_CHARS;
-    let key = '';
-    if (cacheable) {
-      key = text.slice(start, end);
-      const hit = this.cache.get(key);
-      if (hit !== undefined) {
-        if (typeof hit === 'number') out.push(hit);
-        else for (let i = 0; i < hit.length; i++) out.push(hit[i]);
-        return;
-      }
+    const len = end - start;
+    if (len > CACHE_MAX_CHARS) {
+      this.encodeUncached(text, start, end, out);
+      return;
     }
-    const n = this.toUtf8(text, start, end);
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = CACHE_SLOTS - 1;
+    let slot = h & mask;
+    for (;;) {
+      const key = this.slotKey[slot];
+      if (key < 0) break;
+      if (this.slotHash[slot] === h && this.slotKeyLength[slot] === len) {
+        const keys = this.keys;
+        let i = 0;
+        while (i < len && keys[key + i] === text.charCodeAt(start + i)) i++;
+        if (i === len) {
+          const ids = this.ids;
+          for (let j = this.slotIds[slot], stop = j + this.slotIdCount[slot]; j < stop; j++) out.push(ids[j]);
+          return;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
     const mark = out.length;
+    this.encodeUncached(text, start, end, out);
+    const count = out.length - mark;
+    if (this.entries >= CACHE_MAX_ENTRIES || this.keysUsed + len > KEY_POOL || this.idsUsed + count > ID_POOL) {
+      this.slotKey.fill(-1);
+      this.entries = this.keysUsed = this.idsUsed = 0;
+      slot = h & mask;
+    }
+    this.slotHash[slot] = h;
+    this.slotKey[slot] = this.keysUsed;
+    this.slotKeyLength[slot] = len;
+    this.slotIds[slot] = this.idsUsed;
+    this.slotIdCount[slot] = count;
+    for (let i = 0; i < len; i++) this.keys[this.keysUsed + i] = text.charCodeAt(start + i);
+    for (let j = 0; j < count; j++) this.ids[this.idsUsed + j] = out[mark + j];
+    this.keysUsed += len;
+    this.idsUsed += count;
+    this.entries++;
+  }
+
+  private encodeUncached(text: string, start: number, end: number, out: number[]): void {
+    const n = this.toUtf8(text, start, end);
     const whole = this.wholePieceFirst && n <= this.maxTokenLength ? this.merger.lookup(this.buf, 0, n) : -1;
     if (whole >= 0) out.push(whole + this.offset);
     else this.merger.mergeInto(this.buf, n, out, this.offset);
-    if (cacheable) {
-      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-      this.cache.set(key, out.length - mark === 1 ? out[mark] : out.slice(mark));
-    }
   }
 
   /** Writes text[start, end) as UTF-8 into buf (lone surrogates as U+FFFD, like TextEncoder); returns the byte count. */

@@ -2,6 +2,7 @@
 import type { TokenizerId } from '../../catalog/types';
 import type { Tokenizer } from '../types';
 import { PieceEncoder } from './pieceEncoder';
+import { codePointWidth, tiktokenScanner } from './scanners';
 import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 
@@ -11,12 +12,31 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
   if (vocab.header.kind !== 'ranks' || vocab.header.patterns.length !== 1) {
     throw new Error(`${vocabName}.bpe is not a tiktoken-style vocabulary; rebuild with "npm run build".`);
   }
-  const pattern = compilePattern(vocab.header.patterns[0]);
   const pieces = new PieceEncoder(vocab);
-  const encode = (text: string): number[] => {
-    const out: number[] = [];
-    forEachPiece(text, pattern, false, (start, end) => pieces.encode(text, start, end, out));
-    return out;
-  };
+  const scan = tiktokenScanner(vocab.header.patterns[0]);
+  let encode: (text: string) => number[];
+  if (scan) {
+    encode = (text) => {
+      const out: number[] = [];
+      const end = text.length;
+      for (let p = 0; p < end;) {
+        const e = scan(text, p, end);
+        if (e > p) {
+          pieces.encode(text, p, e, out);
+          p = e;
+        } else {
+          p += codePointWidth(text, p, end); // unmatched text is dropped, as js-tiktoken does
+        }
+      }
+      return out;
+    };
+  } else {
+    const pattern = compilePattern(vocab.header.patterns[0]);
+    encode = (text) => {
+      const out: number[] = [];
+      forEachPiece(text, pattern, false, (start, end) => pieces.encode(text, start, end, out));
+      return out;
+    };
+  }
   return { id, exact, encode, count: (text) => encode(text).length };
 }
