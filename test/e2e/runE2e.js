@@ -7,7 +7,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
-const Mocha = require('mocha');
+const { Mocha } = require('mocha');
 const { root, testEnvironment } = require('../vscode/paths');
 
 function freePort() {
