@@ -12,13 +12,20 @@ export class KeyHeap {
     this.count = 0;
   }
 
+  /** Adds a key without restoring heap order; call heapify() before the next pop or push. */
+  append(key: number): void {
+    if (this.count === this.keys.length) this.grow();
+    this.keys[this.count++] = key;
+  }
+
+  /** Restores heap order after append() calls, in linear time. */
+  heapify(): void {
+    for (let i = (this.count >> 1) - 1; i >= 0; i--) this.siftDown(i, this.keys[i]);
+  }
+
   /** Adds a key. */
   push(key: number): void {
-    if (this.count === this.keys.length) {
-      const grown = new Float64Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
+    if (this.count === this.keys.length) this.grow();
     const keys = this.keys;
     let i = this.count++;
     while (i > 0) {
@@ -33,20 +40,30 @@ export class KeyHeap {
 
   /** Removes and returns the smallest key; the heap must not be empty. */
   pop(): number {
+    const top = this.keys[0];
+    const last = this.keys[--this.count];
+    if (this.count > 0) this.siftDown(0, last);
+    return top;
+  }
+
+  private siftDown(from: number, key: number): void {
     const keys = this.keys;
-    const top = keys[0];
-    const last = keys[--this.count];
     const n = this.count;
-    let i = 0;
+    let i = from;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
       if (child + 1 < n && keys[child + 1] < keys[child]) child++;
-      if (keys[child] >= last) break;
+      if (keys[child] >= key) break;
       keys[i] = keys[child];
       i = child;
     }
-    keys[i] = last;
-    return top;
+    keys[i] = key;
+  }
+
+  private grow(): void {
+    const grown = new Float64Array(this.keys.length * 2);
+    grown.set(this.keys);
+    this.keys = grown;
   }
 }

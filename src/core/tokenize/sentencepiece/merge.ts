@@ -92,8 +92,9 @@ export class Merger {
     heap.clear();
     for (let k = 0; k + 1 < n; k++) {
       const m = pairs.get(ids[k], ids[k + 1]);
-      if (m >= 0) heap.push(rank[m] * LEFT_SPAN + k);
+      if (m >= 0) heap.append(rank[m] * LEFT_SPAN + k);
     }
+    heap.heapify();
     while (heap.size > 0) {
       const key = heap.pop();
       const r = Math.floor(key / LEFT_SPAN);
