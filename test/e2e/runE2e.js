@@ -41,7 +41,8 @@ async function main() {
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true,
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'git.enabled': false,
-    'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'editor.wordWrap': 'off',
+    'editor.minimap.enabled': false,
   }));
   const vsix = path.join(tmp, 'llm-cost.vsix');
   const codeServer = [path.join(env.codeServer, 'out/node/entry.js')];
