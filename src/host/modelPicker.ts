@@ -64,7 +64,7 @@ function item(catalog: Catalog, model: ModelEntry, currentId: string, currency: 
   return {
     label: `${model.id === currentId ? '$(check) ' : ''}${model.displayName}`,
     description: [model.id, status].filter(Boolean).join(' · '),
-    detail: `${prices(catalog, model, currency, now)} · ${compactTokens(model.contextWindow)} context`,
+    detail: `${prices(catalog, model, currency, now)} · ${model.contextWindow > 0 ? `${compactTokens(model.contextWindow)} context` : 'context window not given'}`,
     modelId: model.id,
   };
 }
