@@ -53,6 +53,14 @@ for (const version of VERSIONS) {
       }
     });
 
+    it('equals the plain reference word by word when distinct words overflow the chunk cache', function () {
+      const words = Array.from({ length: 40_000 }, (_, i) => `w${(i * 7919) % 100_003}q${i % 7 ? '' : ','}`);
+      const expected = words.flatMap((w) => naiveEncode(model, w));
+      const fresh = loadSentencePiece(version);
+      assert.deepEqual(fresh.encode(words.join(' ')), expected);
+      assert.deepEqual(fresh.encode(words.join(' ')), expected);
+    });
+
     it('encodes the same text the same way on a warm cache', function () {
       const text = loadCorpus().map((e) => e.text).join('\n');
       const cold = loadSentencePiece(version).encode(text);

@@ -35,6 +35,7 @@ function longTexts(): { name: string; text: string }[] {
     { name: '5k spaces', text: ' '.repeat(5_000) },
     { name: '5k newlines and spaces', text: '\n  '.repeat(1_700) },
     { name: '30k of base64', text: Buffer.from(corpus).toString('base64').slice(0, 30_000) },
+    { name: '40k distinct words (cache eviction)', text: Array.from({ length: 40_000 }, (_, i) => `w${(i * 7919) % 100_003}q`).join(' ') },
   ];
 }
 

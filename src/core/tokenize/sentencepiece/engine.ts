@@ -50,7 +50,9 @@ export class SentencePieceBpe {
       if (type === PieceType.byte) byteIds[Number.parseInt(piece.slice(3, 5), 16)] = id;
       if (type !== PieceType.normal && type !== PieceType.userDefined) continue;
       if (type === PieceType.userDefined) this.literals.push({ text: piece, id });
-      else if (piece.indexOf('\u2581', 1) > 0 && /[^\u2581]\u2581/u.test(piece)) throw new Error(`piece ${piece} has "▁" inside: chunking would be wrong`);
+      else if (piece.indexOf('\u2581', 1) > 0 && /[^\u2581]\u2581/u.test(piece)) {
+        throw new Error(`piece ${piece} has "▁" after another character: chunking at spaces would be wrong`);
+      }
       const cp = piece.codePointAt(0) ?? 0;
       if (piece.length === (cp > 0xffff ? 2 : 1)) {
         if (cp > 0xffff) astralIds.set(cp, id);
@@ -151,7 +153,10 @@ export class SentencePieceBpe {
         return this.copyOut(this.cacheIds[slot], out);
       }
     }
-    if (cacheKeys[slot] !== undefined) slot = (slot - CACHE_PROBES + 1 + (this.cacheVictim++ % CACHE_PROBES)) & (CACHE_SLOTS - 1);
+    // All probed slots taken: overwrite one of them, in turn.
+    if (cacheKeys[slot] !== undefined) {
+      slot = (slot - CACHE_PROBES + (this.cacheVictim++ % CACHE_PROBES)) & (CACHE_SLOTS - 1);
+    }
     const ids: number[] = [];
     this.merger.merge(text, start, end, ids);
     cacheKeys[slot] = text.slice(start, end);
