@@ -1,6 +1,7 @@
 /** The "LLM Cost" status bar item: tokens and cost of the current subject for the chosen model, live. */
 import * as vscode from 'vscode';
 import { findModel } from '../core/catalog/catalog';
+import { CostError } from '../core/cost/errors';
 import type { StatusSnapshot } from './api';
 import { COMMANDS } from './commands/ids';
 import type { ConfigService } from './config';
@@ -83,7 +84,7 @@ export class StatusBar extends Disposable {
     } catch (error) {
       if (error instanceof vscode.CancellationError || source.token.isCancellationRequested) return;
       const message = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof CountError)) this.deps.log.error(`Status bar: ${message}`);
+      if (!(error instanceof CountError || error instanceof CostError)) this.deps.log.error(`Status bar: ${message}`);
       this.show('$(warning) LLM Cost', message);
     } finally {
       clearTimeout(spinner);

@@ -1,6 +1,7 @@
 /** "Estimate LLM cost": counts the current selection(s) or document with the chosen model and shows the breakdown. */
 import * as vscode from 'vscode';
 import { findModel } from '../../core/catalog/catalog';
+import { CostError } from '../../core/cost/errors';
 import { formatMoney } from '../../core/format/money';
 import { formatCount, formatTokens } from '../../core/format/tokens';
 import type { ConfigService } from '../config';
@@ -59,7 +60,7 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
   } catch (error) {
     if (error instanceof vscode.CancellationError) return undefined;
     const message = error instanceof Error ? error.message : String(error);
-    if (!(error instanceof CountError)) deps.log.error(`Estimate: ${message}`);
+    if (!(error instanceof CountError || error instanceof CostError)) deps.log.error(`Estimate: ${message}`);
     void vscode.window.showErrorMessage(`Could not estimate the cost of ${subject.label}: ${message}`);
     return undefined;
   }
