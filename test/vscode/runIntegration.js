@@ -9,14 +9,16 @@ const { root, testEnvironment } = require('./paths');
 
 async function main() {
   testEnvironment(); // fail early, with the setup hint, when the environment is missing
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-it-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-it-'));
+  const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(root, 'test/integration/workspace'), workspace, { recursive: true });
   try {
     await runTests({
       vscodeExecutablePath: path.join(__dirname, 'codeHeadless.js'),
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out/integration/index.js'),
-      launchArgs: [workspace],
+      // Fresh profile every run: settings a test changed never leak into the next run.
+      launchArgs: [workspace, `--user-data-dir=${path.join(tmp, 'user-data')}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
       extensionTestsEnv: { LLM_COST_TEST_WORKSPACE: workspace },
     });
     return 0;
@@ -24,7 +26,7 @@ async function main() {
     console.error(`integration tests failed: ${e && e.message ? e.message : e}`);
     return 1;
   } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
