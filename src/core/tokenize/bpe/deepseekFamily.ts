@@ -4,6 +4,7 @@ import { PieceEncoder } from './pieceEncoder';
 import { deepseekScanners, scanPieces } from './scanners';
 import { compilePattern, forEachPiece, type SplitPattern } from './split';
 import { loadBpeVocab } from './vocab';
+import { warmUp } from './warmUp';
 
 /** A DeepSeek tokenizer that also names its added (control) tokens. */
 export interface DeepSeekTokenizer extends Tokenizer {
@@ -110,6 +111,8 @@ export function loadDeepSeek(): DeepSeekTokenizer {
     return out;
   };
 
+  warmUp(encode);
+  pieces.clearCache();
   return {
     id: 'deepseek-v3',
     exact: true,

@@ -13,7 +13,7 @@ export class BytePairMerger {
   private readonly resultBase: number;
   private readonly tableMask: number;
   private readonly pairMask: number;
-  private starts = new Int32Array(SMALL + 1);
+  private links = new Int32Array(SMALL + 1);
   private ids = new Int32Array(SMALL);
   private ranks = new Int32Array(SMALL);
   private next = new Int32Array(0);
@@ -80,34 +80,35 @@ export class BytePairMerger {
   }
 
   private mergeSmall(buf: Uint8Array, n: number, out: number[], offset: number): void {
-    const { starts, ids, ranks, resultBase } = this;
+    // Parts are a linked list indexed by their first byte; each step rescans the live parts for the lowest rank.
+    const { ids, ranks, resultBase } = this;
+    const next = this.links;
     const byteIds = this.vocab.byteIds;
     for (let i = 0; i < n; i++) {
-      starts[i] = i;
       ids[i] = byteIds[buf[i]];
+      next[i] = i + 1;
     }
-    starts[n] = n;
     for (let i = 0; i < n - 1; i++) ranks[i] = this.rankOf(buf, i, i + 2, ids[i], ids[i + 1]);
-    let m = n;
-    while (m > 1) {
+    ranks[n - 1] = NONE;
+    for (;;) {
       let best = NONE;
       let at = -1;
-      for (let i = 0; i < m - 1; i++) {
+      let before = -1;
+      for (let i = 0, prev = -1; i < n; prev = i, i = next[i]) {
         if (ranks[i] < best) {
           best = ranks[i];
           at = i;
+          before = prev;
         }
       }
       if (at < 0) break;
       ids[at] = best + resultBase;
-      starts.copyWithin(at + 1, at + 2, m + 1);
-      ids.copyWithin(at + 1, at + 2, m);
-      ranks.copyWithin(at + 1, at + 2, m - 1);
-      m--;
-      if (at < m - 1) ranks[at] = this.rankOf(buf, starts[at], starts[at + 2], ids[at], ids[at + 1]);
-      if (at > 0) ranks[at - 1] = this.rankOf(buf, starts[at - 1], starts[at + 1], ids[at - 1], ids[at]);
+      const k = next[next[at]];
+      next[at] = k;
+      ranks[at] = k < n ? this.rankOf(buf, at, next[k], ids[at], ids[k]) : NONE;
+      if (before >= 0) ranks[before] = this.rankOf(buf, before, k, ids[before], ids[at]);
     }
-    for (let i = 0; i < m; i++) out.push(ids[i] + offset);
+    for (let i = 0; i < n; i = next[i]) out.push(ids[i] + offset);
   }
 
   private ensureLarge(n: number): void {

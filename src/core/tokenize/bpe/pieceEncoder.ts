@@ -44,7 +44,7 @@ export class PieceEncoder {
       this.encodeUncached(text, start, end, out);
       return;
     }
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const mask = CACHE_SLOTS - 1;
     let slot = h & mask;
@@ -67,8 +67,7 @@ export class PieceEncoder {
     this.encodeUncached(text, start, end, out);
     const count = out.length - mark;
     if (this.entries >= CACHE_MAX_ENTRIES || this.keysUsed + len > KEY_POOL || this.idsUsed + count > ID_POOL) {
-      this.slotKey.fill(-1);
-      this.entries = this.keysUsed = this.idsUsed = 0;
+      this.clearCache();
       slot = h & mask;
     }
     this.slotHash[slot] = h;
@@ -81,6 +80,12 @@ export class PieceEncoder {
     this.keysUsed += len;
     this.idsUsed += count;
     this.entries++;
+  }
+
+  /** Forgets every cached piece. */
+  clearCache(): void {
+    this.slotKey.fill(-1);
+    this.entries = this.keysUsed = this.idsUsed = 0;
   }
 
   private encodeUncached(text: string, start: number, end: number, out: number[]): void {

@@ -5,6 +5,7 @@ import { PieceEncoder } from './pieceEncoder';
 import { codePointWidth, tiktokenScanner } from './scanners';
 import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
+import { warmUp } from './warmUp';
 
 /** A tokenizer over dist/vocab/<vocabName>.bpe; special-token text is encoded as plain text. */
 export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: boolean): Tokenizer {
@@ -38,5 +39,7 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
       return out;
     };
   }
+  warmUp(encode);
+  pieces.clearCache();
   return { id, exact, encode, count: (text) => encode(text).length };
 }

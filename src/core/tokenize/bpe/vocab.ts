@@ -36,16 +36,16 @@ export interface BpeVocab {
 
 const MAGIC = 'LCBPE01\n';
 
-/** FNV-1a over bytes[start, end). */
+/** FNV-1a over bytes[start, end), as a signed 32-bit integer (mask it to index a table). */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /** Hash slot of a merge pair. */
 export function hashPair(left: number, right: number): number {
-  return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+  return Math.imul(left, 0x9e3779b1) ^ Math.imul(right + 0x7f4a7c15, 0x85ebca6b);
 }
 
 function tableSize(count: number): number {
