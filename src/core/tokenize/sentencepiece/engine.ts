@@ -1,10 +1,12 @@
 /**
  * SentencePiece BPE encoding with the semantics of sentencepiece's normalizer.cc and bpe_model.cc: identity
  * normalization, a dummy prefix "▁", spaces escaped as "▁", user-defined pieces matched as frozen symbols,
- * merging by score (merge.ts) and byte fallback. The text is cut into chunks before each "▁" (or space) that
- * follows another character: no piece contains "▁" after another character (checked when loading), so no
- * merge crosses such a cut, and chunks that repeat are served from a bounded cache.
+ * merging by score (merge.ts) and byte fallback. The text is cut into chunks where no merge can cross: before
+ * each "▁" (or space) that follows another character, since no piece contains "▁" after another character
+ * (checked when loading), and between two characters that occur side by side in no piece (bigrams.ts).
+ * Chunks that repeat are served from a bounded cache.
  */
+import { BigramSet, isSurrogate } from './bigrams';
 import { Merger } from './merge';
 import { mergePairs, scoreRanks } from './merges';
 import { PieceType, type SpModel } from './model';
@@ -29,6 +31,7 @@ export class SentencePieceBpe {
   private readonly literalStart = new Uint8Array(0x10000);
   private readonly addDummyPrefix: boolean;
   private readonly merger: Merger;
+  private readonly bigrams: BigramSet;
   private readonly cacheKeys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
   private readonly cacheIds: number[][] = new Array<number[]>(CACHE_SLOTS);
   private readonly cacheHashes = new Int32Array(CACHE_SLOTS);
@@ -63,6 +66,7 @@ export class SentencePieceBpe {
     if (byteIds.includes(-1)) throw new Error('SentencePiece model lacks some of the 256 byte pieces');
     this.literals.sort((a, b) => b.text.length - a.text.length);
     for (const l of this.literals) this.literalStart[l.text.charCodeAt(0)] = 1;
+    this.bigrams = new BigramSet(pieces.filter((_, id) => types[id] === PieceType.normal || types[id] === PieceType.userDefined));
     const pairs = new PairTable(model.pairs ?? mergePairs(model));
     this.merger = new Merger(charIds, astralIds, byteIds, pairs, Int32Array.from(model.ranks ?? scoreRanks(model)));
   }
@@ -84,25 +88,19 @@ export class SentencePieceBpe {
     if (raw.length === 0) return 0;
     const text = /[\ud800-\udfff]/.test(raw) ? raw.replace(LONE_SURROGATE, '\ufffd') : raw;
     const n = text.length;
-    const literalStart = this.literalStart;
+    const { literalStart, bigrams } = this;
     let total = 0;
     let start = 0;
     let first = this.addDummyPrefix;
-    let prevMeta = first;
+    let prev = first ? META : -1; // previous unit, spaces as "▁"; -1 after a literal
     let hash = first ? Math.imul(META, FNV_PRIME) : 0;
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c === SPACE) c = META;
+      let cut = false;
       if (c === META) {
-        if (!prevMeta && i > start) {
-          total += first ? this.firstChunk(text, i, hash, out) : this.chunk(text, start, i, hash, out);
-          first = false;
-          start = i;
-          hash = 0;
-        }
-        prevMeta = true;
+        cut = prev !== META && i > start;
       } else {
-        prevMeta = false;
         if (literalStart[c] === 1) {
           const literal = this.matchLiteral(text, i);
           if (literal) {
@@ -113,11 +111,24 @@ export class SentencePieceBpe {
             i += literal.text.length - 1;
             start = i + 1;
             hash = 0;
+            prev = -1;
             continue;
           }
         }
+        // Outside ASCII, cut between characters that never occur side by side in a piece (CJK, mostly).
+        cut = (c >= 0x80 || (prev >= 0x80 && prev !== META)) && prev >= 0 && (i > start || first) &&
+          !isSurrogate(c) && !isSurrogate(prev) && !bigrams.has(prev, c);
+      }
+      if (cut) {
+        if (first) total += this.firstChunk(text, i, hash, out);
+        else if (i - start === 1) total += this.merger.single(text.charCodeAt(start), out);
+        else total += this.chunk(text, start, i, hash, out);
+        first = false;
+        start = i;
+        hash = 0;
       }
       hash = Math.imul(hash ^ c, FNV_PRIME);
+      prev = c;
     }
     if (start < n || first) total += first ? this.firstChunk(text, n, hash, out) : this.chunk(text, start, n, hash, out);
     return total;

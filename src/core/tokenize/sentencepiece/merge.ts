@@ -50,6 +50,17 @@ export class Merger {
     else this.heapMerge(n, out);
   }
 
+  /** Appends the ids of one BMP character (not a surrogate) and returns how many were appended. */
+  single(unit: number, out: number[] | null): number {
+    const id = this.charIds[unit];
+    if (id >= 0) {
+      out?.push(id);
+      return 1;
+    }
+    if (out) this.emit(-(unit + 1), out);
+    return unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+  }
+
   private scanMerge(n: number, out: number[]): void {
     const { ids, pairRank, pairMerged } = this;
     for (let k = 0; k + 1 < n; k++) this.score(k, ids[k], ids[k + 1]);
