@@ -11,6 +11,8 @@ export interface Settings {
   readonly panelModels: readonly string[];
   readonly showRetired: boolean;
   readonly xaiExactCounts: boolean;
+  /** Origin of xAI's API for exact Grok counts (http or https, no query). */
+  readonly xaiBaseUrl: string;
   readonly maxFileSizeMB: number;
   readonly plainTextFallback: boolean;
 }
@@ -25,6 +27,7 @@ export const SETTING_KEYS = {
   panelModels: 'panel.models',
   showRetired: 'panel.showRetired',
   xaiExactCounts: 'xai.exactCounts',
+  xaiBaseUrl: 'xai.baseUrl',
   maxFileSizeMB: 'maxFileSizeMB',
   plainTextFallback: 'promptFiles.plainTextFallback',
   priceOverrides: 'priceOverrides',
@@ -41,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   panelModels: [],
   showRetired: false,
   xaiExactCounts: false,
+  xaiBaseUrl: 'https://api.x.ai',
   maxFileSizeMB: 20,
   plainTextFallback: true,
 };
@@ -75,6 +79,7 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Setting
     panelModels: parsePanelModels(raw[SETTING_KEYS.panelModels], problems),
     showRetired: read('showRetired', boolean),
     xaiExactCounts: read('xaiExactCounts', boolean),
+    xaiBaseUrl: read('xaiBaseUrl', parseBaseUrl),
     maxFileSizeMB: read('maxFileSizeMB', (v) => numberIn(v, MAX_FILE_SIZE_MB_RANGE.min, MAX_FILE_SIZE_MB_RANGE.max)),
     plainTextFallback: read('plainTextFallback', boolean),
   };
@@ -90,6 +95,20 @@ function parseModelId(value: unknown): Parsed<string> {
 function parseCurrency(value: unknown): Parsed<string> {
   if (typeof value !== 'string' || !/^\s*[A-Za-z]{3}\s*$/.test(value)) return `${show(value)} is not a three-letter currency code`;
   return { value: value.trim().toUpperCase() };
+}
+
+function parseBaseUrl(value: unknown): Parsed<string> {
+  if (typeof value !== 'string') return `${show(value)} is not a URL`;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return `${show(value)} is not a URL`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${show(value)} is not an http(s) URL`;
+  if (url.search || url.hash || url.username || url.password) return `${show(value)} must be a plain origin such as https://api.x.ai`;
+  // Both https://us.api.x.ai and the SDK-style https://us.api.x.ai/v1 name the same API root.
+  return { value: `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/v1$/, '') };
 }
 
 function numberIn(value: unknown, min: number, max: number): Parsed<number> {

@@ -43,13 +43,14 @@ describe('parseSettings', () => {
     const raw = {
       defaultModel: ' grok-4.3 ', outputRatio: 2.5, cacheHitShare: 0.75, currency: 'cny', 'statusBar.mode': 'afterCommand',
       'panel.models': ['grok-4.7', 'deepseek-flash', 'grok-4.7'], 'panel.showRetired': true, 'xai.exactCounts': true,
-      maxFileSizeMB: 5, 'promptFiles.plainTextFallback': false,
+      'xai.baseUrl': 'https://us.api.x.ai/v1/', maxFileSizeMB: 5, 'promptFiles.plainTextFallback': false,
     };
     const { settings, problems } = parseSettings(raw);
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
       defaultModel: 'grok-4.3', outputRatio: 2.5, cacheHitShare: 0.75, currency: 'CNY', statusBarMode: 'afterCommand',
-      panelModels: ['grok-4.7', 'deepseek-flash'], showRetired: true, xaiExactCounts: true, maxFileSizeMB: 5, plainTextFallback: false,
+      panelModels: ['grok-4.7', 'deepseek-flash'], showRetired: true, xaiExactCounts: true, xaiBaseUrl: 'https://us.api.x.ai',
+      maxFileSizeMB: 5, plainTextFallback: false,
     });
   });
 
@@ -102,6 +103,14 @@ describe('parseSettings', () => {
     assert.equal(one('xaiExactCounts', 'yes').settings.xaiExactCounts, false);
   });
 
+  it('xai.baseUrl: accepts http(s) roots (a trailing /v1 or slash is dropped), rejects anything else', () => {
+    assert.equal(DEFAULT_SETTINGS.xaiBaseUrl, 'https://api.x.ai');
+    assert.equal(one('xaiBaseUrl', ' https://us.api.x.ai ').settings.xaiBaseUrl, 'https://us.api.x.ai');
+    assert.equal(one('xaiBaseUrl', 'http://127.0.0.1:4567/').settings.xaiBaseUrl, 'http://127.0.0.1:4567');
+    assert.equal(one('xaiBaseUrl', 'https://proxy.example/xai/v1').settings.xaiBaseUrl, 'https://proxy.example/xai');
+    for (const bad of [42, '', 'api.x.ai', 'ftp://api.x.ai', 'file:///etc/passwd', 'https://api.x.ai/?k=1', 'https://user:pw@api.x.ai']) rejects('xaiBaseUrl', bad);
+  });
+
   it('maxFileSizeMB: accepts the bounds, rejects zero, negatives and too large', () => {
     assert.equal(one('maxFileSizeMB', MAX_FILE_SIZE_MB_RANGE.min).settings.maxFileSizeMB, MAX_FILE_SIZE_MB_RANGE.min);
     assert.equal(one('maxFileSizeMB', MAX_FILE_SIZE_MB_RANGE.max).settings.maxFileSizeMB, MAX_FILE_SIZE_MB_RANGE.max);
@@ -149,6 +158,11 @@ describe('settings schema (package.json)', () => {
       const key = name.slice('llmCost.'.length);
       for (const value of property.enum) assert.deepEqual(parseSettings({ [key]: value }).problems, [], `${name} = ${value}`);
     }
+  });
+
+  it('mentions the US regional endpoint in the xai.baseUrl description', () => {
+    assert.equal(schema['llmCost.xai.baseUrl'].default, DEFAULT_SETTINGS.xaiBaseUrl);
+    assert.match(schema['llmCost.xai.baseUrl'].markdownDescription ?? '', /https:\/\/us\.api\.x\.ai/);
   });
 
   it('warns in the xai.exactCounts description that text is sent to xAI', () => {
