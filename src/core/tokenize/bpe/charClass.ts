@@ -1,4 +1,6 @@
-/** Unicode classes the pre-tokenizer patterns use, per code point, taken from this runtime's own RegExp engine. */
+/** Unicode classes the pre-tokenizer patterns use, per code point (dist/vocab/unicode-classes.bin). */
+import { readFileSync } from 'node:fs';
+import { vocabFile } from '../vocabPath';
 
 export const L = 1;
 export const N = 2;
@@ -14,56 +16,50 @@ export const LOWERISH = 64;
 export const P = 128;
 export const S = 256;
 
-const CLASSES: readonly [number, string][] = [
-  [L, '\\p{L}'], [N, '\\p{N}'], [M, '\\p{M}'], [WS_JS, '\\s'], [WS, '\\p{White_Space}'],
-  [UPPERISH, '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]'], [LOWERISH, '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]'], [P, '\\p{P}'], [S, '\\p{S}'],
-];
+/** Class sources in bit order; must equal the list in dist/vocab/unicode-classes.bin (scripts/vocab/bpe-vocab.mjs). */
+const CLASSES = ['\\p{L}', '\\p{N}', '\\p{M}', '\\s', '\\p{White_Space}', '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
+  '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]', '\\p{P}', '\\p{S}'];
 
-/** Class flags of every code point, computed once with the same regular expressions the patterns use. */
+/** Class flags of every code point, from the table built with the pattern engine's own classes at build time. */
 export class CharClasses {
   /** Flags of each BMP code unit (lone surrogates have none). */
   readonly bmp = new Uint16Array(0x10000);
-  private readonly astral = new Map<number, number>();
-  private readonly testers = CLASSES.map(([flag, source]) => [flag, new RegExp(`^${source}$`, 'u')] as const);
+  private readonly runStarts: Uint32Array;
+  private readonly runFlags: Uint16Array;
 
   constructor() {
-    let all = '';
-    const chunk: number[] = [];
-    for (let c = 0; c < 0x10000; c++) {
-      chunk.push(c >= 0xd800 && c <= 0xdfff ? 0 : c);
-      if (chunk.length === 4096) {
-        all += String.fromCharCode(...chunk);
-        chunk.length = 0;
-      }
+    const file = readFileSync(vocabFile('unicode-classes.bin'));
+    if (file.toString('latin1', 0, 8) !== 'LCUCL01\n') throw new Error('unicode-classes.bin is damaged; rebuild with "npm run build".');
+    const headLength = file.readUInt32LE(8);
+    const header = JSON.parse(file.toString('utf8', 12, 12 + headLength)) as { classes: string[]; runs: number };
+    if (JSON.stringify(header.classes) !== JSON.stringify(CLASSES)) {
+      throw new Error('unicode-classes.bin was built for other classes; rebuild with "npm run build".');
     }
-    for (const [flag, source] of CLASSES) {
-      const runs = new RegExp(`${source}+`, 'gu');
-      for (let m = runs.exec(all); m !== null; m = runs.exec(all)) {
-        for (let i = m.index; i < m.index + m[0].length; i++) this.bmp[i] |= flag;
-      }
+    const at = file.byteOffset + 12 + headLength + ((4 - ((12 + headLength) % 4)) % 4);
+    this.runStarts = new Uint32Array(file.buffer.slice(at, at + header.runs * 4));
+    this.runFlags = new Uint16Array(file.buffer.slice(at + header.runs * 4, at + header.runs * 6));
+    for (let r = 0; r < header.runs && this.runStarts[r] < 0x10000; r++) {
+      const stop = r + 1 < header.runs ? Math.min(this.runStarts[r + 1], 0x10000) : 0x10000;
+      this.bmp.fill(this.runFlags[r], this.runStarts[r], stop);
     }
-    const nul = this.testers.reduce((f, [flag, re]) => (re.test('\0') ? f | flag : f), 0);
-    for (let c = 0xd800; c <= 0xdfff; c++) this.bmp[c] = 0;
-    if (nul !== this.bmp[0]) throw new Error('character class table is inconsistent');
   }
 
   /** Flags of a code point above U+FFFF. */
   astralFlags(cp: number): number {
-    let flags = this.astral.get(cp);
-    if (flags === undefined) {
-      const ch = String.fromCodePoint(cp);
-      flags = 0;
-      for (const [flag, re] of this.testers) if (re.test(ch)) flags |= flag;
-      if (this.astral.size > 50_000) this.astral.clear();
-      this.astral.set(cp, flags);
+    let lo = 0;
+    let hi = this.runStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runStarts[mid] <= cp) lo = mid;
+      else hi = mid - 1;
     }
-    return flags;
+    return this.runFlags[lo];
   }
 }
 
 let shared: CharClasses | undefined;
 
-/** The class table, built on first use (about 10 ms) and shared by every family. */
+/** The class table, read on first use and shared by every family. */
 export function charClasses(): CharClasses {
   shared ??= new CharClasses();
   return shared;

@@ -34,7 +34,7 @@ function sample(rand: () => number): string {
 }
 
 /** Encodes a fixed series of synthetic samples. */
-export function warmUp(encode: (text: string) => unknown, rounds = 24): void {
+export function warmUp(encode: (text: string) => unknown, rounds = 10): void {
   const rand = mulberry32(0x5eed);
   for (let i = 0; i < rounds; i++) encode(sample(rand));
 }
