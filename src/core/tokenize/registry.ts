@@ -22,7 +22,7 @@ const SPECS: Record<TokenizerId, TokenizerSpec> = {
   'grok-estimate': {
     label: '≈ o200k estimate for Grok',
     errorBand: { low: 0.55, high: 1.05, basis: 'o200k vs Grok-1: 0.99 prose, 0.82 code, 0.55 Chinese (peers.md)' },
-    load: () => loadTiktokenFamily('grok-estimate', 'o200k', false),
+    load: () => ({ ...getTokenizer('openai-o200k'), id: 'grok-estimate', exact: false }),
   },
 };
 

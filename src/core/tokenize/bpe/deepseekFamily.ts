@@ -2,9 +2,10 @@
 import type { Tokenizer } from '../types';
 import { PieceEncoder } from './pieceEncoder';
 import { deepseekScanners, scanPieces } from './scanners';
-import { compilePattern, forEachPiece, type SplitPattern } from './split';
+import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
+import { tokenizerFrom } from './counting';
 
 /** A DeepSeek tokenizer that also names its added (control) tokens. */
 export interface DeepSeekTokenizer extends Tokenizer {
@@ -37,11 +38,12 @@ class AddedTokenSplitter {
     }
   }
 
-  /** Calls onText for each stretch between added tokens and onToken for each added token, in order. */
-  split(text: string, onText: (start: number, end: number) => void, onToken: (id: number) => void): void {
+  /** Calls onText for each stretch of text[from, to) between added tokens and onToken for each added token, in order. */
+  split(text: string, from: number, to: number, onText: (start: number, end: number) => void,
+    onToken: (id: number) => void): void {
     const root = this.root.next;
-    let start = 0;
-    for (let i = 0; i < text.length;) {
+    let start = from;
+    for (let i = from; i < to;) {
       let node = root.get(text.charCodeAt(i));
       let matchId = -1;
       let matchEnd = i;
@@ -50,7 +52,7 @@ class AddedTokenSplitter {
           matchId = node.id;
           matchEnd = j;
         }
-        if (j >= text.length) break;
+        if (j >= to) break;
         node = node.next.get(text.charCodeAt(j));
       }
       if (matchId < 0) {
@@ -61,7 +63,7 @@ class AddedTokenSplitter {
       onToken(matchId);
       start = i = matchEnd;
     }
-    if (start < text.length) onText(start, text.length);
+    if (start < to) onText(start, to);
   }
 }
 
@@ -80,44 +82,34 @@ export function loadDeepSeek(): DeepSeekTokenizer {
   const normalized = new AddedTokenSplitter(header.added.filter(([, , n]) => n));
 
   const scanners = deepseekScanners(header.patterns);
-  const scanned = (text: string, out: number[]): void => {
-    const [digits, cjk, main] = scanners!;
-    const words = (s: number, e: number) => scanPieces(text, s, e, main, true, (a, b) => pieces.encode(text, a, b, out));
-    const scripts = (s: number, e: number) => scanPieces(text, s, e, cjk, true, words);
-    scanPieces(text, 0, text.length, digits, true, scripts);
-  };
-  const preTokenize = (text: string, level: number, out: number[]): void => {
+  /** Pre-tokenizes and encodes text[start, end) as one string of its own (the split patterns see nothing beyond it). */
+  const encodeText = (text: string, start: number, end: number, out: number[]): void => {
     if (scanners) {
-      scanned(text, out);
-      return;
+      const [digits, cjk, main] = scanners;
+      const words = (s: number, e: number) => scanPieces(text, s, e, main, true, (a, b) => pieces.encode(text, a, b, out));
+      const scripts = (s: number, e: number) => scanPieces(text, s, e, cjk, true, words);
+      scanPieces(text, start, end, digits, true, scripts);
+    } else {
+      splitWithRegex(start === 0 && end === text.length ? text : text.slice(start, end), 0, out);
     }
+  };
+  const splitWithRegex = (text: string, level: number, out: number[]): void => {
     const last = level === splits.length - 1;
-    const pattern: SplitPattern = splits[level];
-    forEachPiece(text, pattern, true, (start, end) => {
+    forEachPiece(text, splits[level], true, (start, end) => {
       if (last) pieces.encode(text, start, end, out);
-      else preTokenize(start === 0 && end === text.length ? text : text.slice(start, end), level + 1, out);
+      else splitWithRegex(start === 0 && end === text.length ? text : text.slice(start, end), level + 1, out);
     });
   };
 
-  const encode = (text: string): number[] => {
-    const out: number[] = [];
+  const encodeInto = (text: string, out: number[]): void => {
     const pushToken = (id: number) => out.push(id);
-    raw.split(text, (start, end) => {
-      const section = start === 0 && end === text.length ? text : text.slice(start, end);
-      normalized.split(section, (s, e) => {
-        preTokenize(s === 0 && e === section.length ? section : section.slice(s, e), 0, out);
-      }, pushToken);
+    raw.split(text, 0, text.length, (start, end) => {
+      normalized.split(text, start, end, (s, e) => encodeText(text, s, e, out), pushToken);
     }, pushToken);
-    return out;
   };
 
-  warmUp(encode);
+  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto);
+  warmUp(tokenizer.count);
   pieces.clearCache();
-  return {
-    id: 'deepseek-v3',
-    exact: true,
-    encode,
-    count: (text) => encode(text).length,
-    addedTokenId: (text) => addedIds.get(text),
-  };
+  return { ...tokenizer, addedTokenId: (text) => addedIds.get(text) };
 }

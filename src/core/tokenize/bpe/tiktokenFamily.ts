@@ -6,6 +6,7 @@ import { codePointWidth, tiktokenScanner } from './scanners';
 import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
+import { tokenizerFrom } from './counting';
 
 /** A tokenizer over dist/vocab/<vocabName>.bpe; special-token text is encoded as plain text. */
 export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: boolean): Tokenizer {
@@ -15,10 +16,9 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
   }
   const pieces = new PieceEncoder(vocab);
   const scan = tiktokenScanner(vocab.header.patterns[0]);
-  let encode: (text: string) => number[];
+  let encodeInto: (text: string, out: number[]) => void;
   if (scan) {
-    encode = (text) => {
-      const out: number[] = [];
+    encodeInto = (text, out) => {
       const end = text.length;
       for (let p = 0; p < end;) {
         const e = scan(text, p, end);
@@ -29,17 +29,13 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
           p += codePointWidth(text, p, end); // unmatched text is dropped, as js-tiktoken does
         }
       }
-      return out;
     };
   } else {
     const pattern = compilePattern(vocab.header.patterns[0]);
-    encode = (text) => {
-      const out: number[] = [];
-      forEachPiece(text, pattern, false, (start, end) => pieces.encode(text, start, end, out));
-      return out;
-    };
+    encodeInto = (text, out) => forEachPiece(text, pattern, false, (start, end) => pieces.encode(text, start, end, out));
   }
-  warmUp(encode);
+  const tokenizer = tokenizerFrom(id, exact, encodeInto);
+  warmUp(tokenizer.count);
   pieces.clearCache();
-  return { id, exact, encode, count: (text) => encode(text).length };
+  return tokenizer;
 }
