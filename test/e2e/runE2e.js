@@ -42,7 +42,7 @@ async function main() {
     'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true,
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'git.enabled': false,
     'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'editor.wordWrap': 'off',
-    'editor.minimap.enabled': false,
+    'editor.minimap.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }));
   const vsix = path.join(tmp, 'llm-cost.vsix');
   const codeServer = [path.join(env.codeServer, 'out/node/entry.js')];
@@ -50,7 +50,7 @@ async function main() {
   let server;
   try {
     console.log('packaging the extension…');
-    sh('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', vsix]);
+    sh('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix]);
     sh(env.node, [...codeServer, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env: csEnv });
     const port = await freePort();
     server = spawn(env.node, [...codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dirs.userData,
