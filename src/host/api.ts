@@ -22,4 +22,6 @@ export interface LlmCostApi {
   panelState(): PanelState | undefined;
   /** Problems reported about settings since activation (invalid price overrides etc.). */
   configProblems(): readonly string[];
+  /** Info, warning and error messages shown to the user since activation, oldest first (the last hundred). */
+  notifications(): readonly { readonly severity: 'info' | 'warning' | 'error'; readonly message: string }[];
 }

@@ -6,6 +6,7 @@ import { applyUserSettings } from '../core/catalog/userSettings';
 import { DEFAULT_SETTINGS, SETTING_KEYS, parseSettings } from '../core/settings';
 import type { Settings } from '../core/settings';
 import { Disposable } from './dispose';
+import type { Notifier } from './notify';
 
 export interface HostConfig {
   readonly settings: Settings;
@@ -24,7 +25,7 @@ export class ConfigService extends Disposable {
   private rawJson: string;
   private config: HostConfig;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly notifier: Notifier) {
     super();
     const raw = readRaw();
     this.rawJson = JSON.stringify(raw);
@@ -81,7 +82,7 @@ export class ConfigService extends Disposable {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
       this.log.warn(`Settings: ${problem}`);
-      void vscode.window.showWarningMessage(`LLM Cost settings: ${problem}`, 'Open Settings').then((choice) => {
+      void this.notifier.show('warning', `LLM Cost settings: ${problem}`, 'Open Settings').then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', CONFIG_SECTION);
       });
     }

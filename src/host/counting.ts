@@ -94,7 +94,7 @@ export class CountingService extends Disposable {
         const count = reply.counts[model.id];
         if (count) result.set(id, count);
       }
-      if (settings.xaiExactCounts) await this.deps.xai.refine(result, subject, wanted, () => ticket.cancelled);
+      if (settings.xaiExactCounts) await this.deps.xai.refine(result, subject, wanted, settings.xaiBaseUrl, () => ticket.cancelled);
       if (ticket.cancelled) throw new vscode.CancellationError();
       return result;
     } finally {

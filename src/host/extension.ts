@@ -9,6 +9,7 @@ import { registerSetXaiApiKey } from './commands/setXaiApiKey';
 import { ConfigService } from './config';
 import { CountingService } from './counting';
 import { idleApi } from './idle';
+import { Notifier } from './notify';
 import { ComparisonPanelManager } from './panel/comparisonPanel';
 import { StatusBar } from './statusBar';
 import { SubjectTracker } from './subject';
@@ -21,19 +22,20 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
     return disposable;
   };
   const log = own(vscode.window.createOutputChannel('LLM Cost', { log: true }));
-  const config = own(new ConfigService(log));
+  const notifier = new Notifier();
+  const config = own(new ConfigService(log, notifier));
   const subjects = own(new SubjectTracker(config));
-  const xai = own(new XaiExactCounter(context.secrets, log));
+  const xai = own(new XaiExactCounter(context.secrets, log, notifier));
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
   const counting = own(new CountingService({ workerPath, config, xai, log }));
   const statusBar = own(new StatusBar({ subjects, counting, config, log }));
   const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
 
-  own(registerEstimate({ subjects, counting, config, statusBar, log }));
+  own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
   own(registerSelectModel(config));
   own(registerOpenComparison(panels));
-  own(registerSetXaiApiKey(context.secrets));
-  own(registerClearXaiApiKey(context.secrets));
+  own(registerSetXaiApiKey(context.secrets, notifier));
+  own(registerClearXaiApiKey(context.secrets, notifier));
 
   return {
     status: () => statusBar.snapshot(),
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
     }),
     panelState: () => panels.state(),
     configProblems: () => config.reportedProblems(),
+    notifications: () => notifier.history(),
   };
 }
 

@@ -44,6 +44,8 @@ export class SubjectTracker extends Disposable {
     this.register(vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && schedule()));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document === this.editor()?.document && schedule()));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => document === this.lastEditor?.document && schedule()));
+    // After a reload focus may be on a restored panel: the visible editors are then all there is to price.
+    this.register(vscode.window.onDidChangeVisibleTextEditors(schedule));
     this.register(vscode.window.onDidChangeActiveNotebookEditor(schedule));
     this.register(vscode.window.onDidChangeNotebookEditorSelection(schedule));
     this.register(config.onDidChange(schedule));
@@ -88,11 +90,18 @@ export class SubjectTracker extends Disposable {
     return editor ? readSubject(editor, this.maxBytes()) : undefined;
   }
 
-  /** The active editor; while focus is elsewhere (a panel, a webview), the last focused editor while its document is open. */
+  /**
+   * The active editor; while focus is elsewhere (a panel, a webview): the last focused editor if still visible, else a
+   * visible text editor (none had focus yet, e.g. a panel restored after a reload), else the last one while its document is open.
+   */
   private editor(): DocumentEditor | undefined {
     const active = activeDocumentEditor();
     if (active) return active;
     const last = this.lastEditor;
+    const visible = vscode.window.visibleTextEditors.filter((e) => isPriceable(e.document));
+    if (last && visible.includes(last)) return last;
+    const fallback = visible.find((e) => e.document === last?.document) ?? visible[0];
+    if (fallback) return fallback;
     return last && !last.document.isClosed ? last : undefined;
   }
 
@@ -106,11 +115,16 @@ type DocumentEditor = Pick<vscode.TextEditor, 'document' | 'selections'>;
 /** The editor to price: the active text editor, or the selected cell of the active notebook. */
 function activeDocumentEditor(): DocumentEditor | undefined {
   const editor = vscode.window.activeTextEditor;
-  if (editor && editor.document.uri.scheme !== 'output') return editor;
+  if (editor && isPriceable(editor.document)) return editor;
   const notebook = vscode.window.activeNotebookEditor;
   if (notebook && notebook.notebook.cellCount > 0) {
     const index = Math.min(notebook.selection.start, notebook.notebook.cellCount - 1);
     return { document: notebook.notebook.cellAt(index).document, selections: [] };
   }
   return undefined;
+}
+
+/** Documents of real editors: not the output panel's channels. */
+function isPriceable(document: vscode.TextDocument): boolean {
+  return document.uri.scheme !== 'output';
 }

@@ -1,8 +1,10 @@
 /** Exact Grok counts from xAI's tokenize-text endpoint, used only when the user opted in and stored a key. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ModelEntry } from '../core/catalog/types';
 import type { DocumentCount } from '../core/prompt/document';
+import { withExactTextCount } from '../core/prompt/document';
 import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../core/remote/xaiTokenize';
+import type { Notifier } from './notify';
 import type { Subject } from './subject';
 
 /** SecretStorage key of the xAI API key. */
@@ -12,12 +14,13 @@ const TIMEOUT_MS = 10_000;
 const COUNTED_FORMATS: ReadonlySet<string> = new Set(['plain', 'markdown']);
 
 export class XaiExactCounter implements vscode.Disposable {
-  private readonly cache = new XaiCountCache();
+  /** Counts from one endpoint: a different base URL starts a new cache. */
+  private cache = { baseUrl: '', counts: new XaiCountCache() };
   private readonly warned = new Set<string>();
   private readonly subscription: vscode.Disposable;
   private key: Promise<string | undefined> | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel, private readonly notifier: Notifier) {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key !== XAI_KEY_SECRET) return;
       this.key = undefined;
@@ -25,8 +28,11 @@ export class XaiExactCounter implements vscode.Disposable {
     });
   }
 
-  /** Replaces the estimates of xAI models in `counts` with exact counts; on failure warns once and keeps the estimates. */
-  async refine(counts: Map<string, DocumentCount>, subject: Subject, models: ReadonlyMap<string, ModelEntry>, cancelled: () => boolean): Promise<void> {
+  /**
+   * Replaces the text part of xAI models' estimates in `counts` with xAI's exact count (the template stays as counted, see
+   * withExactTextCount); on failure warns once per kind and keeps the estimates. Sends the subject's text to `baseUrl`.
+   */
+  async refine(counts: Map<string, DocumentCount>, subject: Subject, models: ReadonlyMap<string, ModelEntry>, baseUrl: string, cancelled: () => boolean): Promise<void> {
     const targets = [...counts].filter(([id, c]) => models.get(id)?.provider === 'xai' && COUNTED_FORMATS.has(c.format));
     if (targets.length === 0) return;
     const apiKey = await (this.key ??= Promise.resolve(this.secrets.get(XAI_KEY_SECRET)));
@@ -34,14 +40,17 @@ export class XaiExactCounter implements vscode.Disposable {
       this.warnOnce('no-key', 'Exact Grok counts are on, but no xAI API key is stored: run "LLM Cost: Set xAI API key". Showing estimates.');
       return;
     }
+    if (this.cache.baseUrl !== baseUrl) this.cache = { baseUrl, counts: new XaiCountCache() };
+    const cache = this.cache.counts;
     for (const [id, estimate] of targets) {
       if (cancelled()) return;
       const model = models.get(id);
       if (!model) continue;
       try {
         let tokens = 0;
-        for (const part of subject.parts) tokens += await xaiExactCount(model.id, part, { apiKey, timeoutMs: TIMEOUT_MS, cache: this.cache });
-        counts.set(id, { ...estimate, tokens, exact: true, label: 'xAI tokenize-text (exact)', errorBand: undefined });
+        for (const part of subject.parts) tokens += await xaiExactCount(model.id, part, { apiKey, baseUrl, timeoutMs: TIMEOUT_MS, cache });
+        if (cancelled()) return;
+        counts.set(id, withExactTextCount(estimate, tokens, 'xAI tokenize-text (exact)'));
       } catch (error) {
         const kind = error instanceof XaiTokenizeError ? error.kind : 'unexpected';
         const message = error instanceof Error ? error.message : String(error);
@@ -59,6 +68,6 @@ export class XaiExactCounter implements vscode.Disposable {
   private warnOnce(kind: string, message: string): void {
     if (this.warned.has(kind)) return;
     this.warned.add(kind);
-    void vscode.window.showWarningMessage(message);
+    void this.notifier.show('warning', message);
   }
 }

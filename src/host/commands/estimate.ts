@@ -5,6 +5,7 @@ import { CostError } from '../../core/cost/errors';
 import { formatMoney } from '../../core/format/money';
 import { formatCount, formatTokens } from '../../core/format/tokens';
 import type { ConfigService } from '../config';
+import type { Notifier } from '../notify';
 import { CountError } from '../counting';
 import type { CountingService } from '../counting';
 import { priceCount, statusText } from '../priced';
@@ -19,6 +20,7 @@ export interface EstimateDeps {
   readonly config: ConfigService;
   readonly statusBar: StatusBar;
   readonly log: vscode.LogOutputChannel;
+  readonly notifier: Notifier;
 }
 
 /** What the command resolves to (undefined when nothing could be estimated). */
@@ -38,11 +40,11 @@ export function registerEstimate(deps: EstimateDeps): vscode.Disposable {
 async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefined> {
   const subject = deps.subjects.refreshNow();
   if (!subject) {
-    void vscode.window.showWarningMessage('Open a file or select some text to estimate its LLM cost.');
+    void deps.notifier.show('warning', 'Open a file or select some text to estimate its LLM cost.');
     return undefined;
   }
   if (subject.problem) {
-    void vscode.window.showErrorMessage(subject.problem);
+    void deps.notifier.show('error', subject.problem);
     return undefined;
   }
   const config = deps.config.current();
@@ -61,11 +63,11 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
     if (error instanceof vscode.CancellationError) return undefined;
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof CountError || error instanceof CostError)) deps.log.error(`Estimate: ${message}`);
-    void vscode.window.showErrorMessage(`Could not estimate the cost of ${subject.label}: ${message}`);
+    void deps.notifier.show('error', `Could not estimate the cost of ${subject.label}: ${message}`);
     return undefined;
   }
   deps.statusBar.reveal(priced);
-  void vscode.window.showInformationMessage(summary(priced), 'Compare models', 'Select model').then((choice) => {
+  void deps.notifier.show('info', summary(priced), 'Compare models', 'Select model').then((choice) => {
     if (choice === 'Compare models') void vscode.commands.executeCommand(COMMANDS.openComparison);
     if (choice === 'Select model') void vscode.commands.executeCommand(COMMANDS.selectModel);
   });
