@@ -21,10 +21,13 @@ interface TrieNode {
 /** Leftmost-longest matching of added-token texts, by UTF-16 code unit (as tokenizers.js's DictionarySplitter). */
 class AddedTokenSplitter {
   private readonly root: TrieNode = { next: new Map(), id: -1 };
+  /** 1 for each UTF-16 unit that begins some added token. */
+  private readonly starts = new Uint8Array(0x10000);
 
   constructor(entries: readonly (readonly [string, number, ...unknown[]])[]) {
     for (const [content, id] of entries) {
       let node = this.root;
+      if (content.length > 0) this.starts[content.charCodeAt(0)] = 1;
       for (let i = 0; i < content.length; i++) {
         const c = content.charCodeAt(i);
         let child = node.next.get(c);
@@ -43,7 +46,12 @@ class AddedTokenSplitter {
     onToken: (id: number) => void): void {
     const root = this.root.next;
     let start = from;
+    const starts = this.starts;
     for (let i = from; i < to;) {
+      if (starts[text.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       let node = root.get(text.charCodeAt(i));
       let matchId = -1;
       let matchEnd = i;
