@@ -39,3 +39,25 @@ export async function withSetting(key: string, value: unknown): Promise<() => Th
   await config.update(key, value, vscode.ConfigurationTarget.Global);
   return () => vscode.workspace.getConfiguration('llmCost').update(key, before, vscode.ConfigurationTarget.Global);
 }
+
+/** Closes every editor; untitled and changed documents are reverted first so no save prompt can block. */
+export async function closeAllEditors(): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (!tab.isDirty || !(tab.input instanceof vscode.TabInputText)) continue;
+      await vscode.window.showTextDocument(tab.input.uri, { viewColumn: group.viewColumn, preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('no open tabs', () => (vscode.window.tabGroups.all.every((g) => g.tabs.length === 0) ? true : undefined), 10000);
+}
+
+type Shown = ReturnType<LlmCostApi['notifications']>[number];
+
+/** Records the messages the extension shows from now on; call the result to get them. */
+export async function watchNotifications(): Promise<() => readonly Shown[]> {
+  const api = await extensionApi();
+  const before = new Set(api.notifications());
+  return () => api.notifications().filter((m) => !before.has(m));
+}
