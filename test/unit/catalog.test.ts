@@ -65,7 +65,7 @@ describe('catalog', () => {
     }
     assert.match(findModel(catalog, 'ministral-14b-2512')!.notes!, /UNVERIFIED/);
     assert.match(findModel(catalog, 'open-mistral-nemo')!.notes!, /CONFLICT/);
-    assert.match(findModel(catalog, 'deepseek-flash')!.periods[0].schedule!.note!, /holidays are not modelled/);
+    assert.match(findModel(catalog, 'deepseek-flash')!.periods.at(-1)!.schedule!.note!, /holidays are not modelled/);
   });
   it('has the complete DeepSeek history, oldest first', () => {
     const chat = findModel(catalog, 'deepseek-chat')!;

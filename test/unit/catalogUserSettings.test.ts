@@ -16,22 +16,23 @@ describe('applyUserSettings', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(validateCatalog(catalog), []);
     const m = findModel(catalog, 'deepseek-flash')!;
-    assert.equal(m.periods.length, 2);
-    assert.equal(m.periods[0].until, '2026-11-27T00:00:00.000Z');
-    assert.equal(m.periods[1].source.url, 'user setting');
-    assert.equal(m.periods[1].source.note, 'my contract');
+    const bundledCount = findModel(bundled, 'deepseek-flash')!.periods.length;
+    assert.equal(m.periods.length, bundledCount + 1);
+    assert.equal(m.periods[bundledCount - 1].until, '2026-11-27T00:00:00.000Z');
+    assert.equal(m.periods[bundledCount].source.url, 'user setting');
+    assert.equal(m.periods[bundledCount].source.note, 'my contract');
     // Before now: the bundled 0.30 (Thursday 2026-11-26 02:00 UTC, peak). After: 0.5 at peak (Wednesday 2026-12-02 02:00).
     assert.equal(s(price(catalog, 'deepseek-flash', '2026-11-26T02:00:00Z')), '0.3');
     assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z')), '0.5');
     // The provider's off-peak schedule still applies: Saturday → 0.25.
     assert.equal(s(price(catalog, 'deepseek-flash', '2026-11-28T02:00:00Z')), '0.25');
     // The bundled catalog is untouched.
-    assert.equal(findModel(bundled, 'deepseek-flash')!.periods.length, 1);
+    assert.equal(findModel(bundled, 'deepseek-flash')!.periods.at(-1)!.until, undefined);
   });
   it('keeps the provider\'s list in the currencies not overridden', () => {
     const { catalog, problems } = applyUserSettings(bundled, { priceOverrides: [{ model: 'deepseek-flash', currency: 'CNY', input: '1.8', cacheHit: '0.03', output: '7' }] }, NOW);
     assert.deepEqual(problems, []);
-    const last = findModel(catalog, 'deepseek-flash')!.periods[1];
+    const last = findModel(catalog, 'deepseek-flash')!.periods.at(-1)!;
     assert.deepEqual(Object.keys(last.prices), ['USD', 'CNY']);
     assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z', 'CNY')), '1.8');
     assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z', 'USD')), '0.3');

@@ -1,6 +1,6 @@
 /** The bundled catalog and lookups over any catalog (bundled or with user settings applied). */
-import type { Catalog, FxTable, ModelEntry, PricePeriod, Provider } from './types';
-import { parseMoment } from './moments';
+import type { Catalog, FormerAlias, FxTable, ModelEntry, PricePeriod, Provider } from './types';
+import { isDay, parseMoment } from './moments';
 import deepseek from './data/deepseek.json';
 import mistral from './data/mistral.json';
 import xai from './data/xai.json';
@@ -18,11 +18,30 @@ export function defaultCatalog(): Catalog {
   return bundled;
 }
 
-/** The model whose id or alias matches, ignoring case. */
-export function findModel(catalog: Catalog, idOrAlias: string): ModelEntry | undefined {
+/**
+ * The model whose id or alias matches, ignoring case. With `at`, an alias means what it meant at that
+ * moment (a former alias whose span holds it wins over today's holder); without, what it means now.
+ */
+export function findModel(catalog: Catalog, idOrAlias: string, at?: Date): ModelEntry | undefined {
   const key = idOrAlias.trim().toLowerCase();
   return catalog.models.find((m) => m.id.toLowerCase() === key)
+    ?? (at ? formerAliasAt(catalog, key, at)?.model : undefined)
     ?? catalog.models.find((m) => m.aliases.some((a) => a.toLowerCase() === key));
+}
+
+/** The model a name meant at a moment through a former alias, with that alias entry; undefined if none held then. */
+export function formerAliasAt(catalog: Catalog, idOrAlias: string, at: Date): { model: ModelEntry; former: FormerAlias } | undefined {
+  const key = idOrAlias.trim().toLowerCase();
+  const t = at.getTime();
+  for (const model of catalog.models) {
+    for (const former of model.formerAliases ?? []) {
+      if (former.alias.toLowerCase() !== key) continue;
+      const from = former.from === undefined ? undefined : parseMoment(former.from);
+      const until = parseMoment(former.until);
+      if ((from === undefined || from.getTime() <= t) && until !== undefined && t < until.getTime()) return { model, former };
+    }
+  }
+  return undefined;
 }
 
 /** The ids and aliases closest to a mistyped name, nearest first (for "did you mean"). */
@@ -48,14 +67,38 @@ export function suggestModels(catalog: Catalog, wrong: string, max = 3): string[
   return out;
 }
 
-/** Models in a stable order (provider, then catalog order); current ones only unless includeRetired. */
-export function listModels(catalog: Catalog, opts: { provider?: Provider; includeRetired?: boolean } = {}): ModelEntry[] {
+/**
+ * Models in a stable order (provider, then catalog order). By default the current ones; with `at`, those
+ * offered at that moment: a price period holds it and the model was not retired by then (legacy models
+ * included, since the catalog does not know when they stopped being offered). `includeRetired` lists all.
+ */
+export function listModels(catalog: Catalog, opts: { provider?: Provider; includeRetired?: boolean; at?: Date } = {}): ModelEntry[] {
   const rank = (p: Provider) => PROVIDER_ORDER.indexOf(p);
+  const at = opts.at;
+  const shown = (m: ModelEntry): boolean => {
+    if (opts.includeRetired) return true;
+    if (!at) return m.status.kind === 'current';
+    return currentPeriod(m, at) !== undefined && !retiredBy(m, at);
+  };
   return catalog.models
     .map((m, i) => ({ m, i }))
-    .filter(({ m }) => (!opts.provider || m.provider === opts.provider) && (opts.includeRetired || m.status.kind === 'current'))
+    .filter(({ m }) => (!opts.provider || m.provider === opts.provider) && shown(m))
     .sort((a, b) => rank(a.m.provider) - rank(b.m.provider) || a.i - b.i)
     .map(({ m }) => m);
+}
+
+/** True when the model's retirement moment is at or before `at`. */
+export function retiredBy(model: ModelEntry, at: Date): boolean {
+  const end = retirementMoment(model);
+  return end !== undefined && end.getTime() <= at.getTime();
+}
+
+/** When a retired model stopped being priced: the status instant, or the end of the status day when it gives a day alone. */
+export function retirementMoment(model: ModelEntry): Date | undefined {
+  if (model.status.kind !== 'retired') return undefined;
+  const date = parseMoment(model.status.date);
+  if (!date || !isDay(model.status.date)) return date;
+  return new Date(date.getTime() + 86_400_000);
 }
 
 /** The price period in force at a moment, if any. */

@@ -79,10 +79,21 @@ export type ModelStatus =
   | { readonly kind: 'legacy'; readonly note?: string }
   | { readonly kind: 'retired'; readonly date: string; readonly replacement?: string };
 
+/** An alias that meant a model from `from` (inclusive; absent = as far back as known) until `until` (exclusive). */
+export interface FormerAlias {
+  readonly alias: string;
+  readonly from?: string;
+  readonly until: string;
+  readonly note?: string;
+}
+
 export interface ModelEntry {
   readonly provider: Provider;
   readonly id: string;
+  /** Names that mean this model now. */
   readonly aliases: readonly string[];
+  /** Names that meant this model for a while and have since moved (mistral-large-latest → mistral-large-2411 until Large 3). */
+  readonly formerAliases?: readonly FormerAlias[];
   readonly displayName: string;
   readonly tokenizer: TokenizerId;
   /** Tokens; 0 = unknown (custom models that do not set it). */

@@ -2,6 +2,7 @@
 import type { Catalog, FxTable, LongContextTier, ModelEntry, PriceList, PricePeriod, TimeOfDaySchedule, TokenizerId, WeeklyWindow } from './types';
 import { Rational } from '../money';
 import { isDay, parseMoment } from './moments';
+import { retirementMoment } from './catalog';
 
 /** Every tokenizer family the project knows (mirrors TokenizerId). */
 export const TOKENIZER_IDS: readonly TokenizerId[] = [
@@ -27,8 +28,41 @@ export function validateCatalog(catalog: Catalog): string[] {
       else owners.set(key, { index: i, id: model.id });
     }
   }
+  problems.push(...validateFormerAliases(catalog, owners));
   problems.push(...validateFx(catalog.fx));
   return problems;
+}
+
+/** Former aliases: real spans, never an id, never meaning two models (or one twice) at the same moment. */
+function validateFormerAliases(catalog: Catalog, owners: ReadonlyMap<string, { index: number; id: string }>): string[] {
+  const out: string[] = [];
+  const spans = new Map<string, { id: string; from: number; until: number }[]>();
+  for (const model of catalog.models) {
+    if (model?.formerAliases === undefined) continue;
+    const where = `model ${model.id}`;
+    if (!Array.isArray(model.formerAliases)) { out.push(`${where}: formerAliases must be a list`); continue; }
+    for (const [i, former] of model.formerAliases.entries()) {
+      const at = `${where}, former alias ${i + 1}`;
+      if (typeof former?.alias !== 'string' || !former.alias) { out.push(`${at}: alias is missing`); continue; }
+      const key = former.alias.toLowerCase();
+      const from = former.from === undefined ? Number.NEGATIVE_INFINITY : parseMoment(former.from)?.getTime();
+      const until = parseMoment(former.until)?.getTime();
+      if (from === undefined) out.push(`${at}: bad start date ${JSON.stringify(former.from)}`);
+      if (until === undefined) out.push(`${at}: bad end date ${JSON.stringify(former.until)}`);
+      if (from === undefined || until === undefined) continue;
+      if (until <= from) out.push(`${at}: ends (${former.until}) before it starts`);
+      const owner = owners.get(key);
+      if (owner && catalog.models[owner.index]?.id.toLowerCase() === key) out.push(`${at}: "${former.alias}" is the id of model ${owner.id}; ids never move`);
+      else if (owner && owner.id === model.id) out.push(`${at}: "${former.alias}" is also a current alias of this model`);
+      const list = spans.get(key) ?? [];
+      for (const other of list) {
+        if (from < other.until && other.from < until) out.push(`${at}: "${former.alias}" also meant model ${other.id} during part of this span`);
+      }
+      list.push({ id: model.id, from, until });
+      spans.set(key, list);
+    }
+  }
+  return out;
 }
 
 /** Problems of one model entry. */
@@ -58,6 +92,12 @@ export function validateModel(model: ModelEntry, where: string): string[] {
     else if (previousEnd && from.getTime() < previousEnd.getTime()) out.push(`${at}: overlaps or precedes the previous period (which ends ${model.periods[i - 1].until})`);
     if (period.until === undefined) open = true;
     previousEnd = until ?? previousEnd;
+  }
+  const retired = retirementMoment(model);
+  const last = model.periods[model.periods.length - 1];
+  const lastEnd = last?.until === undefined ? undefined : parseMoment(last.until);
+  if (retired && lastEnd?.getTime() !== retired.getTime()) {
+    out.push(`${where}: retired ${status.kind === 'retired' ? status.date : ''} but the last period ends ${last?.until ?? 'never'} (a retirement instant ends the last period there; a day alone ends it at the next midnight)`);
   }
   return out;
 }
