@@ -91,29 +91,42 @@ export function loadDeepSeek(): DeepSeekTokenizer {
 
   const scanners = deepseekScanners(header.patterns);
   /** Pre-tokenizes and encodes text[start, end) as one string of its own (the split patterns see nothing beyond it). */
-  const encodeText = (text: string, start: number, end: number, out: number[]): void => {
+  const encodeText = (text: string, start: number, end: number, out: number[] | null): number => {
+    let count = 0;
+    const encodePiece = (a: number, b: number) => {
+      count += pieces.encode(text, a, b, out);
+    };
     if (scanners) {
       const [digits, cjk, main] = scanners;
-      const words = (s: number, e: number) => scanPieces(text, s, e, main, true, (a, b) => pieces.encode(text, a, b, out));
+      const words = (s: number, e: number) => scanPieces(text, s, e, main, true, encodePiece);
       const scripts = (s: number, e: number) => scanPieces(text, s, e, cjk, true, words);
       scanPieces(text, start, end, digits, true, scripts);
     } else {
-      splitWithRegex(start === 0 && end === text.length ? text : text.slice(start, end), 0, out);
+      const section = start === 0 && end === text.length ? text : text.slice(start, end);
+      const splitWithRegex = (s: string, level: number): void => {
+        const last = level === splits.length - 1;
+        forEachPiece(s, splits[level], true, (a, b) => {
+          if (last) count += pieces.encode(s, a, b, out);
+          else splitWithRegex(a === 0 && b === s.length ? s : s.slice(a, b), level + 1);
+        });
+      };
+      splitWithRegex(section, 0);
     }
-  };
-  const splitWithRegex = (text: string, level: number, out: number[]): void => {
-    const last = level === splits.length - 1;
-    forEachPiece(text, splits[level], true, (start, end) => {
-      if (last) pieces.encode(text, start, end, out);
-      else splitWithRegex(start === 0 && end === text.length ? text : text.slice(start, end), level + 1, out);
-    });
+    return count;
   };
 
-  const encodeInto = (text: string, out: number[]): void => {
-    const pushToken = (id: number) => out.push(id);
+  const encodeInto = (text: string, out: number[] | null): number => {
+    let count = 0;
+    const addToken = (id: number) => {
+      out?.push(id);
+      count++;
+    };
     raw.split(text, 0, text.length, (start, end) => {
-      normalized.split(text, start, end, (s, e) => encodeText(text, s, e, out), pushToken);
-    }, pushToken);
+      normalized.split(text, start, end, (s, e) => {
+        count += encodeText(text, s, e, out);
+      }, addToken);
+    }, addToken);
+    return count;
   };
 
   const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto);

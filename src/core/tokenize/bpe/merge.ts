@@ -67,19 +67,16 @@ export class BytePairMerger {
     return this.pairMergeRank(leftId, rightId);
   }
 
-  /** Appends the token ids of buf[0, n) to out, each plus offset. */
-  mergeInto(buf: Uint8Array, n: number, out: number[], offset: number): void {
-    const byteIds = this.vocab.byteIds;
+  /** Writes the token ids of buf[0, n), each plus offset, to out (room for n ids); returns how many. */
+  mergeInto(buf: Uint8Array, n: number, out: Int32Array, offset: number): number {
     if (n === 1) {
-      out.push(byteIds[buf[0]] + offset);
-    } else if (n <= SMALL) {
-      this.mergeSmall(buf, n, out, offset);
-    } else {
-      this.mergeLarge(buf, n, out, offset);
+      out[0] = this.vocab.byteIds[buf[0]] + offset;
+      return 1;
     }
+    return n <= SMALL ? this.mergeSmall(buf, n, out, offset) : this.mergeLarge(buf, n, out, offset);
   }
 
-  private mergeSmall(buf: Uint8Array, n: number, out: number[], offset: number): void {
+  private mergeSmall(buf: Uint8Array, n: number, out: Int32Array, offset: number): number {
     // Parts are a linked list indexed by their first byte; each step rescans the live parts for the lowest rank.
     const { ids, ranks, resultBase } = this;
     const next = this.links;
@@ -108,7 +105,9 @@ export class BytePairMerger {
       ranks[at] = k < n ? this.rankOf(buf, at, next[k], ids[at], ids[k]) : NONE;
       if (before >= 0) ranks[before] = this.rankOf(buf, before, k, ids[before], ids[at]);
     }
-    for (let i = 0; i < n; i = next[i]) out.push(ids[i] + offset);
+    let count = 0;
+    for (let i = 0; i < n; i = next[i]) out[count++] = ids[i] + offset;
+    return count;
   }
 
   private ensureLarge(n: number): void {
@@ -124,7 +123,7 @@ export class BytePairMerger {
     }
   }
 
-  private mergeLarge(buf: Uint8Array, n: number, out: number[], offset: number): void {
+  private mergeLarge(buf: Uint8Array, n: number, out: Int32Array, offset: number): number {
     this.ensureLarge(n);
     const { next, prev, ids, ranks, heap, resultBase } = this;
     const byteIds = this.vocab.byteIds;
@@ -168,7 +167,9 @@ export class BytePairMerger {
         if (r !== NONE) size = siftUp(heap, size, r * POS + p);
       }
     }
-    for (let i = 0; i < n; i = next[i]) out.push(ids[i] + offset);
+    let count = 0;
+    for (let i = 0; i < n; i = next[i]) out[count++] = ids[i] + offset;
+    return count;
   }
 }
 

@@ -18,6 +18,8 @@ export class PieceEncoder {
   private readonly wholePieceFirst: boolean;
   private readonly maxTokenLength: number;
   private buf = new Uint8Array(4096);
+  /** Ids of the piece being encoded. */
+  private pieceIds = new Int32Array(4096);
   // Piece cache: open addressing over (hash, key characters) → ids, in typed pools; no strings are built.
   private readonly slotHash = new Int32Array(CACHE_SLOTS);
   private readonly slotKey = new Int32Array(CACHE_SLOTS).fill(-1);
@@ -37,12 +39,13 @@ export class PieceEncoder {
     this.maxTokenLength = vocab.maxTokenLength;
   }
 
-  /** Appends the ids of text[start, end) as one pre-token. */
-  encode(text: string, start: number, end: number, out: number[]): void {
+  /** Appends the ids of text[start, end) as one pre-token to out (when given); returns how many ids it has. */
+  encode(text: string, start: number, end: number, out: number[] | null): number {
     const len = end - start;
     if (len > CACHE_MAX_CHARS) {
-      this.encodeUncached(text, start, end, out);
-      return;
+      const count = this.encodeUncached(text, start, end);
+      if (out !== null) for (let j = 0; j < count; j++) out.push(this.pieceIds[j]);
+      return count;
     }
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -56,16 +59,19 @@ export class PieceEncoder {
         let i = 0;
         while (i < len && keys[key + i] === text.charCodeAt(start + i)) i++;
         if (i === len) {
-          const ids = this.ids;
-          for (let j = this.slotIds[slot], stop = j + this.slotIdCount[slot]; j < stop; j++) out.push(ids[j]);
-          return;
+          const count = this.slotIdCount[slot];
+          if (out !== null) {
+            const ids = this.ids;
+            for (let j = this.slotIds[slot], stop = j + count; j < stop; j++) out.push(ids[j]);
+          }
+          return count;
         }
       }
       slot = (slot + 1) & mask;
     }
-    const mark = out.length;
-    this.encodeUncached(text, start, end, out);
-    const count = out.length - mark;
+    const count = this.encodeUncached(text, start, end);
+    const pieceIds = this.pieceIds;
+    if (out !== null) for (let j = 0; j < count; j++) out.push(pieceIds[j]);
     if (this.entries >= CACHE_MAX_ENTRIES || this.keysUsed + len > KEY_POOL || this.idsUsed + count > ID_POOL) {
       this.clearCache();
       slot = h & mask;
@@ -76,10 +82,11 @@ export class PieceEncoder {
     this.slotIds[slot] = this.idsUsed;
     this.slotIdCount[slot] = count;
     for (let i = 0; i < len; i++) this.keys[this.keysUsed + i] = text.charCodeAt(start + i);
-    for (let j = 0; j < count; j++) this.ids[this.idsUsed + j] = out[mark + j];
+    this.ids.set(pieceIds.subarray(0, count), this.idsUsed);
     this.keysUsed += len;
     this.idsUsed += count;
     this.entries++;
+    return count;
   }
 
   /** Forgets every cached piece. */
@@ -88,11 +95,16 @@ export class PieceEncoder {
     this.entries = this.keysUsed = this.idsUsed = 0;
   }
 
-  private encodeUncached(text: string, start: number, end: number, out: number[]): void {
+  /** Encodes text[start, end) into pieceIds; returns the id count. */
+  private encodeUncached(text: string, start: number, end: number): number {
     const n = this.toUtf8(text, start, end);
+    if (this.pieceIds.length < n) this.pieceIds = new Int32Array(n + 16);
     const whole = this.wholePieceFirst && n <= this.maxTokenLength ? this.merger.lookup(this.buf, 0, n) : -1;
-    if (whole >= 0) out.push(whole + this.offset);
-    else this.merger.mergeInto(this.buf, n, out, this.offset);
+    if (whole >= 0) {
+      this.pieceIds[0] = whole + this.offset;
+      return 1;
+    }
+    return this.merger.mergeInto(this.buf, n, this.pieceIds, this.offset);
   }
 
   /** Writes text[start, end) as UTF-8 into buf (lone surrogates as U+FFFD, like TextEncoder); returns the byte count. */

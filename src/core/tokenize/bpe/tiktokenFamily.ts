@@ -16,23 +16,31 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
   }
   const pieces = new PieceEncoder(vocab);
   const scan = tiktokenScanner(vocab.header.patterns[0]);
-  let encodeInto: (text: string, out: number[]) => void;
+  let encodeInto: (text: string, out: number[] | null) => number;
   if (scan) {
     encodeInto = (text, out) => {
       const end = text.length;
+      let count = 0;
       for (let p = 0; p < end;) {
         const e = scan(text, p, end);
         if (e > p) {
-          pieces.encode(text, p, e, out);
+          count += pieces.encode(text, p, e, out);
           p = e;
         } else {
           p += codePointWidth(text, p, end); // unmatched text is dropped, as js-tiktoken does
         }
       }
+      return count;
     };
   } else {
     const pattern = compilePattern(vocab.header.patterns[0]);
-    encodeInto = (text, out) => forEachPiece(text, pattern, false, (start, end) => pieces.encode(text, start, end, out));
+    encodeInto = (text, out) => {
+      let count = 0;
+      forEachPiece(text, pattern, false, (start, end) => {
+        count += pieces.encode(text, start, end, out);
+      });
+      return count;
+    };
   }
   const tokenizer = tokenizerFrom(id, exact, encodeInto);
   warmUp(tokenizer.count);
