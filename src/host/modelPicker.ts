@@ -1,12 +1,8 @@
 /** Quick pick of models grouped by provider, with prices per million and context window; retired ones on request. */
 import * as vscode from 'vscode';
-import type { Catalog, ModelEntry, Provider } from '../core/catalog/types';
-import { estimate } from '../core/cost/estimate';
-import { formatPricePerMillion } from '../core/format/money';
-import { formatDate } from '../core/format/dates';
+import type { Catalog } from '../core/catalog/types';
+import { pickerContent } from '../core/modelPickerRows';
 
-const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { deepseek: 'DeepSeek', mistral: 'Mistral', xai: 'xAI (Grok)', custom: 'Your models' };
-const PROVIDER_ORDER: readonly Provider[] = ['deepseek', 'mistral', 'xai', 'custom'];
 const SHOW_ALL_LABEL = '$(history) Show retired and legacy models…';
 
 interface ModelItem extends vscode.QuickPickItem {
@@ -44,51 +40,11 @@ export function pickModel(catalog: Catalog, currentId: string, currency: string)
 }
 
 function items(catalog: Catalog, currentId: string, currency: string, showAll: boolean): ModelItem[] {
+  const content = pickerContent(catalog, currentId, currency, showAll, new Date());
   const result: ModelItem[] = [];
-  const now = new Date();
-  for (const provider of PROVIDER_ORDER) {
-    const models = catalog.models.filter((m) => m.provider === provider && (showAll || m.status.kind === 'current' || m.id === currentId));
-    if (models.length === 0) continue;
-    result.push({ label: PROVIDER_NAMES[provider], kind: vscode.QuickPickItemKind.Separator });
-    for (const model of models) result.push(item(catalog, model, currentId, currency, now));
+  for (const group of content.groups) {
+    result.push({ label: group.title, kind: vscode.QuickPickItemKind.Separator }, ...group.rows);
   }
-  const hidden = catalog.models.some((m) => m.status.kind !== 'current' && m.id !== currentId);
-  if (!showAll && hidden) result.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: SHOW_ALL_LABEL, alwaysShow: true, showAll: true });
+  if (content.hiddenModels) result.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: SHOW_ALL_LABEL, alwaysShow: true, showAll: true });
   return result;
-}
-
-function item(catalog: Catalog, model: ModelEntry, currentId: string, currency: string, now: Date): ModelItem {
-  const status = model.status.kind === 'retired'
-    ? `retired ${formatDate(model.status.date)}${model.status.replacement ? ` → ${model.status.replacement}` : ''}`
-    : model.status.kind === 'legacy' ? 'legacy' : '';
-  return {
-    label: `${model.id === currentId ? '$(check) ' : ''}${model.displayName}`,
-    description: [model.id, status].filter(Boolean).join(' · '),
-    detail: `${prices(catalog, model, currency, now)} · ${model.contextWindow > 0 ? `${compactTokens(model.contextWindow)} context` : 'context window not given'}`,
-    modelId: model.id,
-  };
-}
-
-/** "$0.30 · $0.006 · $1.20 /M", priced now (or at the last period of a retired model). */
-function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date): string {
-  const last = model.periods[model.periods.length - 1];
-  const at = model.status.kind === 'retired' && last ? new Date(last.from) : now;
-  try {
-    const e = estimate(catalog, { modelId: model.id, inputTokens: 1000, at, output: { ratio: 1 }, cache: { hitRatio: 0.5 }, currency });
-    const c = e.context.currency;
-    const tags = [e.context.window ? `${e.context.window.label} now` : '', e.context.converted ? `converted from ${e.context.converted.from}` : ''];
-    const price = (p: typeof e.cacheMiss.pricePerMillion) => formatPricePerMillion(p, c);
-    const lists = Object.values(e.context.period.prices);
-    const cached = lists.length > 0 && lists.every((l) => l?.cacheHit === null) ? 'no cache price' : `cached ${price(e.cacheHit.pricePerMillion)}`;
-    const note = tags.filter(Boolean).join(', ');
-    return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}`;
-  } catch (error) {
-    return `no price: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
-/** "1M", "262K", "40K". */
-function compactTokens(n: number): string {
-  if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1))}M`;
-  return n >= 1000 ? `${Math.round(n / 1000)}K` : String(n);
 }

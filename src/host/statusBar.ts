@@ -8,9 +8,8 @@ import type { ConfigService } from './config';
 import { CountError } from './counting';
 import type { CountingService } from './counting';
 import { Disposable } from './dispose';
-import { priceCount, statusText } from './priced';
-import type { PricedCount } from './priced';
-import { tooltipMarkdown } from './statusTooltip';
+import { priceCount, statusText, tooltipMarkdown } from '../core/statusText';
+import type { PricedCount } from '../core/statusText';
 import type { Subject, SubjectTracker } from './subject';
 
 /** Delay before "counting…" replaces the last result, so quick counts never flicker. */
@@ -26,7 +25,7 @@ export interface StatusBarDeps {
 
 export class StatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount } = { text: '', tooltip: '', visible: false };
+  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount<Subject> } = { text: '', tooltip: '', visible: false };
   private source: vscode.CancellationTokenSource | undefined;
   private pending = 0;
   /** afterCommand mode: the document whose result the command revealed; selection mode: the exact subject. */
@@ -56,7 +55,7 @@ export class StatusBar extends Disposable {
   }
 
   /** Shows a result computed by the estimate command and, whatever the mode, keeps the item visible for that subject. */
-  reveal(priced: PricedCount): void {
+  reveal(priced: PricedCount<Subject>): void {
     this.revealed = { uri: priced.subject.uri, key: priced.subject.key };
     this.supersede();
     this.render(priced);
@@ -107,11 +106,11 @@ export class StatusBar extends Disposable {
     return this.revealed !== undefined;
   }
 
-  private render(priced: PricedCount): void {
+  private render(priced: PricedCount<Subject>): void {
     this.show(statusText(priced), tooltipMarkdown(priced), priced);
   }
 
-  private show(text: string, tooltip: string, priced?: PricedCount): void {
+  private show(text: string, tooltip: string, priced?: PricedCount<Subject>): void {
     this.item.text = text;
     this.item.tooltip = new vscode.MarkdownString(tooltip, true);
     this.item.show();

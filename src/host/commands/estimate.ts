@@ -3,15 +3,14 @@ import * as vscode from 'vscode';
 import { findModel } from '../../core/catalog/catalog';
 import { CostError } from '../../core/cost/errors';
 import { formatMoney } from '../../core/format/money';
-import { formatCount, formatTokens } from '../../core/format/tokens';
 import type { ConfigService } from '../config';
 import type { Notifier } from '../notify';
 import { CountError } from '../counting';
 import type { CountingService } from '../counting';
-import { priceCount, statusText } from '../priced';
-import type { PricedCount } from '../priced';
+import { estimateSummary, priceCount, statusText } from '../../core/statusText';
+import type { PricedCount } from '../../core/statusText';
 import type { StatusBar } from '../statusBar';
-import type { SubjectTracker } from '../subject';
+import type { Subject, SubjectTracker } from '../subject';
 import { COMMANDS } from './ids';
 
 export interface EstimateDeps {
@@ -49,7 +48,7 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
   }
   const config = deps.config.current();
   const modelId = config.settings.defaultModel;
-  let priced: PricedCount;
+  let priced: PricedCount<Subject>;
   try {
     const counts = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Counting ${subject.label}`, cancellable: false },
@@ -67,21 +66,10 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
     return undefined;
   }
   deps.statusBar.reveal(priced);
-  void deps.notifier.show('info', summary(priced), 'Compare models', 'Select model').then((choice) => {
+  void deps.notifier.show('info', estimateSummary(priced), 'Compare models', 'Select model').then((choice) => {
     if (choice === 'Compare models') void vscode.commands.executeCommand(COMMANDS.openComparison);
     if (choice === 'Select model') void vscode.commands.executeCommand(COMMANDS.selectModel);
   });
   const { estimate, count, model } = priced;
   return { modelId: model.id, tokens: count.tokens, exact: count.exact, total: formatMoney(estimate.total, estimate.context.currency), text: statusText(priced) };
-}
-
-/** "prompt.md (whole document): ≈1,234 tokens on DeepSeek V4 Flash → $0.0021 (input $0.0004, output 1,234 tok $0.0015 at ×1, cache saving $0.00)". */
-function summary({ subject, model, count, estimate: e, settings }: PricedCount): string {
-  const currency = e.context.currency;
-  const input = formatMoney(e.cacheMiss.cost.add(e.cacheHit.cost), currency);
-  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${formatMoney(e.output.cost, currency)}`;
-  const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
-  const kind = count.exact ? '' : ' (estimated count)';
-  const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
-  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).${fallback}`;
 }
