@@ -145,11 +145,18 @@ describe('estimate', () => {
     });
     it('refuses a moment outside every period (before the history, after retirement, in a gap)', () => {
       assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2024-08-01T23:59:59Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
-        && e.message === 'deepseek-chat has no known price at 2024-08-01 23:59:59 UTC (prices are known from 2024-08-02 until 2026-07-24 15:59 UTC)');
-      assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:59:00Z') }), costError('no-price-period'));
+        && e.message === 'deepseek-chat has no known price at 2024-08-01 23:59:59 UTC: deepseek-chat has prices from 2024-08-02 until 2026-07-24 15:59 UTC; the catalog has no verified price before that');
+      assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:59:00Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
+        && e.message.endsWith('; the catalog has no verified price after that (retired 2026-07-24 15:59 UTC)'));
       assert.equal(s(run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:58:59Z'), ...oneMillion }).cacheHit.pricePerMillion), '0.0028');
       assert.equal(s(run({ modelId: 'deepseek-chat', at: new Date('2026-04-26T12:14:59Z'), ...oneMillion }).cacheHit.pricePerMillion), '0.028');
-      assert.throws(() => run({ modelId: 'grok-build-0.1', at: new Date('2026-07-01T00:00:00Z') }), costError('no-price-period'));
+      assert.throws(() => run({ modelId: 'grok-build-0.1', at: new Date('2026-07-01T00:00:00Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
+        && e.message === 'grok-build-0.1 has no known price at 2026-07-01: grok-build-0.1 has prices from 2025-08-25 until 2026-05-15 19:00 UTC and from 2026-10-01;'
+          + ' the catalog has no verified price between 2026-05-15 19:00 UTC and 2026-10-01');
+    });
+    it('says which prices are known when a current model has none yet', () => {
+      assert.throws(() => run({ modelId: 'grok-4.3', at: new Date('2026-09-30T23:59:59Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
+        && e.message === 'grok-4.3 has no known price at 2026-09-30 23:59:59 UTC: grok-4.3 has prices from 2026-10-01; the catalog has no verified price before that');
     });
     it('prices grok-code-fast-1 usage before its retirement at the old model\'s rates', () => {
       const e = run({ modelId: 'grok-code-fast-1', at: new Date('2026-03-01T00:00:00Z'), ...oneMillion });

@@ -1,43 +1,125 @@
 /** The bill for past usage: tokens by kind at a moment, priced line by line like a provider console. */
-import type { Catalog } from '../catalog/types';
-import type { Bill, BillRequest, CostLine } from './types';
+import type { Catalog, TimeOfDaySchedule } from '../catalog/types';
+import type { Bill, BillRequest, BillWindowSplit, CostLine, UsageTokens } from './types';
+import { currentPeriod } from '../catalog/catalog';
+import { displayMoment } from '../catalog/moments';
 import { Rational } from '../money';
 import { CostError } from './errors';
-import { checkRange, checkTokens, contextNotes, costLine, requireModel, roundTimes } from './common';
-import { resolvePricing } from './resolve';
+import { checkRange, checkTokens, contextNotes, costLine, formerAliasNote, requireModel, roundTimes } from './common';
+import { resolvePricing, type ResolvedPricing } from './resolve';
 
-/** Prices usage: cache hit / miss / output, or plain input / output, or total tokens with an input share. */
+interface Amount { readonly kind: CostLine['kind']; readonly tokens: number }
+
+/**
+ * Prices usage: cache hit / miss / output, or plain input / output, or total tokens with an input share.
+ * With `windowShares` or `windowTokens`, each kind is billed in a full-price and a discounted line.
+ */
 export function bill(catalog: Catalog, req: BillRequest): Bill {
-  const model = requireModel(catalog, req.modelId);
+  const model = requireModel(catalog, req.modelId, req.at);
   if (!(req.at instanceof Date) || Number.isNaN(req.at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
-  const tokens = req.tokens as Record<string, unknown> | undefined;
-  if (typeof tokens !== 'object' || tokens === null) throw new CostError('bad-input', 'usage tokens are required');
-  const prices = resolvePricing(model, req.at, req.longContext ? Number.POSITIVE_INFINITY : 0, req.currency, req.fx ?? catalog.fx);
+  if (req.windowShares !== undefined && req.windowTokens !== undefined) throw new CostError('bad-input', 'give the time-of-day split as shares or as tokens, not both');
+  const wantsSplit = req.windowShares !== undefined || req.windowTokens !== undefined;
+  const schedule = wantsSplit ? currentPeriod(model, req.at)?.schedule : undefined;
+  const prices = resolvePricing(model, req.at, req.longContext ? Number.POSITIVE_INFINITY : 0, req.currency, req.fx ?? catalog.fx, schedule !== undefined);
   const notes = contextNotes(model, prices.context);
+  const aliasNote = formerAliasNote(catalog, req.modelId, model, req.at);
+  if (aliasNote) notes.unshift(aliasNote);
   const threshold = prices.context.longContextThreshold;
   if (!req.longContext && threshold !== undefined) {
     notes.push(`billed at the standard tier: requests whose prompt reached ${threshold} tokens were billed at the long-context rate; bill those separately with the long-context option`);
   }
-  const lines: CostLine[] = [];
-  if ('cacheHit' in tokens || 'cacheMiss' in tokens) {
-    const hit = checkTokens(tokens.cacheHit, 'cache-hit tokens');
-    const miss = checkTokens(tokens.cacheMiss, 'cache-miss tokens');
-    if (prices.cacheHit === null && hit > 0) notes.push('no cached price is published here: cache-hit tokens are billed at the input price');
-    lines.push(costLine('cache-hit', hit, prices.cacheHit ?? prices.input), costLine('cache-miss', miss, prices.input));
-    lines.push(costLine('output', checkTokens(tokens.output, 'output tokens'), prices.output));
-  } else if ('input' in tokens) {
-    lines.push(costLine('input', checkTokens(tokens.input, 'input tokens'), prices.input));
-    lines.push(costLine('output', checkTokens(tokens.output, 'output tokens'), prices.output));
-  } else if ('total' in tokens) {
-    const total = checkTokens(tokens.total, 'total tokens');
-    const share = checkRange(tokens.inputShare, 'input share', 0, 1);
-    const input = roundTimes(total, share);
-    lines.push(costLine('input', input, prices.input), costLine('output', total - input, prices.output));
-    notes.push(`split ${total} tokens as ${input} input and ${total - input} output (input share ${share})`);
+  const amounts = usageAmounts(req.tokens, notes);
+  if (prices.cacheHit === null && amounts.some((a) => a.kind === 'cache-hit' && a.tokens > 0)) notes.push('no cached price is published here: cache-hit tokens are billed at the input price');
+  if (amounts.some((a) => a.kind === 'input') && prices.cacheHit !== null) notes.push('input without a cache split is billed at the cache-miss price');
+  if (wantsSplit && !schedule) notes.push(`${model.id} has no time-of-day prices at ${displayMoment(req.at)}: the window split is ignored`);
+
+  let lines: CostLine[];
+  let windowSplit: BillWindowSplit | undefined;
+  if (schedule) {
+    const discounted = discountedAmounts(req, amounts);
+    windowSplit = splitInfo(schedule, req.windowShares?.discounted);
+    lines = splitLines(amounts, discounted, prices, schedule);
+    notes.push(splitNote(windowSplit, amounts, discounted));
+    if (schedule.note) notes.push(schedule.note);
   } else {
-    throw new CostError('bad-input', 'usage tokens must be cache hit + cache miss + output, input + output, or total + input share');
+    lines = amounts.map((a) => costLine(a.kind, a.tokens, priceOf(prices, a.kind)));
   }
-  if (lines.some((l) => l.kind === 'input') && prices.cacheHit !== null) notes.push('input without a cache split is billed at the cache-miss price');
   const total = lines.reduce((sum, l) => sum.add(l.cost), Rational.ZERO);
-  return { modelId: model.id, context: prices.context, lines, total, notes };
+  return { modelId: model.id, ...(windowSplit ? { windowSplit } : {}), context: prices.context, lines, total, notes };
+}
+
+/** The tokens of a bill by kind, in line order; throws bad-input on a malformed shape. */
+function usageAmounts(value: UsageTokens | undefined, notes: string[] | undefined, what = ''): Amount[] {
+  const tokens = value as Record<string, unknown> | undefined;
+  const of = what ? `${what} ` : '';
+  if (typeof tokens !== 'object' || tokens === null) throw new CostError('bad-input', `${of}usage tokens are required`);
+  if ('cacheHit' in tokens || 'cacheMiss' in tokens) {
+    return [
+      { kind: 'cache-hit', tokens: checkTokens(tokens.cacheHit, `${of}cache-hit tokens`) },
+      { kind: 'cache-miss', tokens: checkTokens(tokens.cacheMiss, `${of}cache-miss tokens`) },
+      { kind: 'output', tokens: checkTokens(tokens.output, `${of}output tokens`) },
+    ];
+  }
+  if ('input' in tokens) {
+    return [{ kind: 'input', tokens: checkTokens(tokens.input, `${of}input tokens`) }, { kind: 'output', tokens: checkTokens(tokens.output, `${of}output tokens`) }];
+  }
+  if ('total' in tokens) {
+    const total = checkTokens(tokens.total, `${of}total tokens`);
+    const share = checkRange(tokens.inputShare, `${of}input share`, 0, 1);
+    const input = roundTimes(total, share);
+    notes?.push(`split ${total} ${of}tokens as ${input} input and ${total - input} output (input share ${share})`);
+    return [{ kind: 'input', tokens: input }, { kind: 'output', tokens: total - input }];
+  }
+  throw new CostError('bad-input', `${of}usage tokens must be cache hit + cache miss + output, input + output, or total + input share`);
+}
+
+/** Tokens of each kind used in the discounted window: a share of each, or counts given as usage tokens. */
+function discountedAmounts(req: BillRequest, amounts: readonly Amount[]): Amount[] {
+  if (req.windowShares !== undefined) {
+    const share = checkRange((req.windowShares as { discounted?: unknown } | null)?.discounted, 'discounted window share', 0, 1);
+    return amounts.map((a) => ({ kind: a.kind, tokens: roundTimes(a.tokens, share) }));
+  }
+  const given = (req.windowTokens as { discounted?: UsageTokens } | null)?.discounted;
+  const discounted = usageAmounts(given, undefined, 'discounted-window');
+  if (discounted.length !== amounts.length || discounted.some((d, i) => d.kind !== amounts[i].kind)) {
+    throw new CostError('bad-input', 'discounted-window tokens must be of the same kinds as the usage tokens');
+  }
+  for (const [i, d] of discounted.entries()) {
+    if (d.tokens > amounts[i].tokens) throw new CostError('bad-input', `discounted-window ${d.kind} tokens (${d.tokens}) exceed the ${d.kind} tokens of the bill (${amounts[i].tokens})`);
+  }
+  return discounted;
+}
+
+function splitLines(amounts: readonly Amount[], discounted: readonly Amount[], prices: ResolvedPricing, schedule: TimeOfDaySchedule): CostLine[] {
+  const multiplier = Rational.parse(schedule.multiplier);
+  const lines: CostLine[] = [];
+  for (const [i, a] of amounts.entries()) {
+    const price = priceOf(prices, a.kind);
+    const d = discounted[i].tokens;
+    lines.push({ ...costLine(a.kind, a.tokens - d, price), window: { discounted: false, label: schedule.fullLabel } });
+    lines.push({ ...costLine(a.kind, d, price.mul(multiplier)), window: { discounted: true, label: schedule.discountLabel } });
+  }
+  return lines;
+}
+
+function splitInfo(schedule: TimeOfDaySchedule, share: number | undefined): BillWindowSplit {
+  return {
+    full: { label: schedule.fullLabel },
+    discounted: { label: schedule.discountLabel, multiplier: Rational.parse(schedule.multiplier) },
+    ...(share !== undefined ? { discountedShare: share } : {}),
+    ...(schedule.note ? { note: schedule.note } : {}),
+  };
+}
+
+function splitNote(split: BillWindowSplit, amounts: readonly Amount[], discounted: readonly Amount[]): string {
+  const all = amounts.reduce((n, a) => n + a.tokens, 0);
+  const off = discounted.reduce((n, a) => n + a.tokens, 0);
+  const how = split.discountedShare !== undefined ? `a share of ${split.discountedShare} of each kind` : `${off} of ${all} tokens`;
+  return `split by time of day: ${how} in the ${split.discounted.label} window (prices × ${split.discounted.multiplier.toDecimalString()}), the rest at ${split.full.label} prices`;
+}
+
+function priceOf(prices: ResolvedPricing, kind: CostLine['kind']): Rational {
+  if (kind === 'output') return prices.output;
+  if (kind === 'cache-hit') return prices.cacheHit ?? prices.input;
+  return prices.input;
 }

@@ -1,16 +1,17 @@
 /** Helpers shared by estimate and bill: model lookup, input checks, cost lines and notes. */
 import type { Catalog, ModelEntry } from '../catalog/types';
 import type { CostLine, PricingContext } from './types';
-import { findModel, suggestModels } from '../catalog/catalog';
+import { findModel, formerAliasAt, suggestModels } from '../catalog/catalog';
 import { displayMoment } from '../catalog/moments';
 import { Rational } from '../money';
 import { CostError } from './errors';
 
 const MILLION = Rational.fromInt(1_000_000);
 
-/** The model for an id or alias, or a CostError naming it and suggesting the closest ids. */
-export function requireModel(catalog: Catalog, id: string): ModelEntry {
-  const model = typeof id === 'string' ? findModel(catalog, id) : undefined;
+/** The model for an id or alias (as it was meant at `at`, when given), or a CostError naming it and suggesting the closest ids. */
+export function requireModel(catalog: Catalog, id: string, at?: Date): ModelEntry {
+  const valid = at instanceof Date && !Number.isNaN(at.getTime()) ? at : undefined;
+  const model = typeof id === 'string' ? findModel(catalog, id, valid) : undefined;
   if (model) return model;
   const suggestions = typeof id === 'string' ? suggestModels(catalog, id) : [];
   const hint = suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '';
@@ -50,6 +51,14 @@ export function costLine(kind: CostLine['kind'], tokens: number, pricePerMillion
   return { kind, tokens, pricePerMillion, cost: pricePerMillion.mul(Rational.fromInt(tokens)).div(MILLION) };
 }
 
+/** A note when `requested` reached the model through an alias that has since moved, else undefined. */
+export function formerAliasNote(catalog: Catalog, requested: string, model: ModelEntry, at: Date): string | undefined {
+  if (typeof requested !== 'string' || Number.isNaN(at.getTime())) return undefined;
+  const hit = formerAliasAt(catalog, requested, at);
+  if (!hit || hit.model !== model || model.id.toLowerCase() === requested.trim().toLowerCase()) return undefined;
+  return `${hit.former.alias} meant ${model.id} at ${displayMoment(at)} (until ${displayMoment(hit.former.until)})`;
+}
+
 /** Caveats every figure for this model and context should carry. */
 export function contextNotes(model: ModelEntry, context: PricingContext): string[] {
   const notes: string[] = [];
@@ -60,6 +69,6 @@ export function contextNotes(model: ModelEntry, context: PricingContext): string
     notes.push(`converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency} per ${c.from} (${c.fxSource}, ${c.fxDate}): not a published ${context.currency} price`);
   }
   if (context.tier === 'long-context') notes.push(`long-context prices: the prompt reaches ${context.longContextThreshold} tokens, so every token of the request is billed at the higher rate`);
-  if (context.window) notes.push(`${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}`);
+  if (context.window) notes.push(`${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}${context.window.note ? `: ${context.window.note}` : ''}`);
   return notes;
 }

@@ -2,18 +2,20 @@
 import type { Catalog } from '../catalog/types';
 import type { Estimate, EstimateRequest } from './types';
 import { CostError } from './errors';
-import { checkRange, checkTokens, contextNotes, costLine, floorTimes, requireModel, roundTimes } from './common';
+import { checkRange, checkTokens, contextNotes, costLine, floorTimes, formerAliasNote, requireModel, roundTimes } from './common';
 import { resolvePricing } from './resolve';
 
 /** Prices one request: input tokens split into cache hits and misses, output projected by ratio or count. */
 export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
-  const model = requireModel(catalog, req.modelId);
+  const at = req.at ?? new Date();
+  const model = requireModel(catalog, req.modelId, at);
   const inputTokens = checkTokens(req.inputTokens, 'input tokens');
   const outputTokens = projectOutput(req, inputTokens);
-  const at = req.at ?? new Date();
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
   const prices = resolvePricing(model, at, inputTokens, req.currency, req.fx ?? catalog.fx);
   const notes = contextNotes(model, prices.context);
+  const aliasNote = formerAliasNote(catalog, req.modelId, model, at);
+  if (aliasNote) notes.unshift(aliasNote);
 
   let hitTokens = cachedTokens(req, inputTokens);
   if (prices.cacheHit === null) {

@@ -2,7 +2,7 @@
 import type { CurrencyCode, FxTable, ModelEntry, PriceList } from '../catalog/types';
 import type { PricingContext } from './types';
 import { currentPeriod } from '../catalog/catalog';
-import { displayMoment } from '../catalog/moments';
+import { displayMoment, parseMoment } from '../catalog/moments';
 import { Rational } from '../money';
 import { CostError } from './errors';
 import { windowAt } from './schedule';
@@ -14,11 +14,14 @@ export interface ResolvedPricing {
   output: Rational;
 }
 
-/** Prices per million tokens for a request of `promptTokens` at a moment, in a currency (native list or converted). */
-export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number, currency: CurrencyCode | undefined, fx: FxTable): ResolvedPricing {
+/**
+ * Prices per million tokens for a request of `promptTokens` at a moment, in a currency (native list or
+ * converted). `fullPriceWindow` leaves out the time-of-day multiplier (window null): for bills split by window.
+ */
+export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number, currency: CurrencyCode | undefined, fx: FxTable, fullPriceWindow = false): ResolvedPricing {
   if (Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
   const period = currentPeriod(model, at);
-  if (!period) throw new CostError('no-price-period', `${model.id} has no known price at ${displayMoment(at)} (${coverage(model)})`);
+  if (!period) throw new CostError('no-price-period', noPriceMessage(model, at));
   const tier = period.longContext && promptTokens >= period.longContext.thresholdTokens ? period.longContext : undefined;
   const lists = tier ? tier.prices : period.prices;
   const native = Object.keys(lists).filter((c) => lists[c]);
@@ -35,7 +38,8 @@ export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number
     rate = exchangeRate(fx, from, target);
     converted = { from, rate, fxDate: fx.date, fxSource: fx.source };
   }
-  const window = period.schedule ? windowAt(period.schedule, at) : null;
+  const schedule = fullPriceWindow ? undefined : period.schedule;
+  const window = schedule ? { ...windowAt(schedule, at), ...(schedule.note ? { note: schedule.note } : {}) } : null;
   const factor = rate.mul(window ? window.multiplier : Rational.ONE);
   const price = (text: string) => Rational.parse(text).mul(factor);
   const context: PricingContext = {
@@ -64,13 +68,31 @@ export function exchangeRate(fx: FxTable, from: CurrencyCode, to: CurrencyCode):
   return rateOf(to).div(rateOf(from));
 }
 
-function coverage(model: ModelEntry): string {
-  const first = model.periods[0];
-  const last = model.periods[model.periods.length - 1];
-  if (!first) return 'no prices at all';
-  return `prices are known from ${displayMoment(first.from)}${last.until ? ` until ${displayMoment(last.until)}` : ''}${hasGaps(model) ? ', with gaps where no price is known' : ''}`;
+/** Why a moment has no price: which spans are known and where the moment falls outside them. */
+export function noPriceMessage(model: ModelEntry, at: Date): string {
+  const head = `${model.id} has no known price at ${displayMoment(at)}`;
+  const spans = knownSpans(model);
+  if (spans.length === 0) return `${head}: the catalog has no prices for it at all`;
+  const known = spans.map((s) => (s.until ? `from ${displayMoment(s.from)} until ${displayMoment(s.until)}` : `from ${displayMoment(s.from)}`)).join(' and ');
+  const t = at.getTime();
+  const next = spans.findIndex((s) => t < Date.parse(s.from));
+  let where: string;
+  if (next === 0) where = 'before that';
+  else if (next > 0) where = `between ${displayMoment(spans[next - 1].until!)} and ${displayMoment(spans[next].from)}`;
+  else where = `after that${model.status.kind === 'retired' ? ` (retired ${displayMoment(model.status.date)})` : ''}`;
+  return `${head}: ${model.id} has prices ${known}; the catalog has no verified price ${where}`;
 }
 
-function hasGaps(model: ModelEntry): boolean {
-  return model.periods.some((p, i) => i > 0 && model.periods[i - 1].until !== p.from);
+/** The model's periods merged where one ends as the next begins, as normalised ISO instants. */
+function knownSpans(model: ModelEntry): { from: string; until?: string }[] {
+  const spans: { from: string; until?: string }[] = [];
+  for (const p of model.periods) {
+    const from = parseMoment(p.from)?.toISOString();
+    const until = p.until === undefined ? undefined : parseMoment(p.until)?.toISOString();
+    if (!from) continue;
+    const last = spans[spans.length - 1];
+    if (last && last.until === from) last.until = until;
+    else spans.push({ from, until });
+  }
+  return spans;
 }

@@ -1,5 +1,6 @@
 /** DeepSeek-style time-of-day pricing: which window a moment falls in and when it changes. */
-import type { TimeOfDaySchedule } from '../catalog/types';
+import type { ModelEntry, TimeOfDaySchedule } from '../catalog/types';
+import { currentPeriod } from '../catalog/catalog';
 import { Rational } from '../money';
 
 const MINUTE = 60_000;
@@ -23,6 +24,19 @@ export function windowAt(schedule: TimeOfDaySchedule, at: Date): { discounted: b
 /** The next moment after `at` when a discounted (or full-price) window begins; undefined if none ever does. */
 export function nextWindowStart(schedule: TimeOfDaySchedule, at: Date, discounted: boolean): Date | undefined {
   return nextFlip(schedule, at.getTime(), (t) => isDiscounted(schedule, t) === discounted && isDiscounted(schedule, t - 1) !== discounted);
+}
+
+/** Hours of the 24 from `dayStartUtc` spent in the discounted and in the full-price window (windows are whole minutes). */
+export function scheduleCoverage(schedule: TimeOfDaySchedule, dayStartUtc: Date): { discountedHours: number; fullHours: number } {
+  const start = dayStartUtc.getTime();
+  let discountedMinutes = 0;
+  for (let m = 0; m < 1440; m++) if (isDiscounted(schedule, start + m * MINUTE)) discountedMinutes++;
+  return { discountedHours: discountedMinutes / 60, fullHours: (1440 - discountedMinutes) / 60 };
+}
+
+/** True when the price in force for the model at `at` depends on the time of day (a day alone cannot be priced at one instant). */
+export function hasTimeOfDayPricing(model: ModelEntry, at: Date): boolean {
+  return currentPeriod(model, at)?.schedule !== undefined;
 }
 
 function isDiscounted(schedule: TimeOfDaySchedule, t: number): boolean {

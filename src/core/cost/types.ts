@@ -23,6 +23,8 @@ export interface PricingContext {
     readonly multiplier: Rational;
     /** When the window next changes (UTC), if it does. */
     readonly nextChange?: Date;
+    /** The schedule's caveat for people ("Chinese public holidays are not modelled…"), when it has one. */
+    readonly note?: string;
   };
   readonly at: Date;
 }
@@ -32,6 +34,8 @@ export interface CostLine {
   readonly tokens: number;
   readonly pricePerMillion: Rational;
   readonly cost: Rational;
+  /** On a bill split by time of day: the window these tokens were used in (label "peak", "off-peak"…). */
+  readonly window?: { readonly discounted: boolean; readonly label: string };
 }
 
 export interface EstimateRequest {
@@ -73,10 +77,39 @@ export interface BillRequest {
   readonly fx?: FxTable;
   /** A bill aggregates requests, so the long-context tier cannot be inferred: true bills every token at it. */
   readonly longContext?: boolean;
+  /**
+   * A day's usage on a model with time-of-day prices cannot be priced at one instant. With a split, the
+   * period in force at `at` applies and each kind of token is billed in two lines, full-price and
+   * discounted window. Without, every token gets the window at `at`. Ignored (with a note) where the
+   * period has no schedule. Give one of the two.
+   */
+  readonly windowShares?: WindowShares;
+  readonly windowTokens?: WindowTokens;
+}
+
+/** The share (0…1) of every kind of token used in the discounted window; scheduleCoverage()/24 spreads a day evenly. */
+export interface WindowShares {
+  readonly discounted: number;
+}
+
+/** The tokens used in the discounted window, of the same kind as the bill's tokens and at most them; the rest were full price. */
+export interface WindowTokens {
+  readonly discounted: UsageTokens;
+}
+
+/** How a bill was split between the windows of a time-of-day schedule. */
+export interface BillWindowSplit {
+  readonly full: { readonly label: string };
+  readonly discounted: { readonly label: string; readonly multiplier: Rational };
+  /** The share given, when split by share. */
+  readonly discountedShare?: number;
+  readonly note?: string;
 }
 
 export interface Bill {
   readonly modelId: string;
+  /** With a window split, `context.window` is null and this says how the tokens were divided. */
+  readonly windowSplit?: BillWindowSplit;
   readonly context: PricingContext;
   readonly lines: readonly CostLine[];
   readonly total: Rational;
