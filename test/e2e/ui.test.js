@@ -16,7 +16,7 @@ async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>' + title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
   await page.keyboard.press('Enter');
 }
 
@@ -67,7 +67,16 @@ describe('workbench UI', function () {
     await hover.waitFor({ timeout: 20000 });
     const text = await hover.innerText();
     for (const word of ['cache', 'Total']) assert.match(text, new RegExp(word, 'i'));
-    await page.screenshot({ path: path.join(SHOTS, 'status-tooltip.png') });
+    // Crop to the tooltip and the status bar item under it, for the README.
+    const box = await hover.boundingBox();
+    const item = await page.locator(STATUS).boundingBox();
+    if (box && item) {
+      const x = Math.max(0, Math.min(box.x, item.x) - 16);
+      const y = Math.max(0, box.y - 16);
+      const right = Math.max(box.x + box.width, item.x + item.width) + 16;
+      const bottom = item.y + item.height + 4;
+      await page.screenshot({ path: path.join(SHOTS, 'status-tooltip.png'), clip: { x, y, width: right - x, height: bottom - y } });
+    }
     await page.mouse.move(700, 300);
   });
 
@@ -87,6 +96,15 @@ describe('workbench UI', function () {
     const after = (await flashTotal.innerText()).trim();
     assert.notEqual(after, before);
     assert.equal(await view.locator('#ratio').inputValue(), '4', 'slider follows the number');
+    // Give the panel the whole window for the README screenshot.
+    await page.keyboard.press('Control+B');
+    try {
+      await runCommand(page, 'Maximize Editor Group');
+    } catch {
+      await page.keyboard.press('Escape'); // layout only matters for the picture, not for the test
+    }
+    await view.locator('#chart').waitFor();
+    await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SHOTS, 'comparison-panel.png') });
   });
 });
