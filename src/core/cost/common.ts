@@ -69,6 +69,7 @@ export function contextNotes(model: ModelEntry, context: PricingContext): string
     notes.push(`converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency} per ${c.from} (${c.fxSource}, ${c.fxDate}): not a published ${context.currency} price`);
   }
   if (context.tier === 'long-context') notes.push(`long-context prices: the prompt reaches ${context.longContextThreshold} tokens, so every token of the request is billed at the higher rate`);
-  if (context.window) notes.push(`${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}${context.window.note ? `: ${context.window.note}` : ''}`);
+  if (context.window) notes.push(`${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}`);
+  if (context.window?.note) notes.push(context.window.note);
   return notes;
 }
