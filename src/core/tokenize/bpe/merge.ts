@@ -19,17 +19,24 @@ export class BytePairMerger {
   private next = new Int32Array(0);
   private prev = new Int32Array(0);
   private heap = new Float64Array(0);
+  /** ranks kind: id of each two-byte token by (first << 8 | second), else -1. */
+  private readonly twoByte = new Int32Array(0x10000).fill(-1);
 
   constructor(private readonly vocab: BpeVocab) {
     this.ranksKind = vocab.header.kind === 'ranks';
     this.resultBase = this.ranksKind ? 0 : vocab.header.mergeResultBase ?? 0;
     this.tableMask = vocab.table.length - 1;
     this.pairMask = vocab.pairLeft.length - 1;
+    const { offsets, bytes } = vocab;
+    for (let id = 0; id + 1 < offsets.length; id++) {
+      if (offsets[id + 1] - offsets[id] === 2) this.twoByte[(bytes[offsets[id]] << 8) | bytes[offsets[id] + 1]] = id;
+    }
   }
 
   /** Token id whose bytes are buf[start, end), or -1 (ranks kind only). */
   lookup(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
+    if (len === 2) return this.twoByte[(buf[start] << 8) | buf[start + 1]];
     if (len > this.vocab.maxTokenLength) return -1;
     const { table, offsets, bytes } = this.vocab;
     let slot = hashBytes(buf, start, end) & this.tableMask;
