@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { bill } from '../../src/core/cost/bill';
 import { CostError } from '../../src/core/cost/errors';
@@ -94,6 +95,27 @@ describe('usage bill split by time of day', () => {
     assert.equal(peak.context.window?.discounted, false);
     assert.equal(s(bill(catalog, { modelId: 'deepseek-v4-pro', at: WEDNESDAY, tokens, windowShares: { discounted: 0 } }).total), s(peak.total));
     assert.equal(s(bill(catalog, { modelId: 'deepseek-v4-pro', at: WEDNESDAY, tokens, windowShares: { discounted: 1 } }).total), s(offPeak.total));
+  });
+
+  it('keeps every token and lands between the all-peak and all-off-peak bills, for any split (property)', () => {
+    const peakAt = new Date('2026-11-25T02:00:00Z');
+    const offAt = new Date('2026-11-25T12:00:00Z');
+    fc.assert(fc.property(
+      fc.constantFrom('deepseek-flash', 'deepseek-v4-pro'),
+      fc.record({ cacheHit: fc.nat(5_000_000), cacheMiss: fc.nat(5_000_000), output: fc.nat(5_000_000) }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom('USD', 'CNY'),
+      (modelId, tokens, share, currency) => {
+        const split = bill(catalog, { modelId, at: WEDNESDAY, tokens, currency, windowShares: { discounted: share } });
+        for (const kind of ['cache-hit', 'cache-miss', 'output'] as const) {
+          const key = ({ 'cache-hit': 'cacheHit', 'cache-miss': 'cacheMiss', output: 'output' } as const)[kind];
+          assert.equal(split.lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.tokens, 0), tokens[key]);
+        }
+        const peak = bill(catalog, { modelId, at: peakAt, tokens, currency }).total;
+        const off = bill(catalog, { modelId, at: offAt, tokens, currency }).total;
+        assert.ok(split.total.cmp(off) >= 0 && split.total.cmp(peak) <= 0, `${s(off)} ≤ ${s(split.total)} ≤ ${s(peak)}`);
+      },
+    ), { numRuns: 200 });
   });
 
   it('ignores a split, with a note, where prices do not depend on the time of day', () => {
