@@ -147,31 +147,36 @@ export class BytePairMerger {
     }
     ranks[n - 1] = NONE;
     for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(heap, i, size);
+    // Invariant: every live part p with ranks[p] !== NONE has an entry (ranks[p], p) in the heap.
     while (size > 0) {
       const key = heap[0];
-      heap[0] = heap[--size];
-      siftDown(heap, 0, size);
       const rank = Math.floor(key / POS);
       const i = key - rank * POS;
-      if (ranks[i] !== rank) continue;
+      if (ranks[i] !== rank) {
+        heap[0] = heap[--size];
+        siftDown(heap, 0, size);
+        continue;
+      }
       const j = next[i];
       const k = next[j];
       ids[i] = rank + resultBase;
       ranks[j] = NONE;
       next[i] = k;
+      let r = NONE;
       if (k < n) {
         prev[k] = i;
-        const r = this.rankOf(buf, i, next[k], ids[i], ids[k]);
-        ranks[i] = r;
-        if (r !== NONE) size = siftUp(heap, size, r * POS + i);
-      } else {
-        ranks[i] = NONE;
+        r = this.rankOf(buf, i, next[k], ids[i], ids[k]);
       }
+      ranks[i] = r;
+      heap[0] = r !== NONE ? r * POS + i : heap[--size]; // the popped entry's slot takes i's new pair
+      siftDown(heap, 0, size);
       const p = prev[i];
       if (p >= 0) {
-        const r = this.rankOf(buf, p, k, ids[p], ids[i]);
-        ranks[p] = r;
-        if (r !== NONE) size = siftUp(heap, size, r * POS + p);
+        const rp = this.rankOf(buf, p, k, ids[p], ids[i]);
+        if (rp !== ranks[p]) {
+          ranks[p] = rp;
+          if (rp !== NONE) size = siftUp(heap, size, rp * POS + p);
+        }
       }
     }
     let count = 0;
