@@ -75,6 +75,13 @@ describe('exact Grok counts (xAI tokenize-text, local stand-in)', () => {
     await closeAllEditors();
   });
 
+  it('"Set xAI API key" refuses a malformed key given as an argument, with a message, and keeps the stored one', async () => {
+    const shown = await watchNotifications();
+    assert.equal(await vscode.commands.executeCommand('llmCost.setXaiApiKey', 'two words'), false);
+    assert.equal(await vscode.commands.executeCommand('llmCost.setXaiApiKey', 42), false);
+    assert.equal(shown().filter((m) => m.severity === 'error' && /not stored/.test(m.message)).length, 2);
+  });
+
   it('opted in: the status shows the stand-in\'s count as exact, and the server saw the selection with the key', async () => {
     const api = await extensionApi();
     const off = await withSetting('xai.exactCounts', true);
