@@ -87,6 +87,7 @@ describe('llm-cost (in-process)', () => {
       const all = await runCli(['models', '--all'], { now: NOW });
       assert.match(all.stdout, /deepseek-chat\s+retired 2026-07-24/);
       assert.match(all.stdout, /mistral-large-2411\s+legacy/);
+      assert.doesNotMatch(all.stdout, /\s0k\s/, 'an unknown context window is not 0k');
       const xai = await runCli(['models', '--provider', 'xai'], { now: NOW });
       assert.equal(xai.code, 0);
       const ids = xai.stdout.split('\n').slice(2).filter((l) => /^\S/.test(l) && !l.startsWith('Prices') && !l.startsWith('['));

@@ -134,8 +134,9 @@ function modelsJson(models: readonly ModelEntry[], now: Date): unknown {
   };
 }
 
-/** "1M", "500k", "262,144". */
+/** "1M", "500k", "262,144"; "—" where the catalog does not know it (0). */
 function formatContext(tokens: number): string {
+  if (tokens <= 0) return '—';
   return tokens % 1000 === 0 ? compactTokens(tokens) : formatTokens(tokens);
 }
 
