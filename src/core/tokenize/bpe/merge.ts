@@ -19,6 +19,10 @@ export class BytePairMerger {
   private next = new Int32Array(0);
   private prev = new Int32Array(0);
   private heap = new Float64Array(0);
+  /** ranks kind: direct-mapped memo of (left id, right id) → rank of their concatenation. */
+  private readonly memoLeft = new Int32Array(0x10000).fill(-1);
+  private readonly memoRight = new Int32Array(0x10000);
+  private readonly memoRank = new Int32Array(0x10000);
   /** ranks kind: id of each two-byte token by (first << 8 | second), else -1. */
   private readonly twoByte = new Int32Array(0x10000).fill(-1);
 
@@ -67,11 +71,20 @@ export class BytePairMerger {
 
   /** Rank of merging the part [start, mid) (id leftId) with [mid, end) (id rightId); NONE when they do not merge. */
   private rankOf(buf: Uint8Array, start: number, end: number, leftId: number, rightId: number): number {
-    if (this.ranksKind) {
-      const id = this.lookup(buf, start, end);
+    if (!this.ranksKind) return this.pairMergeRank(leftId, rightId);
+    if (end - start === 2) {
+      const id = this.twoByte[(buf[start] << 8) | buf[start + 1]];
       return id < 0 ? NONE : id;
     }
-    return this.pairMergeRank(leftId, rightId);
+    // A token id stands for its bytes, so (left, right) determines the concatenation: memoize the lookup.
+    const slot = (Math.imul(leftId, 0x9e3779b1) ^ Math.imul(rightId, 0x85ebca6b)) >>> 16;
+    if (this.memoLeft[slot] === leftId && this.memoRight[slot] === rightId) return this.memoRank[slot];
+    const id = end - start > this.vocab.maxTokenLength ? -1 : this.lookup(buf, start, end);
+    const rank = id < 0 ? NONE : id;
+    this.memoLeft[slot] = leftId;
+    this.memoRight[slot] = rightId;
+    this.memoRank[slot] = rank;
+    return rank;
   }
 
   /** Writes the token ids of buf[0, n), each plus offset, to out (room for n ids); returns how many. */
