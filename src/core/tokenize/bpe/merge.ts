@@ -159,7 +159,7 @@ export class BytePairMerger {
       if (r !== NONE) heap[size++] = r * POS + i;
     }
     ranks[n - 1] = NONE;
-    for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(heap, i, size);
+    for (let i = (size - 2) >> 2; i >= 0; i--) siftDown(heap, i, size);
     // Invariant: every live part p with ranks[p] !== NONE has an entry (ranks[p], p) in the heap.
     while (size > 0) {
       const key = heap[0];
@@ -198,14 +198,23 @@ export class BytePairMerger {
   }
 }
 
+/** 4-ary min-heap: half the depth of a binary heap. */
 function siftDown(heap: Float64Array, at: number, size: number): void {
   const value = heap[at];
   for (;;) {
-    let child = 2 * at + 1;
-    if (child >= size) break;
-    if (child + 1 < size && heap[child + 1] < heap[child]) child++;
-    if (heap[child] >= value) break;
-    heap[at] = heap[child];
+    const first = 4 * at + 1;
+    if (first >= size) break;
+    let child = first;
+    let min = heap[first];
+    const last = first + 4 < size ? first + 4 : size;
+    for (let c = first + 1; c < last; c++) {
+      if (heap[c] < min) {
+        min = heap[c];
+        child = c;
+      }
+    }
+    if (min >= value) break;
+    heap[at] = min;
     at = child;
   }
   heap[at] = value;
@@ -214,7 +223,7 @@ function siftDown(heap: Float64Array, at: number, size: number): void {
 function siftUp(heap: Float64Array, size: number, value: number): number {
   let at = size;
   while (at > 0) {
-    const parent = (at - 1) >> 1;
+    const parent = (at - 1) >> 2;
     if (heap[parent] <= value) break;
     heap[at] = heap[parent];
     at = parent;
