@@ -1,16 +1,19 @@
 /** The comparison panel's logic: which models to show, their estimates and bills, sorting, display rows. Pure. */
 import type { Catalog, CurrencyCode, ModelEntry } from './catalog/types';
-import type { Bill, CacheAssumption, Estimate } from './cost/types';
+import type { CacheAssumption, Estimate } from './cost/types';
 import type { CountResult } from './tokenize/types';
-import type { BillInputs, BillRow, Moment, PanelRow, SortOrder } from '../shared/protocol';
+import type { Moment, PanelRow, PriceNote, SortOrder } from '../shared/protocol';
 import { Rational } from './money';
 import { currentPeriod, findModel, listModels } from './catalog/catalog';
 import { estimate } from './cost/estimate';
-import { bill } from './cost/bill';
 import { nextWindowStart } from './cost/schedule';
-import { formatMoney, formatPricePerMillion } from './format/money';
-import { formatCount, formatErrorBand, formatTokens } from './format/tokens';
+import { formatMoney } from './format/money';
+import { formatCount, formatErrorBand } from './format/tokens';
 import { formatDateTime } from './format/dates';
+import { Footnotes, shortNotes } from './compareNotes';
+
+export { billMoment, billRows, billTiming, discountedShare } from './compareBill';
+export { Footnotes, noteText } from './compareNotes';
 
 export interface ModelSelection {
   readonly models: readonly ModelEntry[];
@@ -143,8 +146,8 @@ export function inputCost(e: Estimate | undefined): Rational | undefined {
 
 const DASH = '—';
 
-/** The display row the webview shows: money as strings in `currency`, the total as a number for the chart. */
-export function toPanelRow(row: ComparisonRow, currency: CurrencyCode): PanelRow {
+/** The display row the webview shows: money as strings in `currency`, the total as a number for the chart; long caveats go to `footnotes`. */
+export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes: Footnotes = new Footnotes()): PanelRow {
   const { model, count, estimate: e } = row;
   const money = (r: Rational | undefined) => (r === undefined ? DASH : formatMoney(r, currency));
   const source = e ? e.context.period.source : model.periods[model.periods.length - 1]?.source;
@@ -165,7 +168,7 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode): PanelRow
     output: money(e?.output.cost),
     total: money(e?.total),
     totalNumber: e ? e.total.toNumber() : 0,
-    priceNotes: e ? priceNotes(model, e) : [],
+    priceNotes: e ? priceNotes(model, e, footnotes) : [],
     sourceUrl: source?.url ?? '',
     verified: source?.verified ?? '',
     ...(row.error !== undefined ? { error: row.error } : {}),
@@ -186,56 +189,9 @@ export function statusNote(model: ModelEntry): string {
   }
 }
 
-/** Which prices applied, in words: the engine's notes (window, tier, conversion) and when the window changes. */
-export function priceNotes(model: ModelEntry, e: Estimate): string[] {
-  // The model cell already says legacy / retired.
-  const notes = e.notes.filter((note) => !note.startsWith(`${model.id} is `));
-  const { window, period } = e.context;
-  if (window?.nextChange && period.schedule) {
-    const label = window.discounted ? period.schedule.fullLabel : period.schedule.discountLabel;
-    notes.push(`${label} prices from ${formatDateTime(window.nextChange)}`);
-  }
-  return notes;
-}
-
-const BILL_LABELS: Readonly<Record<string, string>> = {
-  'cache-hit': 'Input (cache hit)',
-  'cache-miss': 'Input (cache miss)',
-  input: 'Input',
-  output: 'Output',
-};
-
-/** The usage bill of every model for the same tokens and moment, line by line. */
-export function billRows(catalog: Catalog, models: readonly ModelEntry[], inputs: BillInputs, currency: CurrencyCode): BillRow[] {
-  const at = billMoment(inputs);
-  return models.map((model) => {
-    const base = { modelId: model.id, displayName: model.displayName };
-    let result: Bill;
-    try {
-      result = bill(catalog, {
-        modelId: model.id, at, currency,
-        tokens: { cacheHit: inputs.cacheHit, cacheMiss: inputs.cacheMiss, output: inputs.output },
-      });
-    } catch (err) {
-      return { ...base, lines: [], total: DASH, notes: [], error: messageOf(err) };
-    }
-    return {
-      ...base,
-      lines: result.lines.map((line) => ({
-        label: BILL_LABELS[line.kind] ?? line.kind,
-        tokens: formatTokens(line.tokens),
-        price: formatPricePerMillion(line.pricePerMillion, currency),
-        cost: formatMoney(line.cost, currency),
-      })),
-      total: formatMoney(result.total, currency),
-      notes: result.notes.filter((note) => !note.startsWith(`${model.id} is `)),
-    };
-  });
-}
-
-/** The UTC instant a bill's date and time name. */
-export function billMoment(inputs: Pick<BillInputs, 'date' | 'time'>): Date {
-  return new Date(`${inputs.date}T${inputs.time}:00Z`);
+/** Which prices applied, in short: window and when it changes, tier, conversion; long caveats as footnotes. */
+export function priceNotes(model: ModelEntry, e: Estimate, footnotes: Footnotes = new Footnotes()): PriceNote[] {
+  return shortNotes(model, e.context, e.notes, footnotes);
 }
 
 /** The earliest moment at which a time-of-day window in force changes, across the rows. */

@@ -32,14 +32,37 @@ export interface PanelControls {
   readonly showRetired: boolean;
 }
 
+/**
+ * How a day's tokens fall across time-of-day price windows (models without such prices ignore it):
+ * all at `time`, spread evenly over the day, or a share (0…1) of every kind in the discounted window.
+ */
+export type BillTiming =
+  | { readonly kind: 'at-time' }
+  | { readonly kind: 'spread' }
+  | { readonly kind: 'share'; readonly discountedShare: number };
+export const BILL_TIMING_KINDS: readonly BillTiming['kind'][] = ['at-time', 'spread', 'share'];
+
 /** The usage bill's inputs: tokens by kind and when they were used ("YYYY-MM-DD" and "HH:MM", UTC). */
 export interface BillInputs {
   readonly cacheHit: number;
   readonly cacheMiss: number;
   readonly output: number;
   readonly date: string;
-  /** Time of day priced, which matters where prices have peak and off-peak hours. */
+  /** Time of day priced with timing "at-time". */
   readonly time: string;
+  /** Absent means "at-time" (what states saved before timing existed meant). */
+  readonly timing?: BillTiming;
+}
+
+/** "¹", "²³": a footnote number as a superscript marker. */
+export function footnoteMarker(n: number): string {
+  return String(n).split('').map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
+}
+
+/** A short note on the prices applied; `footnote` is the 1-based number of a longer caveat it refers to. */
+export interface PriceNote {
+  readonly text: string;
+  readonly footnote?: number;
 }
 
 /** One model's line in the comparison table; money as display strings, `totalNumber` for the chart only. */
@@ -64,8 +87,8 @@ export interface PanelRow {
   readonly output: string;
   readonly total: string;
   readonly totalNumber: number;
-  /** Which prices applied: period window, long-context tier, currency conversion. */
-  readonly priceNotes: readonly string[];
+  /** Which prices applied, short: window and when it changes, long-context tier, conversion. */
+  readonly priceNotes: readonly PriceNote[];
   readonly sourceUrl: string;
   readonly verified: string;
   /** Set when this model could not be priced or counted; money fields are then "—". */
@@ -73,7 +96,7 @@ export interface PanelRow {
 }
 
 export interface BillLineView {
-  /** "Input (cache hit)", "Input (cache miss)", "Output". */
+  /** "Input (cache hit)", "Input (cache miss), off-peak", "Output". */
   readonly label: string;
   readonly tokens: string;
   readonly price: string;
@@ -86,7 +109,7 @@ export interface BillRow {
   readonly displayName: string;
   readonly lines: readonly BillLineView[];
   readonly total: string;
-  readonly notes: readonly string[];
+  readonly notes: readonly PriceNote[];
   readonly error?: string;
 }
 
@@ -104,7 +127,9 @@ export interface PanelState {
   readonly momentNote: string;
   /** Footnotes: exchange-rate date and source, estimate caveats. */
   readonly footnotes: readonly string[];
-  readonly bill: { readonly inputs: BillInputs; readonly rows: readonly BillRow[] };
+  /** Long caveats the rows' price notes refer to by number (1-based), each once. */
+  readonly caveats: readonly string[];
+  readonly bill: { readonly inputs: BillInputs; readonly rows: readonly BillRow[]; readonly caveats: readonly string[] };
   /** Settings problems and counting failures, shown above the table. */
   readonly problems: readonly string[];
 }
@@ -247,10 +272,18 @@ export function isSortOrder(v: unknown): v is SortOrder {
     && (v.direction === 'ascending' || v.direction === 'descending');
 }
 
+export function isBillTiming(v: unknown): v is BillTiming {
+  if (!isObj(v)) return false;
+  if (v.kind === 'at-time' || v.kind === 'spread') return hasOnlyKeys(v, ['kind']);
+  if (v.kind === 'share') return hasOnlyKeys(v, ['kind', 'discountedShare']) && isNumberIn(v.discountedShare, 0, 1);
+  return false;
+}
+
 export function isBillInputs(v: unknown): v is BillInputs {
-  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time'])
+  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time', 'timing'])
     && isTokenCount(v.cacheHit) && isTokenCount(v.cacheMiss) && isTokenCount(v.output)
-    && isIsoDate(v.date) && isTimeOfDay(v.time);
+    && isIsoDate(v.date) && isTimeOfDay(v.time)
+    && (v.timing === undefined || isBillTiming(v.timing));
 }
 
 export function isPanelControls(v: unknown): v is PanelControls {

@@ -74,7 +74,7 @@ describe('comparison: estimates per model (hand-computed)', () => {
     const row = toPanelRow(ds, 'USD');
     assert.deepEqual([row.tokensText, row.input, row.cacheSaving, row.output, row.total], ['1,000,000', '$0.15', '$0.13', '$0.21', '$0.36']);
     assert.equal(row.totalNumber, 0.364);
-    assert.ok(row.priceNotes.some((n) => n.includes('off-peak prices from 2026-11-25 10:00 UTC')), row.priceNotes.join(' | '));
+    assert.deepEqual(row.priceNotes, [{ text: 'peak, off-peak from 2026-11-25 10:00 UTC' }]);
   });
   it('halves DeepSeek off-peak', () => {
     const ds = rowsById(compareModels(catalog, catalog.models, counts, { ...options, at: offPeak })).get('ds')!;
@@ -102,7 +102,7 @@ describe('comparison: estimates per model (hand-computed)', () => {
     assert.equal(rows.get('ds')!.estimate!.context.converted, null);
     const mi = toPanelRow(rows.get('mi')!, 'CNY');
     assert.equal(mi.total, '¥9.94');
-    assert.ok(mi.priceNotes.some((n) => n.startsWith('converted from USD at 7.1')), mi.priceNotes.join(' | '));
+    assert.ok(mi.priceNotes.some((n) => n.text === 'converted from USD at 7.1 CNY/USD'), JSON.stringify(mi.priceNotes));
   });
   it('caps a cached prefix at the prompt length', () => {
     const small = new Map([['ds', count('ds', 1000)]]);
@@ -161,7 +161,7 @@ describe('comparison: usage bill', () => {
   it('bills tokens by kind for each model, line by line', () => {
     const inputs = { cacheHit: 1_000_000, cacheMiss: 2_000_000, output: 500_000, date: '2026-11-25', time: '07:00' };
     assert.equal(billMoment(inputs).toISOString(), '2026-11-25T07:00:00.000Z');
-    const [ds, mi] = billRows(catalog, catalog.models.slice(0, 2), inputs, 'USD');
+    const [ds, mi] = billRows(catalog, catalog.models.slice(0, 2), inputs, 'USD').rows;
     // 1M × 0.028 + 2M × 0.28 + 500k × 0.42 = 0.028 + 0.56 + 0.21
     assert.equal(ds.total, '$0.80');
     assert.deepEqual(ds.lines.map((l) => [l.label, l.tokens, l.price, l.cost]), [
@@ -171,12 +171,12 @@ describe('comparison: usage bill', () => {
     ]);
     // No cached price: hits billed at the input price, 3M × 0.4 + 500k × 2 = 2.2
     assert.equal(mi.total, '$2.20');
-    const offPeakBill = billRows(catalog, catalog.models.slice(0, 1), { ...inputs, time: '12:00' }, 'USD')[0];
+    const offPeakBill = billRows(catalog, catalog.models.slice(0, 1), { ...inputs, time: '12:00' }, 'USD').rows[0];
     assert.equal(offPeakBill.total, '$0.40');
   });
   it('gives a clear error for a date before any known price', () => {
-    const [row] = billRows(catalog, catalog.models.slice(0, 1), { cacheHit: 0, cacheMiss: 1, output: 0, date: '2020-01-01', time: '00:00' }, 'USD');
-    assert.match(row.error!, /no known price/);
+    const [row] = billRows(catalog, catalog.models.slice(0, 1), { cacheHit: 0, cacheMiss: 1, output: 0, date: '2020-01-01', time: '00:00' }, 'USD').rows;
+    assert.equal(row.error, 'ds has no known price at 2020-01-01: ds has prices from 2026-01-01; the catalog has no verified price before that');
     assert.equal(row.total, '—');
   });
 });

@@ -72,10 +72,26 @@ describe('panel state', () => {
     assert.deepEqual(binary.problems, ['image.png looks binary.']);
   });
 
-  it('bills the bill inputs for every shown model', () => {
+  it('bills the bill inputs for every shown model, a day spread over DeepSeek’s windows by default', () => {
     const { state } = buildPanel(inputs(new Map()));
     assert.equal(state.bill.rows.length, shownModelIds(catalog, settings, controls).length);
-    assert.ok(state.bill.rows.every((b) => b.error || b.lines.length === 3));
+    for (const b of state.bill.rows) {
+      if (b.error) continue;
+      // Time-of-day prices: every kind in a peak and an off-peak line; flat prices: one line per kind.
+      assert.equal(b.lines.length, b.modelId.startsWith('deepseek') ? 6 : 3, b.modelId);
+    }
+    assert.equal(state.bill.caveats.filter((c) => c.startsWith('Chinese public holidays')).length, 1, 'the DeepSeek holiday caveat, once');
+    assert.equal(new Set(state.bill.caveats).size, state.bill.caveats.length, 'no caveat twice');
+  });
+  it('lists the DeepSeek schedule caveat once and refers every DeepSeek row to it', () => {
+    const ids = shownModelIds(catalog, settings, controls);
+    const { state } = buildPanel(inputs(countsFor(ids, 1000)));
+    assert.equal(state.caveats.filter((c) => c.startsWith('Chinese public holidays')).length, 1);
+    const n = state.caveats.findIndex((c) => c.startsWith('Chinese public holidays')) + 1;
+    const deepseek = state.rows.filter((r) => r.provider === 'deepseek' && !r.error);
+    assert.ok(deepseek.length >= 2);
+    for (const row of deepseek) assert.deepEqual(row.priceNotes[0], { text: 'off-peak ×0.5, peak from 2026-11-26 01:00 UTC', footnote: n });
+    for (const row of state.rows) for (const note of row.priceNotes) assert.ok(note.text.length <= 80, note.text);
   });
 
   it('gives the moment when "now" prices change, for a rebuild then', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FromWebviewMessage } from '../../src/shared/protocol';
-import { isBillInputs, isFromWebviewMessage, isIsoDate, isPersistedPanelState, isTimeOfDay } from '../../src/shared/protocol';
+import { footnoteMarker, isBillInputs, isBillTiming, isFromWebviewMessage, isIsoDate, isPersistedPanelState, isTimeOfDay } from '../../src/shared/protocol';
 
 const bill = { cacheHit: 1000, cacheMiss: 250_000, output: 40_000, date: '2026-11-20', time: '09:30' };
 const controls = { outputRatio: 0.5, cache: { kind: 'share', hitShare: 0.25 }, currency: 'USD', moment: 'now', showRetired: false };
@@ -22,6 +22,11 @@ const VALID: readonly FromWebviewMessage[] = [
   { type: 'setSort', sort: { column: 'total', direction: 'descending' } },
   { type: 'setSort', sort: { column: 'model', direction: 'ascending' } },
   { type: 'setBill', bill },
+  { type: 'setBill', bill: { ...bill, timing: { kind: 'at-time' } } },
+  { type: 'setBill', bill: { ...bill, timing: { kind: 'spread' } } },
+  { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 0 } } },
+  { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 0.7 } } },
+  { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 1 } } },
   { type: 'rendered', rows: 12 },
 ];
 
@@ -62,6 +67,17 @@ const MALFORMED: readonly [string, unknown][] = [
   ['a bill with a bad time', { type: 'setBill', bill: { ...bill, time: '24:00' } }],
   ['a bill without a time', { type: 'setBill', bill: { cacheHit: 1, cacheMiss: 1, output: 1, date: '2026-11-20' } }],
   ['a bill with a huge count', { type: 'setBill', bill: { ...bill, cacheHit: 1e13 } }],
+  ['a bill timing of an unknown kind', { type: 'setBill', bill: { ...bill, timing: { kind: 'night' } } }],
+  ['a bill timing given as a string', { type: 'setBill', bill: { ...bill, timing: 'spread' } }],
+  ['a bill timing of null', { type: 'setBill', bill: { ...bill, timing: null } }],
+  ['a share timing without its share', { type: 'setBill', bill: { ...bill, timing: { kind: 'share' } } }],
+  ['a share timing above 1', { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 1.01 } } }],
+  ['a share timing as a percentage', { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 70 } } }],
+  ['a negative share timing', { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: -0.1 } } }],
+  ['a share timing as a string', { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: '0.5' } } }],
+  ['a NaN share timing', { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: NaN } } }],
+  ['a spread timing with a share', { type: 'setBill', bill: { ...bill, timing: { kind: 'spread', discountedShare: 0.5 } } }],
+  ['an at-time timing with a foreign key', { type: 'setBill', bill: { ...bill, timing: { kind: 'at-time', time: '09:00' } } }],
   ['rendered with a negative row count', { type: 'rendered', rows: -1 }],
   ['a prototype-polluting payload', JSON.parse('{"type":"setShowRetired","showRetired":true,"__proto__":{"x":1}}')],
 ];
@@ -118,6 +134,20 @@ describe('protocol field checks', () => {
     assert.equal(isTimeOfDay('23:59'), true);
     assert.equal(isTimeOfDay('7:30'), false);
     assert.equal(isTimeOfDay('12:60'), false);
+  });
+  it('knows bill timings, and a bill saved before timings existed', () => {
+    assert.equal(isBillTiming({ kind: 'spread' }), true);
+    assert.equal(isBillTiming({ kind: 'share', discountedShare: 0.25 }), true);
+    assert.equal(isBillTiming({ kind: 'share', discountedShare: 2 }), false);
+    assert.equal(isBillTiming([]), false);
+    assert.equal(isPersistedPanelState({ bill }), true);
+    assert.equal(isPersistedPanelState({ bill: { ...bill, timing: { kind: 'spread' } } }), true);
+    assert.equal(isPersistedPanelState({ bill: { ...bill, timing: { kind: 'share', discountedShare: 5 } } }), false);
+  });
+  it('writes footnote markers as superscript digits', () => {
+    assert.equal(footnoteMarker(1), '¹');
+    assert.equal(footnoteMarker(10), '¹⁰');
+    assert.equal(footnoteMarker(23), '²³');
   });
   it('accepts a bill of zero tokens', () => {
     assert.equal(isBillInputs({ ...bill, cacheHit: 0, cacheMiss: 0, output: 0 }), true);

@@ -4,7 +4,7 @@ import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/settings';
 import type { CountResult } from '../../core/tokenize/types';
 import type { BillInputs, CacheControl, PanelControls, PanelState, PersistedPanelState, SortOrder } from '../../shared/protocol';
-import { billRows, compareModels, earliestWindowChange, resolveMoment, selectModels, sortRows, toPanelRow } from '../../core/compare';
+import { Footnotes, billRows, compareModels, earliestWindowChange, resolveMoment, selectModels, sortRows, toPanelRow } from '../../core/compare';
 
 export const DEFAULT_SORT: SortOrder = { column: 'total', direction: 'ascending' };
 
@@ -52,9 +52,9 @@ export function adoptSettingsChange(controls: PanelControls, before: Settings, a
   };
 }
 
-/** Today's bill inputs: no tokens yet, at noon UTC. */
+/** Today's bill inputs: a million cache-miss tokens spread evenly over the day (noon UTC when priced at a time). */
 export function defaultBillInputs(now: Date): BillInputs {
-  return { cacheHit: 0, cacheMiss: 1_000_000, output: 0, date: now.toISOString().slice(0, 10), time: '12:00' };
+  return { cacheHit: 0, cacheMiss: 1_000_000, output: 0, date: now.toISOString().slice(0, 10), time: '12:00', timing: { kind: 'spread' } };
 }
 
 /** Merges what a restored webview had saved over the defaults. */
@@ -99,7 +99,8 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     pinned: settings.panelModels,
     uncountable: inputs.uncountable,
   });
-  const rows = sortRows(compared, inputs.sort).map((row) => toPanelRow(row, controls.currency));
+  const caveats = new Footnotes();
+  const rows = sortRows(compared, inputs.sort).map((row) => toPanelRow(row, controls.currency, caveats));
   const problems = [
     ...inputs.settingsProblems,
     ...selection.unknownPinned.map((id) => `llmCost.panel.models: no model "${id}" in the catalog; ignored.`),
@@ -115,7 +116,8 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     currencies: currenciesOf(catalog, controls.currency),
     momentNote: moment.note,
     footnotes: footnotes(compared.some((r) => r.estimate?.context.converted), compared.some((r) => r.count && !r.count.exact), catalog),
-    bill: { inputs: inputs.bill, rows: billRows(catalog, selection.models, inputs.bill, controls.currency) },
+    caveats: caveats.list(),
+    bill: { inputs: inputs.bill, ...billRows(catalog, selection.models, inputs.bill, controls.currency) },
     problems,
   };
   const nextChange = earliestWindowChange(compared);
