@@ -15,13 +15,16 @@
  *   controls: #ratio (range 0–10), #ratio-number (0–100), #cache-mode (share|prefix), #cache-hit
  *     (percent for share, tokens for prefix), #currency, #moment (now|next-peak|next-off-peak), #show-retired
  *   chart: #chart (an SVG with one `g[data-model]` per priced row)
- *   bill: #bill-hit, #bill-miss, #bill-output, #bill-date (YYYY-MM-DD), #bill-time (HH:MM, UTC),
- *     #bill-error, results #bill-results with one `section.bill[data-model]` per model, total in `td.bill-total`
+ *   price notes: `.note` with an optional `a.footnote-ref` to `#caveat-<n>` in the list #caveats
+ *   bill: #bill-hit, #bill-miss, #bill-output, #bill-date (YYYY-MM-DD), #bill-timing (at-time|spread|share),
+ *     #bill-time (HH:MM, UTC; shown for at-time), #bill-share (percent; shown for share), #bill-error,
+ *     results #bill-results with one `section.bill[data-model]` per model, total in `td.bill-total`;
+ *     caveats #bill-caveats (`#bill-caveat-<n>`)
  *   document.body.dataset.rendered: the number of renders so far.
  */
-import type { BillInputs, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
+import type { BillInputs, BillTiming, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
 import { MAX_OUTPUT_RATIO, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
-import { byId, renderBill, renderChart, renderList, renderTable } from './render';
+import { byId, renderBill, renderCaveats, renderChart, renderList, renderTable } from './render';
 import { connect } from './vscodeApi';
 
 const host = connect();
@@ -30,6 +33,7 @@ const ids = {
   busy: byId('busy'),
   problems: byId('problems'),
   footnotes: byId('footnotes'),
+  caveats: byId('caveats'),
   table: byId<HTMLTableElement>('comparison'),
   chart: byId('chart'),
   ratio: byId<HTMLInputElement>('ratio'),
@@ -47,6 +51,11 @@ const ids = {
   billOutput: byId<HTMLInputElement>('bill-output'),
   billDate: byId<HTMLInputElement>('bill-date'),
   billTime: byId<HTMLInputElement>('bill-time'),
+  billTiming: byId<HTMLSelectElement>('bill-timing'),
+  billTimeControl: byId('bill-time-control'),
+  billShare: byId<HTMLInputElement>('bill-share'),
+  billShareControl: byId('bill-share-control'),
+  billCaveats: byId('bill-caveats'),
   billError: byId('bill-error'),
   billResults: byId('bill-results'),
 };
@@ -76,12 +85,14 @@ function render(state: PanelState): void {
   ids.busy.hidden = !state.busy;
   renderList(ids.problems, state.problems);
   renderList(ids.footnotes, state.footnotes);
+  renderCaveats(ids.caveats, state.caveats, 'caveat');
   ids.momentNote.textContent = state.momentNote;
   applyControls(state);
   renderTable(ids.table, state);
   renderChart(ids.chart, state.rows);
   applyBillInputs(state.bill.inputs);
   renderBill(ids.billResults, state.bill.rows);
+  renderCaveats(ids.billCaveats, state.bill.caveats, 'bill-caveat');
   renders++;
   document.body.dataset.rendered = String(renders);
   host.save({ controls: state.controls, sort: state.sort, bill: state.bill.inputs });
@@ -126,8 +137,11 @@ function describeCacheInput(kind: CacheControl['kind']): void {
   ids.cacheHit.step = '1';
 }
 
+/** Last share typed, kept while another timing is chosen. */
+let billSharePercent = 50;
+
 function applyBillInputs(bill: BillInputs): void {
-  const fields = [ids.billHit, ids.billMiss, ids.billOutput, ids.billDate, ids.billTime];
+  const fields = [ids.billHit, ids.billMiss, ids.billOutput, ids.billDate, ids.billTime, ids.billShare];
   if (!fields.includes(document.activeElement as HTMLInputElement)) {
     for (const field of fields) field.removeAttribute('aria-invalid');
     ids.billError.textContent = '';
@@ -137,6 +151,16 @@ function applyBillInputs(bill: BillInputs): void {
   setValue(ids.billOutput, String(bill.output));
   setValue(ids.billDate, bill.date);
   setValue(ids.billTime, bill.time);
+  const timing = bill.timing ?? { kind: 'at-time' };
+  ids.billTiming.value = timing.kind;
+  if (timing.kind === 'share') billSharePercent = round(timing.discountedShare * 100);
+  setValue(ids.billShare, String(billSharePercent));
+  showTimingFields(timing.kind);
+}
+
+function showTimingFields(kind: BillTiming['kind']): void {
+  ids.billTimeControl.hidden = kind !== 'at-time';
+  ids.billShareControl.hidden = kind !== 'share';
 }
 
 function round(n: number): number {
@@ -216,7 +240,12 @@ ids.table.tHead?.addEventListener('click', (event) => {
   host.post({ type: 'setSort', sort });
 });
 
-for (const input of [ids.billHit, ids.billMiss, ids.billOutput, ids.billDate, ids.billTime]) {
+ids.billTiming.addEventListener('change', () => {
+  showTimingFields(readTimingKind());
+  postBill();
+});
+
+for (const input of [ids.billHit, ids.billMiss, ids.billOutput, ids.billDate, ids.billTime, ids.billShare]) {
   input.addEventListener('change', postBill);
   if (input.type === 'number') input.addEventListener('input', postBill);
 }
@@ -225,13 +254,37 @@ byId<HTMLFormElement>('bill-form').addEventListener('submit', (event) => {
   postBill();
 });
 
+function readTimingKind(): BillTiming['kind'] {
+  const kind = ids.billTiming.value;
+  return kind === 'spread' || kind === 'share' ? kind : 'at-time';
+}
+
+/** The timing chosen; undefined (the share field marked invalid) when the share is not a percentage. */
+function readTiming(): BillTiming | undefined {
+  const kind = readTimingKind();
+  if (kind !== 'share') {
+    ids.billShare.removeAttribute('aria-invalid');
+    return { kind };
+  }
+  const percent = readNumber(ids.billShare, 0, 100, false);
+  if (percent === undefined) return undefined;
+  billSharePercent = percent;
+  return { kind, discountedShare: percent / 100 };
+}
+
 function postBill(): void {
+  const timing = readTiming();
+  if (timing === undefined) {
+    ids.billError.textContent = 'Enter the share in the discounted window as a percentage from 0 to 100.';
+    return;
+  }
   const bill = {
     cacheHit: readNumber(ids.billHit, 0, 1e12, true),
     cacheMiss: readNumber(ids.billMiss, 0, 1e12, true),
     output: readNumber(ids.billOutput, 0, 1e12, true),
     date: ids.billDate.value,
     time: ids.billTime.value.slice(0, 5),
+    timing,
   };
   if (isBillInputs(bill)) {
     ids.billError.textContent = '';

@@ -1,5 +1,6 @@
 /** Draws the comparison table, the bar chart of totals and the usage bill from a PanelState. Text only via textContent. */
-import type { BillRow, PanelRow, PanelState, SortColumn } from '../shared/protocol';
+import type { BillRow, PanelRow, PanelState, PriceNote, SortColumn } from '../shared/protocol';
+import { footnoteMarker } from '../shared/protocol';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -53,7 +54,7 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
 
   const notes = el('td', 'notes');
   if (row.error) notes.append(el('span', 'error', row.error));
-  for (const note of row.priceNotes) notes.append(el('span', 'note', note));
+  for (const note of row.priceNotes) notes.append(renderNote(note, 'span', 'caveat'));
   if (row.sourceUrl) {
     const link = el('a', 'source', row.verified ? `source, verified ${row.verified}` : 'source');
     link.href = row.sourceUrl;
@@ -72,7 +73,29 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
   return tr;
 }
 
-const ROW_HEIGHT = 22;
+/** A short note; a footnote reference links to the caveat `${prefix}-<n>`. */
+export function renderNote(note: PriceNote, tag: 'span' | 'p', prefix: string): HTMLElement {
+  const node = el(tag, 'note', note.text);
+  if (note.footnote !== undefined) {
+    const ref = el('a', 'footnote-ref', footnoteMarker(note.footnote));
+    ref.href = `#${prefix}-${note.footnote}`;
+    ref.setAttribute('aria-label', `note ${note.footnote}`);
+    node.append(' ', ref);
+  }
+  return node;
+}
+
+/** Numbered caveats, item n with id `${prefix}-<n>`. */
+export function renderCaveats(list: HTMLElement, caveats: readonly string[], prefix: string): void {
+  list.replaceChildren(...caveats.map((text, i) => {
+    const item = el('li', undefined, text);
+    item.id = `${prefix}-${i + 1}`;
+    return item;
+  }));
+  list.hidden = caveats.length === 0;
+}
+
+const ROW_HEIGHT = 20;
 const BAR_X = 38;
 const BAR_SPAN = 46;
 
@@ -90,9 +113,9 @@ export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void
     const g = document.createElementNS(SVG, 'g');
     g.setAttribute('data-model', row.modelId);
     g.append(
-      svgText(row.displayName, '0', y + 15, 'label'),
-      svgRect(y + 4, share, row.exact ? 'bar' : 'bar estimate'),
-      svgText(row.total, `${BAR_X + BAR_SPAN + 1}%`, y + 15, 'value'),
+      svgText(row.displayName, '0', y + 14, 'label'),
+      svgRect(y + 3, share, row.exact ? 'bar' : 'bar estimate'),
+      svgText(row.total, `${BAR_X + BAR_SPAN + 1}%`, y + 14, 'value'),
     );
     svg.append(g);
   });
@@ -158,7 +181,7 @@ function renderBillRow(row: BillRow): HTMLElement {
   label.colSpan = 3;
   foot.append(label, el('td', 'num bill-total', row.total));
   section.append(table);
-  for (const note of row.notes) section.append(el('p', 'note', note));
+  for (const note of row.notes) section.append(renderNote(note, 'p', 'bill-caveat'));
   return section;
 }
 

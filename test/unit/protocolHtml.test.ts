@@ -34,16 +34,27 @@ describe('comparison panel page', () => {
 
   it('has the hooks the webview script and the UI tests use, each control labelled', () => {
     for (const id of ['subject', 'busy', 'comparison', 'chart', 'ratio', 'ratio-number', 'cache-mode', 'cache-hit', 'currency',
-      'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-results']) {
+      'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-results',
+      'bill-timing', 'bill-share', 'bill-caveats', 'caveats']) {
       assert.equal(html.split(`id="${id}"`).length, 2, `exactly one #${id}`);
     }
-    for (const id of ['ratio', 'cache-mode', 'cache-hit', 'currency', 'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time']) {
+    for (const id of ['ratio', 'cache-mode', 'cache-hit', 'currency', 'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-timing', 'bill-share']) {
       assert.ok(html.includes(`<label for="${id}"`), `label for #${id}`);
     }
     assert.ok(html.includes('id="ratio-number"') && /id="ratio-number"[^>]*aria-label=/.test(html));
     for (const column of ['model', 'tokens', 'input', 'saving', 'output', 'total']) {
       assert.ok(html.includes(`<button type="button" data-sort="${column}">`), `sort button ${column}`);
     }
+  });
+
+  it('offers the three bill timings', () => {
+    for (const value of ['at-time', 'spread', 'share']) assert.ok(html.includes(`<option value="${value}">`), value);
+  });
+
+  it('puts the chart of totals before the table, labelled and described', () => {
+    assert.ok(html.indexOf('id="chart"') < html.indexOf('id="comparison"'), 'chart first, so it shows without scrolling past the table');
+    assert.match(html, /id="chart" role="img" aria-label="[^"]+" aria-describedby="chart-help"/);
+    assert.ok(html.includes('id="chart-help"'));
   });
 
   it('escapes attribute values', () => {

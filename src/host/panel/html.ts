@@ -71,7 +71,13 @@ export function panelHtml(o: PanelHtmlOptions): string {
     <label for="show-retired">Show legacy and retired models</label>
   </div>
 </section>
-<section aria-labelledby="table-title">
+<div class="results">
+<section class="chart-section" aria-labelledby="chart-title">
+  <h2 id="chart-title">Totals</h2>
+  <div id="chart" role="img" aria-label="Bar chart of the total cost per model" aria-describedby="chart-help"></div>
+  <p id="chart-help" class="help">Bars follow the table's order; bars in the second colour rest on estimated token counts.</p>
+</section>
+<section class="table-section" aria-labelledby="table-title">
   <h2 id="table-title">Per model</h2>
   <div class="table-wrap" role="region" aria-labelledby="table-title" tabindex="0">
   <table id="comparison">
@@ -88,25 +94,33 @@ export function panelHtml(o: PanelHtmlOptions): string {
     <tbody></tbody>
   </table>
   </div>
+  <ol id="caveats" class="caveats" aria-label="Notes on prices"></ol>
   <ul id="footnotes" class="footnotes"></ul>
 </section>
-<section aria-labelledby="chart-title">
-  <h2 id="chart-title">Totals</h2>
-  <div id="chart" role="img" aria-label="Bar chart of the total cost per model"></div>
-  <p class="help">Bars in the second colour rest on estimated token counts.</p>
-</section>
+</div>
 <section aria-labelledby="bill-title">
   <h2 id="bill-title">Usage bill</h2>
-  <p class="help">Tokens of a past period by kind, priced at the date and time given (UTC), as a provider console bills them.</p>
+  <p class="help">A day's tokens by kind, priced as a provider console bills them. Where prices depend on the time of day, say when the tokens were used.</p>
   <form id="bill-form" class="controls">
     <div class="control"><label for="bill-hit">Cache-hit input tokens</label><input type="number" id="bill-hit" min="0" step="1" required></div>
     <div class="control"><label for="bill-miss">Cache-miss input tokens</label><input type="number" id="bill-miss" min="0" step="1" required></div>
     <div class="control"><label for="bill-output">Output tokens</label><input type="number" id="bill-output" min="0" step="1" required></div>
     <div class="control"><label for="bill-date">Date (UTC)</label><input type="date" id="bill-date" required></div>
-    <div class="control"><label for="bill-time">Time (UTC)</label><input type="time" id="bill-time" required></div>
+    <div class="control">
+      <label for="bill-timing">Time of day</label>
+      <select id="bill-timing" aria-describedby="bill-timing-help">
+        <option value="at-time">At a specific time (UTC)</option>
+        <option value="spread">Spread evenly over the day</option>
+        <option value="share">Share in the discounted window (%)</option>
+      </select>
+      <span id="bill-timing-help" class="help">Only models with peak / off-peak prices use it.</span>
+    </div>
+    <div class="control" id="bill-time-control"><label for="bill-time">Time (UTC)</label><input type="time" id="bill-time" required></div>
+    <div class="control" id="bill-share-control"><label for="bill-share">Share in the discounted window (%)</label><input type="number" id="bill-share" min="0" max="100" step="any"></div>
     <span id="bill-error" class="error" role="alert"></span>
   </form>
   <div id="bill-results" aria-live="polite"></div>
+  <ol id="bill-caveats" class="caveats" aria-label="Notes on the bill"></ol>
 </section>
 <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
