@@ -33,8 +33,9 @@ function sample(rand: () => number): string {
   return parts.join('');
 }
 
-/** Encodes a fixed series of synthetic samples. */
-export function warmUp(encode: (text: string) => unknown, rounds = 10): void {
+/** Encodes synthetic samples: up to `rounds` of them, stopping early once `budgetMs` has passed (load time stays bounded). */
+export function warmUp(encode: (text: string) => unknown, rounds = 10, budgetMs = 60): void {
   const rand = mulberry32(0x5eed);
-  for (let i = 0; i < rounds; i++) encode(sample(rand));
+  const started = performance.now();
+  for (let i = 0; i < rounds && performance.now() - started < budgetMs; i++) encode(sample(rand));
 }
