@@ -59,6 +59,7 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
     result = bill(catalog, {
       modelId: model.id, at, currency,
       tokens: { cacheHit: inputs.cacheHit, cacheMiss: inputs.cacheMiss, output: inputs.output },
+      longContext: inputs.longContext === true,
       ...(windowShares ? { windowShares } : {}),
     });
   } catch (err) {

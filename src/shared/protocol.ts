@@ -52,6 +52,8 @@ export interface BillInputs {
   readonly time: string;
   /** Absent means "at-time" (what states saved before timing existed meant). */
   readonly timing?: BillTiming;
+  /** True bills every token at the long-context tier where a model has one (a bill cannot know each request's size). */
+  readonly longContext?: boolean;
 }
 
 /** "¹", "²³": a footnote number as a superscript marker. */
@@ -280,10 +282,11 @@ export function isBillTiming(v: unknown): v is BillTiming {
 }
 
 export function isBillInputs(v: unknown): v is BillInputs {
-  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time', 'timing'])
+  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time', 'timing', 'longContext'])
     && isTokenCount(v.cacheHit) && isTokenCount(v.cacheMiss) && isTokenCount(v.output)
     && isIsoDate(v.date) && isTimeOfDay(v.time)
-    && (v.timing === undefined || isBillTiming(v.timing));
+    && (v.timing === undefined || isBillTiming(v.timing))
+    && (v.longContext === undefined || typeof v.longContext === 'boolean');
 }
 
 export function isPanelControls(v: unknown): v is PanelControls {

@@ -17,7 +17,8 @@
  *   chart: #chart (an SVG with one `g[data-model]` per priced row)
  *   price notes: `.note` with an optional `a.footnote-ref` to `#caveat-<n>` in the list #caveats
  *   bill: #bill-hit, #bill-miss, #bill-output, #bill-date (YYYY-MM-DD), #bill-timing (at-time|spread|share),
- *     #bill-time (HH:MM, UTC; shown for at-time), #bill-share (percent; shown for share), #bill-error,
+ *     #bill-time (HH:MM, UTC; shown for at-time), #bill-share (percent; shown for share),
+ *     #bill-long-context (checkbox), #bill-error,
  *     results #bill-results with one `section.bill[data-model]` per model, total in `td.bill-total`;
  *     caveats #bill-caveats (`#bill-caveat-<n>`)
  *   document.body.dataset.rendered: the number of renders so far.
@@ -55,6 +56,7 @@ const ids = {
   billTimeControl: byId('bill-time-control'),
   billShare: byId<HTMLInputElement>('bill-share'),
   billShareControl: byId('bill-share-control'),
+  billLongContext: byId<HTMLInputElement>('bill-long-context'),
   billCaveats: byId('bill-caveats'),
   billError: byId('bill-error'),
   billResults: byId('bill-results'),
@@ -156,6 +158,7 @@ function applyBillInputs(bill: BillInputs): void {
   if (timing.kind === 'share') billSharePercent = round(timing.discountedShare * 100);
   setValue(ids.billShare, String(billSharePercent));
   showTimingFields(timing.kind);
+  ids.billLongContext.checked = bill.longContext === true;
 }
 
 function showTimingFields(kind: BillTiming['kind']): void {
@@ -240,6 +243,7 @@ ids.table.tHead?.addEventListener('click', (event) => {
   host.post({ type: 'setSort', sort });
 });
 
+ids.billLongContext.addEventListener('change', postBill);
 ids.billTiming.addEventListener('change', () => {
   showTimingFields(readTimingKind());
   postBill();
@@ -285,6 +289,7 @@ function postBill(): void {
     date: ids.billDate.value,
     time: ids.billTime.value.slice(0, 5),
     timing,
+    longContext: ids.billLongContext.checked,
   };
   if (isBillInputs(bill)) {
     ids.billError.textContent = '';

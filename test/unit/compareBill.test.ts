@@ -97,6 +97,23 @@ describe('usage bill by time of day: hand-computed figures', () => {
   });
 });
 
+describe('usage bill: long-context requests', () => {
+  const grok = model('grok-4.3');
+  const inputs: BillInputs = { cacheHit: 1_000_000, cacheMiss: 1_000_000, output: 1_000_000, date: '2026-11-25', time: '12:00', timing: { kind: 'spread' } };
+  it('bills grok-4.3 at the standard tier unless told, saying so: 0.20 + 1.25 + 2.50 = $3.95', () => {
+    const [row] = billRows(catalog, [grok], inputs, 'USD').rows;
+    assert.equal(row.total, '$3.95');
+    assert.deepEqual(row.notes, [{ text: 'billed at the standard tier', footnote: 1 }]);
+  });
+  it('bills every token at the long-context tier when asked: 0.40 + 2.50 + 5.00 = $7.90; flat models unchanged', () => {
+    const { rows, caveats } = billRows(catalog, [grok, mistral], { ...inputs, longContext: true }, 'USD');
+    assert.equal(rows[0].total, '$7.90');
+    assert.deepEqual(rows[0].notes, [{ text: 'long-context tier (prompt ≥ 200,000 tokens)' }]);
+    assert.deepEqual(caveats, []);
+    assert.deepEqual(rows[1], billRows(catalog, [mistral], inputs, 'USD').rows[0]);
+  });
+});
+
 describe('usage bill: caveats once, errors clear', () => {
   it('shows the DeepSeek holiday caveat once for both DeepSeek models', () => {
     const { rows, caveats } = billRows(catalog, [flash, mistral, pro], weekday, 'USD');

@@ -27,6 +27,8 @@ const VALID: readonly FromWebviewMessage[] = [
   { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 0 } } },
   { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 0.7 } } },
   { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 1 } } },
+  { type: 'setBill', bill: { ...bill, longContext: true } },
+  { type: 'setBill', bill: { ...bill, timing: { kind: 'spread' }, longContext: false } },
   { type: 'rendered', rows: 12 },
 ];
 
@@ -78,6 +80,8 @@ const MALFORMED: readonly [string, unknown][] = [
   ['a NaN share timing', { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: NaN } } }],
   ['a spread timing with a share', { type: 'setBill', bill: { ...bill, timing: { kind: 'spread', discountedShare: 0.5 } } }],
   ['an at-time timing with a foreign key', { type: 'setBill', bill: { ...bill, timing: { kind: 'at-time', time: '09:00' } } }],
+  ['a bill with long context as a string', { type: 'setBill', bill: { ...bill, longContext: 'yes' } }],
+  ['a bill with long context as a number', { type: 'setBill', bill: { ...bill, longContext: 1 } }],
   ['rendered with a negative row count', { type: 'rendered', rows: -1 }],
   ['a prototype-polluting payload', JSON.parse('{"type":"setShowRetired","showRetired":true,"__proto__":{"x":1}}')],
 ];

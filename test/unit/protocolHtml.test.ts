@@ -35,10 +35,10 @@ describe('comparison panel page', () => {
   it('has the hooks the webview script and the UI tests use, each control labelled', () => {
     for (const id of ['subject', 'busy', 'comparison', 'chart', 'ratio', 'ratio-number', 'cache-mode', 'cache-hit', 'currency',
       'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-results',
-      'bill-timing', 'bill-share', 'bill-caveats', 'caveats']) {
+      'bill-timing', 'bill-share', 'bill-long-context', 'bill-caveats', 'caveats']) {
       assert.equal(html.split(`id="${id}"`).length, 2, `exactly one #${id}`);
     }
-    for (const id of ['ratio', 'cache-mode', 'cache-hit', 'currency', 'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-timing', 'bill-share']) {
+    for (const id of ['ratio', 'cache-mode', 'cache-hit', 'currency', 'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-timing', 'bill-share', 'bill-long-context']) {
       assert.ok(html.includes(`<label for="${id}"`), `label for #${id}`);
     }
     assert.ok(html.includes('id="ratio-number"') && /id="ratio-number"[^>]*aria-label=/.test(html));
