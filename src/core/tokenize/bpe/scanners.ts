@@ -130,6 +130,13 @@ export function tiktokenScanner(pattern: string): Scanner | undefined {
       if (prefixable && p + w0 < end && ((at(cc, text, p + w0, end) >> 2) & L)) return run(cc, text, p + w0, end, L, false);
       if (f0 & L) return run(cc, text, p, end, L, false);
     } else {
+      // ASCII fast path: [A-Z]*[a-z]+ followed by end or ASCII is exactly what U*W+ matches there.
+      const s0 = prefixable ? p + w0 : p;
+      let q = s0;
+      while (q < end && text.charCodeAt(q) - 65 >>> 0 < 26) q++;
+      const lowerStart = q;
+      while (q < end && text.charCodeAt(q) - 97 >>> 0 < 26) q++;
+      if (q > lowerStart && (q === end || text.charCodeAt(q) < 0x80)) return contractions ? q + contraction(text, q, end) : q;
       const prefixed = prefixable && p + w0 < end;
       let e = prefixed ? casedWord(cc, text, p + w0, end, false) : -1;
       if (e < 0) e = casedWord(cc, text, p, end, false);
