@@ -14,7 +14,7 @@
  *     `td.tokens`, `td.input`, `td.saving`, `td.output`, `td.total`, `td.notes`
  *   controls: #ratio (range 0–10), #ratio-number (0–100), #cache-mode (share|prefix), #cache-hit
  *     (percent for share, tokens for prefix), #currency, #moment (now|next-peak|next-off-peak), #show-retired
- *   chart: #chart (an SVG with one `g[data-model]` per priced row)
+ *   chart: #chart with one `.chart-row[data-model]` per priced row (label, bar, value as text)
  *   price notes: `.note` with an optional `a.footnote-ref` to `#caveat-<n>` in the list #caveats
  *   bill: #bill-hit, #bill-miss, #bill-output, #bill-date (YYYY-MM-DD), #bill-timing (at-time|spread|share),
  *     #bill-time (HH:MM, UTC; shown for at-time), #bill-share (percent; shown for share),

@@ -2,8 +2,6 @@
 import type { BillRow, PanelRow, PanelState, PriceNote, SortColumn } from '../shared/protocol';
 import { footnoteMarker } from '../shared/protocol';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
 /** Creates an element with a class and text. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -95,54 +93,26 @@ export function renderCaveats(list: HTMLElement, caveats: readonly string[], pre
   list.hidden = caveats.length === 0;
 }
 
-const ROW_HEIGHT = 20;
-const BAR_X = 38;
-const BAR_SPAN = 46;
-
-/** A horizontal bar per priced model, in table order, widths relative to the largest total. */
+/** A bar per priced model, in table order, widths relative to the largest total; the label and value are text. */
 export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void {
   const priced = rows.filter((r) => !r.error);
   const max = Math.max(0, ...priced.map((r) => r.totalNumber));
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('width', '100%');
-  svg.setAttribute('height', String(Math.max(priced.length, 1) * ROW_HEIGHT));
-  svg.setAttribute('aria-hidden', 'true');
-  priced.forEach((row, i) => {
-    const y = i * ROW_HEIGHT;
-    const share = max > 0 ? row.totalNumber / max : 0;
-    const g = document.createElementNS(SVG, 'g');
-    g.setAttribute('data-model', row.modelId);
-    g.append(
-      svgText(row.displayName, '0', y + 14, 'label'),
-      svgRect(y + 3, share, row.exact ? 'bar' : 'bar estimate'),
-      svgText(row.total, `${BAR_X + BAR_SPAN + 1}%`, y + 14, 'value'),
-    );
-    svg.append(g);
+  const bars = priced.map((row) => {
+    const line = el('div', 'chart-row');
+    line.dataset.model = row.modelId;
+    const label = el('span', 'label', row.displayName);
+    label.title = row.displayName;
+    const track = el('span', 'track');
+    const bar = el('span', row.exact ? 'bar' : 'bar estimate');
+    // A visible sliver even for a zero total, so every model has a bar.
+    bar.style.width = `${Math.max(max > 0 ? (row.totalNumber / max) * 100 : 0, 0.5).toFixed(2)}%`;
+    track.append(bar);
+    line.append(label, track, el('span', 'value', row.total));
+    return line;
   });
-  if (priced.length === 0) svg.append(svgText('No totals yet.', '0', 15, 'label'));
   const summary = priced.map((r) => `${r.displayName} ${r.total}`).join('; ');
   chart.setAttribute('aria-label', priced.length ? `Total cost per model: ${summary}` : 'No totals yet');
-  chart.replaceChildren(svg);
-}
-
-function svgText(text: string, x: string, y: number, className: string): SVGTextElement {
-  const node = document.createElementNS(SVG, 'text');
-  node.setAttribute('x', x);
-  node.setAttribute('y', String(y));
-  node.setAttribute('class', className);
-  node.textContent = text;
-  return node;
-}
-
-function svgRect(y: number, share: number, className: string): SVGRectElement {
-  const rect = document.createElementNS(SVG, 'rect');
-  rect.setAttribute('x', `${BAR_X}%`);
-  rect.setAttribute('y', String(y));
-  // A visible sliver even for a zero total, so every model has a bar.
-  rect.setAttribute('width', `${Math.max(share * BAR_SPAN, 0.3).toFixed(3)}%`);
-  rect.setAttribute('height', String(ROW_HEIGHT - 8));
-  rect.setAttribute('class', className);
-  return rect;
+  chart.replaceChildren(...(bars.length ? bars : [el('p', 'help', 'No totals yet.')]));
 }
 
 /** One small table per model: each billed line and the total. */
