@@ -37,9 +37,12 @@ if [ ! -f "$cs/lib/vscode/out/server-main.js" ] || [ "$(cat "$dest/cs/.installed
   log "installing code-server@$code_server_version (builds native addons: about 2-3 minutes)"
   rm -rf "$dest/cs"
   mkdir -p "$dest/cs"
+  # npm 11 runs dependency install scripts only where allowScripts says so; code-server's postinstall
+  # (its bundled VS Code's native modules) and argon2 must build.
+  printf '%s\n' '{ "name": "llm-cost-test-env", "private": true, "allowScripts": { "code-server": true, "argon2": true } }' > "$dest/cs/package.json"
   # Node 24 only for this install; nodedir stops node-gyp from trying to download headers.
   PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
-    npm install --prefix "$dest/cs" --no-audit --no-fund --foreground-scripts --allow-scripts=code-server,argon2 --loglevel=error \
+    npm install --prefix "$dest/cs" --no-audit --no-fund --foreground-scripts --loglevel=error \
     "code-server@$code_server_version" > "$dest/cs-install.log" 2>&1 \
     || { tail -40 "$dest/cs-install.log" >&2; echo "setup-test-env: code-server install failed (log: $dest/cs-install.log)" >&2; exit 1; }
   echo "$code_server_version" > "$dest/cs/.installed"
