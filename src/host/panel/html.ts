@@ -116,12 +116,12 @@ export function panelHtml(o: PanelHtmlOptions): string {
       <span id="bill-timing-help" class="help">Only models with peak / off-peak prices use it.</span>
     </div>
     <div class="control" id="bill-time-control"><label for="bill-time">Time (UTC)</label><input type="time" id="bill-time" required></div>
+    <div class="control" id="bill-share-control"><label for="bill-share">Share in the discounted window (%)</label><input type="number" id="bill-share" min="0" max="100" step="any"></div>
     <div class="control checkbox">
       <input type="checkbox" id="bill-long-context" aria-describedby="bill-long-context-help">
       <label for="bill-long-context">Long-context requests</label>
       <span id="bill-long-context-help" class="help">Bill every token at the long-context tier where a model has one (xAI, prompts from its threshold up).</span>
     </div>
-    <div class="control" id="bill-share-control"><label for="bill-share">Share in the discounted window (%)</label><input type="number" id="bill-share" min="0" max="100" step="any"></div>
     <span id="bill-error" class="error" role="alert"></span>
   </form>
   <div id="bill-results" aria-live="polite"></div>
