@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Catalog, ModelEntry, PricePeriod } from '../../src/core/catalog/types';
 import type { CountResult } from '../../src/core/tokenize/types';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
-import { billMoment, billRows, compareModels, resolveMoment, selectModels, sortRows, toPanelRow } from '../../src/core/compare';
+import { Footnotes, billMoment, billRows, compareModels, noteText, resolveMoment, selectModels, sortRows, toPanelRow } from '../../src/core/compare';
+import { splitLongNote } from '../../src/core/compareNotes';
 
 const source = { url: 'https://example.invalid/prices', verified: '2026-10-01' };
 const weekdays = [1, 2, 3, 4, 5];
@@ -178,5 +179,39 @@ describe('comparison: usage bill', () => {
     const [row] = billRows(catalog, catalog.models.slice(0, 1), { cacheHit: 0, cacheMiss: 1, output: 0, date: '2020-01-01', time: '00:00' }, 'USD').rows;
     assert.equal(row.error, 'ds has no known price at 2020-01-01: ds has prices from 2026-01-01; the catalog has no verified price before that');
     assert.equal(row.total, '—');
+  });
+});
+
+describe('comparison: footnotes for long caveats', () => {
+  it('numbers distinct caveats once, in first-seen order', () => {
+    const notes = new Footnotes();
+    assert.equal(notes.ref('holidays are not modelled: long text'), 1);
+    assert.equal(notes.ref('another caveat'), 2);
+    assert.equal(notes.ref('holidays are not modelled: long text'), 1);
+    assert.deepEqual(notes.list(), ['holidays are not modelled: long text', 'another caveat']);
+  });
+  it('keeps a short note inline and turns a long "head: detail" note into its head plus a footnote', () => {
+    const notes = new Footnotes();
+    const long = 'no cached price is published for this model: all input is billed as cache miss';
+    assert.deepEqual(splitLongNote('legacy model', notes), { text: 'legacy model' });
+    assert.deepEqual(splitLongNote(long, notes), { text: 'no cached price is published for this model', footnote: 1 });
+    assert.deepEqual(notes.list(), [long]);
+    assert.equal(noteText({ text: 'off-peak ×0.5', footnote: 12 }), 'off-peak ×0.5 ¹²');
+    assert.equal(noteText({ text: 'peak' }), 'peak');
+  });
+  it('gives both DeepSeek rows of a table the same footnote for the schedule caveat', () => {
+    const withNote: Catalog = {
+      ...catalog,
+      models: catalog.models.map((m) => (m.provider !== 'deepseek' ? m : {
+        ...m, periods: m.periods.map((p) => (p.schedule ? { ...p, schedule: { ...p.schedule, note: 'Holidays are not modelled: a long caveat.' } } : p)),
+      })),
+    };
+    const twin = { ...withNote.models[0], id: 'ds2', aliases: [] };
+    const all = { ...withNote, models: [...withNote.models, twin] };
+    const rows = compareModels(all, [all.models[0], twin], new Map([['ds', count('ds', 10)], ['ds2', count('ds2', 10)]]), { ...options, at: offPeak });
+    const footnotes = new Footnotes();
+    const panel = rows.map((r) => toPanelRow(r, 'USD', footnotes));
+    assert.deepEqual(footnotes.list(), ['Holidays are not modelled: a long caveat.']);
+    for (const row of panel) assert.deepEqual(row.priceNotes, [{ text: 'off-peak ×0.5, peak from 2026-11-26 01:00 UTC', footnote: 1 }]);
   });
 });
