@@ -11,12 +11,12 @@ const STATUS = '[id="llm-cost-tools.llm-cost.llmCost.status"]';
 const SHOTS = path.join(root, 'media/screenshots');
 const SELECTED_LINE = 'You are a helpful assistant. Summarize the following changes for a changelog.';
 
-async function runCommand(page, title) {
+async function runCommand(page, title, timeout = 60000) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>' + title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
   await page.keyboard.press('Enter');
 }
 
@@ -49,6 +49,8 @@ describe('workbench UI', function () {
     await page.locator('.view-line', { hasText: 'helpful assistant' }).click();
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
+    // The extension activates on startup finished; its item appears once it has counted the file.
+    await page.locator(STATUS).waitFor({ timeout: 90000 });
     await runCommand(page, 'Estimate LLM cost');
     const item = page.locator(STATUS);
     await item.filter({ hasText: 'tok' }).waitFor({ timeout: 60000 });
@@ -99,7 +101,7 @@ describe('workbench UI', function () {
     // Give the panel the whole window for the README screenshot.
     await page.keyboard.press('Control+B');
     try {
-      await runCommand(page, 'Maximize Editor Group');
+      await runCommand(page, 'Maximize Editor Group', 15000);
     } catch {
       await page.keyboard.press('Escape'); // layout only matters for the picture, not for the test
     }
