@@ -95,7 +95,7 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
 
 function countLine(count: DocumentCount): string {
   const what = count.exact ? 'exact' : 'estimate';
-  const band = !count.exact && count.errorBand ? `, error band ${formatErrorBand(count.errorBand)}` : '';
+  const band = !count.exact && count.errorBand ? `; the true count may be ${formatErrorBand(count.errorBand)} of this: ${count.errorBand.basis}` : '';
   const template = count.templateTokens > 0 ? `, incl. ${formatTokens(count.templateTokens)} template tokens` : '';
   return `Count: ${formatCount(count)} ${count.tokens === 1 ? 'token' : 'tokens'}, ${what} (${escapeMarkdown(count.label)}${band}${template})`;
 }

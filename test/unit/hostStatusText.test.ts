@@ -58,7 +58,7 @@ describe('status text (host status bar and estimate command, pure part)', () => 
 
   it('tooltip: an estimate states its error band; template tokens and a plain-text fallback are mentioned', () => {
     const grok = tooltipMarkdown(priced('grok-4.7'), AT);
-    assert.match(grok, /estimate \(.*error band/);
+    assert.match(grok, /estimate \(.*the true count may be −5% … \+90% of this/);
     const templated = tooltipMarkdown(priced('deepseek-flash', { templateTokens: 5 }), AT);
     assert.match(templated, /incl\. 5 template tokens/);
     const fallback = tooltipMarkdown(priced('deepseek-flash', { fallback: 'bad.jsonl:2: not valid JSON' }), AT);

@@ -2,7 +2,7 @@
 import type { TokenizerId } from '../catalog/types';
 
 export interface ErrorBand {
-  /** Plausible range of true/estimated count ratio, e.g. { low: 0.82, high: 1.05 } → "−18% … +5%". */
+  /** Plausible range of the true count ÷ the estimate: { low: 0.95, high: 1.9 } → "−5% … +90%" (the true count may be 5% lower to 90% higher). */
   readonly low: number;
   readonly high: number;
   readonly basis: string;
