@@ -3,9 +3,9 @@ import type { Catalog, ModelEntry, PricePeriod } from '../core/catalog/types';
 import { currentPeriod, findModel, suggestModels } from '../core/catalog/catalog';
 import { UsageError } from './errors';
 
-/** The model for `idOrAlias`, or a UsageError that names the closest ids. */
-export function resolveModel(catalog: Catalog, idOrAlias: string): ModelEntry {
-  const model = findModel(catalog, idOrAlias);
+/** The model `idOrAlias` meant at `at` (now if absent), or a UsageError that names the closest ids. */
+export function resolveModel(catalog: Catalog, idOrAlias: string, at?: Date): ModelEntry {
+  const model = findModel(catalog, idOrAlias, at);
   if (model) return model;
   const near = suggestModels(catalog, idOrAlias, 3);
   const hint = near.length ? ` (did you mean ${near.join(', ')}?)` : '';

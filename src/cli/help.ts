@@ -76,7 +76,10 @@ Options:
   --cached-prefix-tokens N  the first N input tokens are a cache hit
   --currency CODE           USD (default), CNY, EUR, GBP, JPY...; native lists are used
                             where the provider publishes one, otherwise converted
-  --at DATE                 price at this moment (ISO date or date-time, UTC; default now)
+  --fx CODE=RATE,...        exchange rates in units per USD (e.g. CNY=7.2,JPY=150), over
+                            the bundled approximate ones; env LLM_COST_FX, same syntax
+  --at DATE                 price at this moment (ISO date or date-time, UTC; default now;
+                            a date alone prices 00:00 UTC)
   --max-cost AMOUNT         exit with code 3 if any listed model's total exceeds AMOUNT
                             (in --currency); a budget gate for CI
   --exact                   Grok: exact count from xAI's tokenize-text (sends the text;
@@ -86,7 +89,8 @@ Options:
   -h, --help                show this help
 `;
 
-export const USAGE_HELP = `Usage: llm-cost usage --model ID [--at DATE] [--currency CODE] [--long-context] TOKENS [--json]
+export const USAGE_HELP = `Usage: llm-cost usage --model ID [--at DATE] [--currency CODE] [--fx CODE=RATE,...]
+         [--spread-evenly | --discounted-share F] [--long-context] TOKENS [--json]
 
 Prices tokens already used (a day of a provider console's usage, say) with the prices in
 force at --at, line by line, to reproduce a bill.
@@ -104,6 +108,13 @@ Options:
   --output-tokens N   output tokens, reasoning tokens included
   --at DATE           when the tokens were used (ISO date or date-time, UTC; default now)
   --currency CODE     currency of the bill (native list where published, else converted)
+  --fx CODE=RATE,...  exchange rates in units per USD (e.g. CNY=7.2,JPY=150), over the
+                      bundled approximate ones; env LLM_COST_FX takes the same syntax
+  --spread-evenly     a day on a model with time-of-day prices (DeepSeek): spread the
+                      tokens evenly over the day's hours, peak and off-peak
+  --discounted-share F  share (0..1 or a percentage) of the tokens used in the discounted
+                      (off-peak) window; a date without a time on such a model needs one
+                      of these two or a time
   --long-context      the requests' prompts reached the model's long-context threshold
                       (xAI: 200k tokens): bill every token at the long-context prices
   --json              machine-readable output (numbers plus exact decimal strings)

@@ -2,7 +2,8 @@
 import { version } from '../../package.json';
 import { CostError } from '../core/cost/errors';
 import { EXIT, UsageError } from './errors';
-import type { CliIo } from './io';
+import type { CliIo, TextSink } from './io';
+import { cliWording } from './fx';
 import { closestCommand, COMMANDS, MAIN_HELP } from './help';
 import { runModels } from './commands/models';
 import { runCount } from './commands/count';
@@ -21,7 +22,8 @@ const RUNNERS: Readonly<Record<(typeof COMMANDS)[number], Command>> = {
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, stdout: reworded(rawIo.stdout), stderr: reworded(rawIo.stderr) };
   const [first, ...rest] = argv;
   try {
     if (first === undefined) {
@@ -46,6 +48,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (err) {
     return reportError(err, io);
   }
+}
+
+/** The core's hints name a VS Code setting; CLI users get the CLI's options instead. */
+function reworded(sink: TextSink): TextSink {
+  return { write: (text: string) => sink.write(cliWording(text)) };
 }
 
 /** One line on stderr: exit 2 for the user's mistakes, 1 for anything unexpected. */

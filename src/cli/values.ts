@@ -53,3 +53,25 @@ export function parseCurrency(option: string, text: string): string {
   if (!/^[A-Za-z]{3}$/.test(text.trim())) throw new UsageError(`--${option}: '${text}' is not a currency code such as USD, CNY or EUR`);
   return text.trim().toUpperCase();
 }
+
+/** True when an --at value names a day without a time of day ("2026-11-27"). */
+export function isDateOnly(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
+}
+
+/** Exchange rates "CODE=RATE[,CODE=RATE]" in units per USD ("CNY=7.2,JPY=150"); exact decimals, rate above 0. */
+export function parseFx(option: string, text: string): Record<string, string> {
+  const rates: Record<string, string> = {};
+  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (!parts.length) throw new UsageError(`${option}: '${text}' has no rates (use CODE=RATE[,CODE=RATE], units per USD, e.g. CNY=7.2)`);
+  for (const part of parts) {
+    const m = /^([A-Za-z]{3})=(\d+(\.\d*)?|\.\d+)$/.exec(part);
+    if (!m || Rational.parse(m[2]).isZero()) {
+      throw new UsageError(`${option}: '${part}' is not CODE=RATE with a rate above 0 in units per USD (e.g. CNY=7.2)`);
+    }
+    const code = m[1].toUpperCase();
+    if (code === 'USD' && !Rational.parse(m[2]).eq(Rational.ONE)) throw new UsageError(`${option}: USD is the base: its rate is 1`);
+    rates[code] = m[2];
+  }
+  return rates;
+}

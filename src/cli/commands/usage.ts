@@ -1,8 +1,10 @@
 /** `llm-cost usage`: the bill for tokens already used, line by line, with the prices in force then. */
-import type { Bill, CostLine, UsageTokens } from '../../core/cost/types';
-import { defaultCatalog } from '../../core/catalog/catalog';
+import type { ModelEntry } from '../../core/catalog/types';
+import type { Bill, CostLine, UsageTokens, WindowShares } from '../../core/cost/types';
+import { currentPeriod, defaultCatalog } from '../../core/catalog/catalog';
 import { bill } from '../../core/cost/bill';
-import { formatDateTime } from '../../core/format/dates';
+import { hasTimeOfDayPricing, scheduleCoverage } from '../../core/cost/schedule';
+import { formatDate, formatDateTime } from '../../core/format/dates';
 import { formatMoney, formatPrice } from '../../core/format/money';
 import { formatTokens } from '../../core/format/tokens';
 import { describePricing } from '../../core/format/pricing';
@@ -13,7 +15,8 @@ import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { USAGE_HELP } from '../help';
 import { resolveModel } from '../catalog';
-import { parseCurrency, parseDate, parseFraction, parseTokens } from '../values';
+import { isDateOnly, parseCurrency, parseDate, parseFraction, parseTokens } from '../values';
+import { fxTable } from '../fx';
 import { extraNotes } from '../notes';
 import { contextJson, lineJson, money } from './estimateJson';
 
@@ -37,6 +40,9 @@ export async function runUsage(argv: readonly string[], io: CliIo): Promise<numb
     'input-share': { type: 'string' },
     'output-tokens': { type: 'string' },
     'long-context': { type: 'boolean' },
+    'spread-evenly': { type: 'boolean' },
+    'discounted-share': { type: 'string' },
+    fx: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -48,13 +54,42 @@ export async function runUsage(argv: readonly string[], io: CliIo): Promise<numb
   const modelId = args.string('model');
   if (modelId === undefined) throw new UsageError(`'usage' needs --model ID (see 'llm-cost models --all')`);
   const tokens = readTokens(args);
-  const at = args.string('at') === undefined ? (io.now ?? new Date()) : parseDate('at', args.string('at') as string);
+  const atText = args.string('at');
+  const now = io.now ?? new Date();
+  const at = atText === undefined ? now : parseDate('at', atText);
   const currency = args.string('currency');
   const catalog = defaultCatalog();
-  const model = resolveModel(catalog, modelId);
-  const result = bill(catalog, { modelId: model.id, at, tokens, longContext: args.flag('long-context'), ...(currency !== undefined ? { currency: parseCurrency('currency', currency) } : {}) });
+  const fx = fxTable(catalog.fx, args.string('fx'), io.env, now);
+  const model = resolveModel(catalog, modelId, at);
+  const windowShares = readWindowShares(args, model, at, atText !== undefined && isDateOnly(atText));
+  const result = bill(catalog, {
+    modelId, at, tokens, fx, longContext: args.flag('long-context'),
+    ...(windowShares ? { windowShares } : {}),
+    ...(currency !== undefined ? { currency: parseCurrency('currency', currency) } : {}),
+  });
   io.stdout.write(args.flag('json') ? `${JSON.stringify(billJson(result), null, 2)}\n` : billTable(result));
   return EXIT.ok;
+}
+
+export const NEEDS_TIME_OF_DAY = 'prices depend on the time of day: give a time (--at 2026-11-27T02:00Z), --spread-evenly or --discounted-share';
+
+/**
+ * The discounted-window share for a day's usage. A day alone cannot be priced at midnight's window on a
+ * model with time-of-day prices: it needs --spread-evenly, --discounted-share or a time.
+ */
+function readWindowShares(args: ParsedArgs, model: ModelEntry, at: Date, dayOnly: boolean): WindowShares | undefined {
+  const shareText = args.string('discounted-share');
+  const spread = args.flag('spread-evenly');
+  if (spread && shareText !== undefined) throw new UsageError('give either --spread-evenly or --discounted-share, not both');
+  if (shareText !== undefined) return { discounted: parseFraction('discounted-share', shareText) };
+  if (spread) {
+    const schedule = currentPeriod(model, at)?.schedule;
+    if (!schedule) return { discounted: 0 };
+    const dayStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+    return { discounted: scheduleCoverage(schedule, dayStart).discountedHours / 24 };
+  }
+  if (dayOnly && hasTimeOfDayPricing(model, at)) throw new UsageError(NEEDS_TIME_OF_DAY);
+  return undefined;
 }
 
 const SPLIT = ['cache-hit-tokens', 'cache-miss-tokens'];
@@ -88,13 +123,18 @@ function billTable(b: Bill): string {
     [{ header: 'kind' }, { header: 'tokens', align: 'right' }, { header: 'price/M', align: 'right' },
       { header: 'cost', align: 'right' }, { header: 'exact', align: 'right' }],
     [
-      ...b.lines.map((l) => [KIND_LABELS[l.kind], formatTokens(l.tokens), formatPrice(l.pricePerMillion, currency),
+      ...b.lines.map((l) => [kindLabel(l), formatTokens(l.tokens), formatPrice(l.pricePerMillion, currency),
         formatMoney(l.cost, currency), l.cost.toDecimalString()]),
       ['total', formatTokens(b.lines.reduce((n, l) => n + l.tokens, 0)), '', formatMoney(b.total, currency), b.total.toDecimalString()],
     ],
   );
-  const head = `${b.modelId} at ${formatDateTime(b.context.at)}, ${currency}`;
+  const head = `${b.modelId} at ${b.windowSplit ? formatDate(b.context.at.toISOString()) : formatDateTime(b.context.at)}, ${currency}`;
   return `${[head, '', ...table, '', ...describePricing(b.context), ...extraNotes(b.context, b.notes)].join('\n')}\n`;
+}
+
+/** "cache miss", or "cache miss (off-peak)" on a bill split by time of day. */
+function kindLabel(line: CostLine): string {
+  return line.window ? `${KIND_LABELS[line.kind]} (${line.window.label})` : KIND_LABELS[line.kind];
 }
 
 function billJson(b: Bill): unknown {
@@ -102,7 +142,14 @@ function billJson(b: Bill): unknown {
     model: b.modelId,
     currency: b.context.currency,
     at: b.context.at.toISOString(),
-    lines: b.lines.map(lineJson),
+    lines: b.lines.map((l) => ({ ...(lineJson(l) as object), window: l.window?.label ?? null })),
+    windowSplit: b.windowSplit ? {
+      full: b.windowSplit.full.label,
+      discounted: b.windowSplit.discounted.label,
+      multiplier: b.windowSplit.discounted.multiplier.toDecimalString(),
+      discountedShare: b.windowSplit.discountedShare ?? null,
+      note: b.windowSplit.note ?? null,
+    } : null,
     ...money('total', b.total),
     pricing: contextJson(b.context),
     notes: b.notes,
