@@ -13,7 +13,7 @@ describe('formatMoney', () => {
     assert.equal(formatMoney(r('12.5'), 'CNY'), '¥12.50');
     assert.equal(formatMoney(r('12.5'), 'EUR'), '€12.50');
     assert.equal(formatMoney(r('12.5'), 'GBP'), '£12.50');
-    assert.equal(formatMoney(r('1234.5'), 'JPY'), '¥1,235'); // 0 minor digits, half away from zero
+    assert.equal(formatMoney(r('1234.5'), 'JPY'), 'JP¥1,235'); // 0 minor digits, half away from zero
     assert.equal(formatMoney(r('1.234'), 'CHF'), '1.23 CHF');
   });
   it('groups thousands', () => {
@@ -41,9 +41,15 @@ describe('formatMoney', () => {
     assert.equal(formatMoney(r('0.0000004'), 'CHF'), '<0.000001 CHF');
     assert.equal(formatMoney(Rational.ZERO, 'USD'), '$0.00');
   });
-  it('gives yen two significant digits below one yen', () => {
-    assert.equal(formatMoney(r('0.5'), 'JPY'), '¥0.50');
-    assert.equal(formatMoney(r('0.0123'), 'JPY'), '¥0.012');
+  it('never shows yen decimals, and labels yen JP¥ apart from the yuan', () => {
+    assert.equal(formatMoney(r('0.5'), 'JPY'), 'JP¥1'); // half away from zero
+    assert.equal(formatMoney(r('0.912'), 'JPY'), 'JP¥1');
+    assert.equal(formatMoney(r('2.4999'), 'JPY'), 'JP¥2');
+    assert.equal(formatMoney(r('0.0123'), 'JPY'), '<JP¥1');
+    assert.equal(formatMoney(r('-0.0123'), 'JPY'), '-<JP¥1');
+    assert.equal(formatMoney(Rational.ZERO, 'JPY'), 'JP¥0');
+    assert.equal(formatMoney(r('0.912'), 'CNY'), '¥0.91');
+    assert.equal(formatPrice(r('0.912'), 'JPY'), 'JP¥0.912'); // a rate keeps its exact digits
   });
   it('formats a third of a cent without drifting', () => {
     // 1/300 = 0.003333… → 2 significant digits

@@ -12,7 +12,8 @@ const STYLES: Readonly<Record<string, CurrencyStyle>> = {
   CNY: { symbol: '¥', minorDigits: 2 },
   EUR: { symbol: '€', minorDigits: 2 },
   GBP: { symbol: '£', minorDigits: 2 },
-  JPY: { symbol: '¥', minorDigits: 0 },
+  // Yen has no minor unit; "JP¥" keeps it apart from the yuan's "¥".
+  JPY: { symbol: 'JP¥', minorDigits: 0 },
 };
 
 /** Most decimals ever shown for an amount. */
@@ -23,11 +24,19 @@ export function currencyStyle(currency: CurrencyCode): CurrencyStyle {
   return STYLES[currency.toUpperCase()] ?? { minorDigits: 2 };
 }
 
-/** Formats an amount: "$1,234.50", "$0.0021", "<$0.000001", "1.23 CHF"; round half away from zero. */
+/**
+ * Formats an amount: "$1,234.50", "$0.0021", "<$0.000001", "1.23 CHF", "JP¥1,235", "<JP¥1"; round half
+ * away from zero. A currency without minor units (JPY) never shows decimals.
+ */
 export function formatMoney(amount: Rational, currency: CurrencyCode): string {
   const style = currencyStyle(currency);
   const abs = amount.isNegative() ? amount.neg() : amount;
   const sign = amount.isNegative() ? '-' : '';
+  if (style.minorDigits === 0) {
+    const whole = abs.toFixed(0);
+    if (!abs.isZero() && whole === '0') return `${sign}<${decorate('1', currency, style)}`;
+    return `${abs.isZero() ? '' : sign}${decorate(groupThousands(whole), currency, style)}`;
+  }
   if (!abs.isZero() && Rational.parse(abs.toFixed(MAX_DIGITS)).isZero()) {
     return `${sign}<${decorate(`0.${'0'.repeat(MAX_DIGITS - 1)}1`, currency, style)}`;
   }
