@@ -1,8 +1,9 @@
 /** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
-import type { Catalog, ModelEntry } from '../../core/catalog/types';
+import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, Estimate, OutputProjection } from '../../core/cost/types';
 import { defaultCatalog, listModels } from '../../core/catalog/catalog';
 import { estimate } from '../../core/cost/estimate';
+import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
 import type { Rational } from '../../core/money';
 import { formatDateTime } from '../../core/format/dates';
@@ -16,11 +17,13 @@ import { EXIT, UsageError } from '../errors';
 import { readInput } from '../io';
 import type { CliIo } from '../io';
 import { ESTIMATE_HELP } from '../help';
-import { resolveModel } from '../catalog';
+import { formatStatus, resolveModel } from '../catalog';
+import { fxTable } from '../fx';
+import { Warnings } from '../warnings';
 import { Counter } from '../counting';
 import { extraNotes } from '../notes';
 import type { CliCount } from '../counting';
-import { parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
+import { isDateOnly, parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
 import { estimateJson } from './estimateJson';
 
 /** Default output projection: as many output tokens as input tokens (documented in --help). */
@@ -29,12 +32,25 @@ const DEFAULT_CURRENCY = 'USD';
 
 export interface Row {
   readonly model: ModelEntry;
+  /** The name the user gave (an alias that moved is resolved at the moment priced), or the id. */
+  readonly name: string;
   readonly count: CliCount;
   readonly estimate: Estimate;
 }
 
+/** A named model with no price at the default moment (retired): shown as a row instead of aborting the run. */
+export interface Unpriced {
+  readonly model: ModelEntry;
+  readonly reason: string;
+}
+
 interface Assumptions {
   readonly at: Date;
+  /** --at was given; false means "now". */
+  readonly atGiven: boolean;
+  /** --at named a day without a time of day. */
+  readonly dayOnly: boolean;
+  readonly fx: FxTable;
   readonly output: OutputProjection;
   readonly cache: CacheAssumption;
   /** One currency for every row, so totals compare and --max-cost means one thing. */
@@ -52,6 +68,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     'cached-prefix-tokens': { type: 'string' },
     currency: { type: 'string' },
     at: { type: 'string' },
+    fx: { type: 'string' },
     'max-cost': { type: 'string' },
     json: { type: 'boolean' },
     exact: { type: 'boolean' },
@@ -62,31 +79,37 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     io.stdout.write(ESTIMATE_HELP);
     return EXIT.ok;
   }
-  const assumptions = readAssumptions(args, io.now ?? new Date());
   const catalog = defaultCatalog();
-  const named = args.strings('model').map((id) => resolveModel(catalog, id));
+  const now = io.now ?? new Date();
+  const assumptions = readAssumptions(args, now, fxTable(catalog.fx, args.string('fx'), io.env, now));
+  const named = dedupe(args.strings('model').map((name) => ({ name, model: resolveModel(catalog, name, assumptions.at) })));
   const input = await readInput(args.positionals, io, 'estimate');
-  const models = named.length ? dedupe(named) : currentModels(catalog);
+  const models = named.length ? named : modelsAt(catalog, assumptions).map((model) => ({ name: model.id, model }));
+  warnDayOnly(models.map((m) => m.model), assumptions, new Warnings(io));
 
   const rows: Row[] = [];
   const skipped: string[] = [];
+  const unpriced: Unpriced[] = [];
   const counter = new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') });
-  for (const model of models) {
+  for (const { name, model } of models) {
     const count = await counter.count(input, model);
     try {
-      rows.push({ model, count, estimate: estimate(catalog, requestFor(model, count.tokens, assumptions)) });
+      rows.push({ model, name, count, estimate: estimate(catalog, requestFor(name, count.tokens, assumptions)) });
     } catch (err) {
-      if (named.length || !(err instanceof CostError) || err.code !== 'no-price-period') throw err;
-      skipped.push(model.id);
+      if (!(err instanceof CostError) || err.code !== 'no-price-period') throw err;
+      if (!named.length) skipped.push(model.id);
+      else if (!assumptions.atGiven && model.status.kind === 'retired') unpriced.push({ model, reason: `${formatStatus(model)}: no current price (use --at)` });
+      else throw err;
     }
   }
+  if (!rows.length && unpriced.length) throw new UsageError(unpriced.map((u) => `${u.model.id} ${u.reason}`).join('; '));
   if (!rows.length) throw new UsageError(`no listed model has a price at ${formatDateTime(assumptions.at)}`);
 
   const over = assumptions.maxCost ? rows.filter((r) => r.estimate.total.cmp(assumptions.maxCost as Rational) > 0) : [];
   if (args.flag('json')) {
-    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped, unpriced), null, 2)}\n`);
   } else {
-    io.stdout.write(estimateTable(rows, assumptions, skipped));
+    io.stdout.write(estimateTable(rows, assumptions, skipped, unpriced));
   }
   if (over.length && assumptions.maxCost) {
     const max = assumptions.maxCost;
@@ -101,7 +124,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   return EXIT.ok;
 }
 
-function readAssumptions(args: ParsedArgs, now: Date): Assumptions {
+function readAssumptions(args: ParsedArgs, now: Date, fx: FxTable): Assumptions {
   const ratio = args.string('ratio');
   const outTokens = args.string('output-tokens');
   if (ratio !== undefined && outTokens !== undefined) throw new UsageError('give either --ratio or --output-tokens, not both');
@@ -113,6 +136,9 @@ function readAssumptions(args: ParsedArgs, now: Date): Assumptions {
   const max = args.string('max-cost');
   return {
     at: at === undefined ? now : parseDate('at', at),
+    atGiven: at !== undefined,
+    dayOnly: at !== undefined && isDateOnly(at),
+    fx,
     output: outTokens !== undefined ? { tokens: parseTokens('output-tokens', outTokens) }
       : { ratio: ratio === undefined ? DEFAULT_RATIO : parseNonNegative('ratio', ratio) },
     cache: prefix !== undefined ? { cachedPrefixTokens: parseTokens('cached-prefix-tokens', prefix) }
@@ -122,23 +148,33 @@ function readAssumptions(args: ParsedArgs, now: Date): Assumptions {
   };
 }
 
-function requestFor(model: ModelEntry, inputTokens: number, a: Assumptions) {
-  return { modelId: model.id, inputTokens, at: a.at, output: a.output, cache: a.cache, currency: a.currency };
+function requestFor(name: string, inputTokens: number, a: Assumptions) {
+  return { modelId: name, inputTokens, at: a.at, output: a.output, cache: a.cache, currency: a.currency, fx: a.fx };
 }
 
-function currentModels(catalog: Catalog): ModelEntry[] {
-  return listModels(catalog, {}).filter((m) => m.status.kind === 'current');
+/** With --at, the models offered at that moment; otherwise today's current ones. */
+function modelsAt(catalog: Catalog, a: Assumptions): ModelEntry[] {
+  return a.atGiven ? listModels(catalog, { at: a.at }) : listModels(catalog, {}).filter((m) => m.status.kind === 'current');
 }
 
-function dedupe(models: readonly ModelEntry[]): ModelEntry[] {
-  return models.filter((m, i) => models.findIndex((o) => o.id === m.id) === i);
+function dedupe<T extends { readonly model: ModelEntry }>(named: readonly T[]): T[] {
+  return named.filter((n, i) => named.findIndex((o) => o.model.id === n.model.id) === i);
+}
+
+/** A day alone is priced at 00:00 UTC: say so where that instant's window decides the price. */
+function warnDayOnly(models: readonly ModelEntry[], a: Assumptions, warnings: Warnings): void {
+  if (!a.dayOnly) return;
+  const timed = models.filter((m) => hasTimeOfDayPricing(m, a.at)).map((m) => m.id);
+  if (!timed.length) return;
+  const day = a.at.toISOString().slice(0, 10);
+  warnings.warn(`--at ${day} has no time: ${timed.join(', ')} priced at 00:00 UTC, but ${timed.length > 1 ? 'their prices depend' : 'its price depends'} on the time of day (give a time, e.g. --at ${day}T02:00Z)`);
 }
 
 function cacheAssumed(cache: CacheAssumption): boolean {
   return 'hitRatio' in cache ? cache.hitRatio > 0 : cache.cachedPrefixTokens > 0;
 }
 
-function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string {
+function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[], unpriced: readonly Unpriced[]): string {
   const currency = rows[0].estimate.context.currency;
   const cached = cacheAssumed(a.cache);
   const table = renderTable(
@@ -146,16 +182,22 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
       { header: 'model' }, { header: 'tokens', align: 'right' }, { header: 'input', align: 'right' },
       { header: 'cache saving', align: 'right' }, { header: 'output', align: 'right' }, { header: 'total', align: 'right' },
     ],
-    rows.map(({ model, count, estimate: e }) => [
+    [...rows.map(({ model, count, estimate: e }) => [
       model.id,
       formatCount(count),
       formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
       cached ? formatMoney(e.cacheSaving, currency) : '—',
       formatMoney(e.output.cost, currency),
       formatMoney(e.total, currency),
-    ]),
+    ]), ...unpriced.map((u) => [u.model.id])],
   );
-  return `${[...table, '', ...footer(rows, a, skipped)].join('\n')}\n`;
+  // An unpriced row is its id followed by the reason, across the figure columns.
+  const idWidth = table[1].indexOf('  ');
+  const lines = table.map((line, i) => {
+    const u = i - 2 - rows.length >= 0 ? unpriced[i - 2 - rows.length] : undefined;
+    return u ? `${line.padEnd(idWidth)}  ${u.reason}` : line;
+  });
+  return `${[...lines, '', ...footer(rows, a, skipped)].join('\n')}\n`;
 }
 
 function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string[] {

@@ -1,7 +1,7 @@
 /** The JSON shape of `llm-cost estimate --json`: numbers for tools, exact decimal strings beside them. */
 import type { CacheAssumption, CostLine, OutputProjection, PricingContext } from '../../core/cost/types';
 import type { Rational } from '../../core/money';
-import type { Row } from './estimate';
+import type { Row, Unpriced } from './estimate';
 
 interface JsonAssumptions {
   readonly at: Date;
@@ -11,7 +11,7 @@ interface JsonAssumptions {
 }
 
 /** The whole --json document. */
-export function estimateJson(rows: readonly Row[], input: string, a: JsonAssumptions, over: readonly Row[], skipped: readonly string[]): unknown {
+export function estimateJson(rows: readonly Row[], input: string, a: JsonAssumptions, over: readonly Row[], skipped: readonly string[], unpriced: readonly Unpriced[] = []): unknown {
   return {
     at: a.at.toISOString(),
     input,
@@ -21,6 +21,7 @@ export function estimateJson(rows: readonly Row[], input: string, a: JsonAssumpt
     maxCost: a.maxCost ? { ...money('amount', a.maxCost), exceededBy: over.map((r) => r.model.id) } : null,
     models: rows.map(rowJson),
     skipped,
+    unpriced: unpriced.map((u) => ({ model: u.model.id, reason: u.reason })),
   };
 }
 
