@@ -1,4 +1,5 @@
 /** Help texts for `llm-cost` and each command. */
+import { editDistance } from '../core/catalog/catalog';
 
 export const COMMANDS = ['models', 'count', 'estimate', 'usage'] as const;
 
@@ -127,14 +128,3 @@ export function closestCommand(input: string): string | undefined {
   return scored[0].d <= 2 ? scored[0].c : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
-}

@@ -36,7 +36,7 @@ describe('usage bill split by time of day', () => {
     assert.equal(s(b.windowSplit!.discounted.multiplier), '0.5');
     assert.equal(b.windowSplit?.discountedShare, 0.75);
     assert.match(b.windowSplit!.note!, /Chinese public holidays are not modelled/);
-    assert.ok(b.notes.some((n) => n.startsWith('split by time of day: a share of 0.75 of each kind in the off-peak window')), b.notes.join('\n'));
+    assert.ok(b.notes.some((n) => n.startsWith('split by time of day: 75% of each kind in the off-peak window')), b.notes.join('\n'));
     // Without a split the same bill is still priced at the instant (midnight, off-peak): 0.003 + 0.3 + 0.3 = 0.603.
     const instant = bill(catalog, { modelId: 'deepseek-flash', at: WEDNESDAY, tokens });
     assert.equal(s(instant.total), '0.603');
@@ -71,7 +71,7 @@ describe('usage bill split by time of day', () => {
     ]);
     assert.equal(s(chat.total), '1.261');
     assert.equal(chat.windowSplit?.discountedShare, undefined);
-    assert.ok(chat.notes.some((n) => n.startsWith('split by time of day: 500000 of 2000000 tokens in the night discount window (prices × 0.5)')), chat.notes.join('\n'));
+    assert.ok(chat.notes.some((n) => n.startsWith('split by time of day: 500,000 of 2,000,000 tokens in the night discount window (prices × 0.5)')), chat.notes.join('\n'));
     // deepseek-reasoner, all 1,000,000 cache-miss tokens at night: 1,000,000 × 0.55 × 0.25 = 0.1375.
     const reasoner = bill(catalog, { modelId: 'deepseek-reasoner', at, tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 }, windowTokens: { discounted: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 } } });
     assert.equal(s(reasoner.total), '0.1375');

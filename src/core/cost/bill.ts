@@ -114,8 +114,13 @@ function splitInfo(schedule: TimeOfDaySchedule, share: number | undefined): Bill
 function splitNote(split: BillWindowSplit, amounts: readonly Amount[], discounted: readonly Amount[]): string {
   const all = amounts.reduce((n, a) => n + a.tokens, 0);
   const off = discounted.reduce((n, a) => n + a.tokens, 0);
-  const how = split.discountedShare !== undefined ? `a share of ${split.discountedShare} of each kind` : `${off} of ${all} tokens`;
+  const how = split.discountedShare !== undefined ? `${percent(split.discountedShare)} of each kind` : `${off.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} tokens`;
   return `split by time of day: ${how} in the ${split.discounted.label} window (prices × ${split.discounted.multiplier.toDecimalString()}), the rest at ${split.full.label} prices`;
+}
+
+/** A share as a percentage with at most one decimal ("70.8%", "75%"). */
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
 }
 
 function priceOf(prices: ResolvedPricing, kind: CostLine['kind']): Rational {
