@@ -20,6 +20,8 @@ export interface LlmCostApi {
   idle(): Promise<void>;
   /** The comparison panel's last state as posted to the webview, or undefined when it is not open. */
   panelState(): PanelState | undefined;
+  /** Rows the webview reported after its last render (the host → webview → host round trip), or undefined. */
+  panelRenderedRows(): number | undefined;
   /** Problems reported about settings since activation (invalid price overrides etc.). */
   configProblems(): readonly string[];
   /** Info, warning and error messages shown to the user since activation, oldest first (the last hundred). */

@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
       return subjects.isSettled() && statusBar.isSettled() && !counting.isBusy();
     }),
     panelState: () => panels.state(),
+    panelRenderedRows: () => panels.renderedRows(),
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
   };

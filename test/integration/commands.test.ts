@@ -16,6 +16,8 @@ describe('commands', () => {
     const flash = state.rows.find((r) => r.modelId === 'deepseek-flash')!;
     assert.ok(flash.tokens > 0);
     assert.match(flash.total, /\d/);
+    // Round trip: the webview rendered the state it was sent and reported its rows back.
+    await waitFor('the webview to report its rendered rows', () => (api.panelRenderedRows() === state.rows.length ? true : undefined), 30000);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
