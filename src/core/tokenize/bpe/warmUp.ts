@@ -16,12 +16,20 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** A space, then 1–12 random letters (capitalized now and then), sometimes with punctuation: exercises the merge path. */
+function randomWord(rand: () => number): string {
+  let word = rand() < 0.9 ? ' ' : '';
+  for (let k = 1 + Math.floor(rand() * 12); k > 0; k--) word += String.fromCharCode((rand() < 0.05 ? 0x41 : 0x61) + Math.floor(rand() * 26));
+  return rand() < 0.1 ? word + ',' : word;
+}
+
 /** One synthetic sample: words, code punctuation, CJK and kana runs, digits, and one long run (the heap path). */
 function sample(rand: () => number): string {
   const parts: string[] = [];
   for (let i = 0; i < 160; i++) {
     const r = rand();
-    if (r < 0.55) parts.push(WORDS[Math.floor(rand() * WORDS.length)]);
+    if (r < 0.3) parts.push(WORDS[Math.floor(rand() * WORDS.length)]);
+    else if (r < 0.55) parts.push(randomWord(rand));
     else if (r < 0.8) {
       let run = '';
       for (let k = 2 + Math.floor(rand() * 24); k > 0; k--) run += String.fromCharCode(0x4e00 + Math.floor(rand() * 0x5000));

@@ -1,6 +1,7 @@
 /** Loads a Mistral SentencePiece tokenizer from its compact vocabulary in dist/vocab. */
 import { readFileSync } from 'node:fs';
 import type { Tokenizer } from '../types';
+import { warmUp } from '../bpe/warmUp';
 import { vocabFile } from '../vocabPath';
 import { SentencePieceBpe } from './engine';
 import { decodeSpModel, type SpModel } from './model';
@@ -17,6 +18,8 @@ export function readSentencePieceModel(version: SentencePieceVersion): SpModel {
 /** The SentencePiece tokenizer of a Mistral vocabulary version (exact: proven against sentencepiece itself). */
 export function loadSentencePiece(version: SentencePieceVersion): Tokenizer {
   const engine = new SentencePieceBpe(readSentencePieceModel(version));
+  warmUp((text) => engine.count(text));
+  engine.clearCache();
   return {
     id: `mistral-sp-${version}`,
     exact: true,
