@@ -18,6 +18,8 @@ const FNV_PRIME = 0x01000193;
 const CACHE_SLOTS = 1 << 15;
 const CACHE_PROBES = 4;
 const CACHE_MAX_CHUNK = 48;
+/** Chunks up to this many code units (most words) are cached in flat typed arrays: no strings, no arrays. */
+const SHORT_MAX = 24;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 interface Literal {
@@ -36,6 +38,11 @@ export class SentencePieceBpe {
   private readonly cacheIds: number[][] = new Array<number[]>(CACHE_SLOTS);
   private readonly cacheHashes = new Int32Array(CACHE_SLOTS);
   private cacheVictim = 0;
+  private readonly shortMeta = new Int32Array(CACHE_SLOTS * 2); // hash, length << 16 | id count (0: empty)
+  private readonly shortKeys = new Uint16Array(CACHE_SLOTS * SHORT_MAX);
+  private readonly shortIds = new Int32Array(CACHE_SLOTS * SHORT_MAX);
+  private readonly scratch: number[] = [];
+  private shortVictim = 0;
 
   constructor(model: SpModel) {
     if (model.removeExtraWhitespaces || !model.escapeWhitespaces || !model.byteFallback) {
@@ -82,6 +89,7 @@ export class SentencePieceBpe {
   clearCache(): void {
     this.cacheKeys.fill(undefined);
     this.cacheIds.fill([]);
+    this.shortMeta.fill(0);
   }
 
   /** Number of pieces encode() would return. */
@@ -161,6 +169,7 @@ export class SentencePieceBpe {
       this.merger.merge(text, start, end, spill);
       return spill.length;
     }
+    if (length <= SHORT_MAX) return this.shortChunk(text, start, length, hash, out);
     const { cacheKeys, cacheHashes } = this;
     let slot = (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1);
     for (let probe = 0; probe < CACHE_PROBES; probe++, slot = (slot + 1) & (CACHE_SLOTS - 1)) {
@@ -179,6 +188,38 @@ export class SentencePieceBpe {
     cacheKeys[slot] = text.slice(start, end);
     cacheHashes[slot] = hash;
     this.cacheIds[slot] = ids;
+    return this.copyOut(ids, out);
+  }
+
+  private shortChunk(text: string, start: number, length: number, hash: number, out: number[] | null): number {
+    const { shortMeta, shortKeys, shortIds } = this;
+    let slot = (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1);
+    for (let probe = 0; probe < CACHE_PROBES; probe++, slot = (slot + 1) & (CACHE_SLOTS - 1)) {
+      const shape = shortMeta[slot * 2 + 1];
+      if (shape === 0) break;
+      if (shortMeta[slot * 2] !== hash || shape >>> 16 !== length) continue;
+      const keyAt = slot * SHORT_MAX;
+      let k = 0;
+      while (k < length && shortKeys[keyAt + k] === text.charCodeAt(start + k)) k++;
+      if (k < length) continue;
+      const count = shape & 0xffff;
+      if (out) for (let j = 0; j < count; j++) out.push(shortIds[keyAt + j]);
+      return count;
+    }
+    const ids = this.scratch;
+    ids.length = 0;
+    this.merger.merge(text, start, start + length, ids);
+    const count = ids.length;
+    if (count <= SHORT_MAX) {
+      if (shortMeta[slot * 2 + 1] !== 0) {
+        slot = (slot - CACHE_PROBES + (this.shortVictim++ % CACHE_PROBES)) & (CACHE_SLOTS - 1);
+      }
+      const keyAt = slot * SHORT_MAX;
+      for (let k = 0; k < length; k++) shortKeys[keyAt + k] = text.charCodeAt(start + k);
+      for (let j = 0; j < count; j++) shortIds[keyAt + j] = ids[j];
+      shortMeta[slot * 2] = hash;
+      shortMeta[slot * 2 + 1] = (length << 16) | count;
+    }
     return this.copyOut(ids, out);
   }
 
