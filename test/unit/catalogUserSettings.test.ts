@@ -29,13 +29,16 @@ describe('applyUserSettings', () => {
     // The bundled catalog is untouched.
     assert.equal(findModel(bundled, 'deepseek-flash')!.periods.at(-1)!.until, undefined);
   });
-  it('keeps the provider\'s list in the currencies not overridden', () => {
+  it('converts the override into other currencies instead of keeping the provider\'s list beside it', () => {
     const { catalog, problems } = applyUserSettings(bundled, { priceOverrides: [{ model: 'deepseek-flash', currency: 'CNY', input: '1.8', cacheHit: '0.03', output: '7' }] }, NOW);
     assert.deepEqual(problems, []);
     const last = findModel(catalog, 'deepseek-flash')!.periods.at(-1)!;
-    assert.deepEqual(Object.keys(last.prices), ['USD', 'CNY']);
+    assert.deepEqual(Object.keys(last.prices), ['CNY']);
     assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z', 'CNY')), '1.8');
-    assert.equal(s(price(catalog, 'deepseek-flash', '2026-12-02T02:00:00Z', 'USD')), '0.3');
+    // USD: 1.8 CNY ÷ 7.10 CNY/USD (bundled rate) = 0.253521126…, labelled converted.
+    const usd = estimate(catalog, { modelId: 'deepseek-flash', inputTokens: 1_000_000, output: { tokens: 0 }, cache: { hitRatio: 0 }, at: new Date('2026-12-02T02:00:00Z'), currency: 'USD' });
+    assert.equal(usd.total.toFixed(9), '0.253521127');
+    assert.equal(usd.context.converted?.from, 'CNY');
     assert.match(last.note!, /Prices in CNY from the llmCost\.priceOverrides setting/);
   });
   it('merges overrides of one model in two currencies into one period', () => {

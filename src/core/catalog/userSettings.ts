@@ -70,10 +70,12 @@ function withOverride(model: ModelEntry, prices: Record<CurrencyCode, PriceList>
   const schedule = inForce?.schedule;
   const override: PricePeriod = {
     from: nowText,
-    prices: { ...inForce?.prices, ...prices },
+    // Only the user's lists: a provider list left beside them would contradict the override, so other
+    // currencies are converted from it (and labelled converted).
+    prices: { ...prices },
     ...(schedule ? { schedule } : {}),
     source: { url: 'user setting', verified: dayOf(now), ...(sources.length ? { note: sources.join('; ') } : {}) },
-    note: `Prices in ${Object.keys(prices).join(', ')} from the llmCost.priceOverrides setting, in force from ${nowText}.${schedule ? ' The provider\'s time-of-day schedule still applies.' : ''} No long-context tier applies to overridden prices.`,
+    note: `Prices in ${Object.keys(prices).join(', ')} from the llmCost.priceOverrides setting, in force from ${nowText}; other currencies are converted from them.${schedule ? ' The provider\'s time-of-day schedule still applies.' : ''} No long-context tier applies to overridden prices.`,
   };
   return { ...model, periods: [...kept, override] };
 }

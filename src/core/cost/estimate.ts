@@ -22,7 +22,9 @@ export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
     if (hitTokens > 0 || inputTokens > 0) {
       notes.push(prices.context.tier === 'long-context'
         ? 'no cached price is published for the long-context tier: cached tokens are billed at its input price'
-        : 'no cached price is published for this model: all input is billed as cache miss');
+        : prices.context.period.source.url === 'user setting'
+          ? 'the prices from your settings have no cached price: all input is billed as cache miss'
+          : 'no cached price is published for this model: all input is billed as cache miss');
     }
     hitTokens = 0;
   }
