@@ -152,6 +152,11 @@ describe('countDocument: malformed prompt files', () => {
     });
   }
 
+  it('a JSONL file of single messages says each line must be one request', () => {
+    const e = parseError(() => countDocument('{"role": "user", "content": "hello there"}\n', 'msgs.jsonl', deepseek));
+    assert.equal(e.message, 'msgs.jsonl:1: a single message, not a request: each line or file must be one request, {"messages": [...]} or a list of {role, content}');
+  });
+
   it('a JSONL line that is not JSON quotes V8 without its position suffix', () => {
     const e = parseError(() => countDocument('{"messages": []}\n{"a": tru}\n', 'x.jsonl', deepseek));
     assert.equal(e.line, 2);

@@ -74,6 +74,9 @@ export function findMessages(value: unknown): { list: unknown[]; path: JsonPath;
 /** Validates a parsed value as a chat request; throws PromptIssue when it is not one or a message is malformed. */
 export function toChatRequest(value: unknown, uncounted: UncountedParts): ChatRequest {
   const found = findMessages(value);
+  if (!found && isObject(value) && 'role' in value) {
+    throw new PromptIssue([], 'a single message, not a request: each line or file must be one request, {"messages": [...]} or a list of {role, content}');
+  }
   if (!found) throw new PromptIssue([], 'not a chat request: expected a "messages" list or a list of {role, content}');
   const messages = found.list.map((m, i) => toMessage(m, [...found.path, i], uncounted));
   const tools = found.owner?.tools;
