@@ -40,7 +40,8 @@ export class SentencePieceBpe {
   private cacheVictim = 0;
   private readonly shortMeta = new Int32Array(CACHE_SLOTS * 2); // hash, length << 16 | id count (0: empty)
   private readonly shortKeys = new Uint16Array(CACHE_SLOTS * SHORT_MAX);
-  private readonly shortIds = new Int32Array(CACHE_SLOTS * SHORT_MAX);
+  private readonly shortIds = new Uint16Array(CACHE_SLOTS * SHORT_MAX);
+  private readonly shortIdsFit: boolean; // every id fits shortIds (Mistral's vocabularies have 32,768 pieces at most)
   private readonly scratch: number[] = [];
   private shortVictim = 0;
 
@@ -49,6 +50,7 @@ export class SentencePieceBpe {
       throw new Error('SentencePiece model uses normalizer options this engine does not implement');
     }
     this.addDummyPrefix = model.addDummyPrefix;
+    this.shortIdsFit = model.pieces.length <= 0x10000;
     const charIds = new Int32Array(0x10000).fill(-1);
     const astralIds = new Map<number, number>();
     const byteIds = new Int32Array(256).fill(-1);
@@ -169,7 +171,7 @@ export class SentencePieceBpe {
       this.merger.merge(text, start, end, spill);
       return spill.length;
     }
-    if (length <= SHORT_MAX) return this.shortChunk(text, start, length, hash, out);
+    if (length <= SHORT_MAX && this.shortIdsFit) return this.shortChunk(text, start, length, hash, out);
     const { cacheKeys, cacheHashes } = this;
     let slot = (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1);
     for (let probe = 0; probe < CACHE_PROBES; probe++, slot = (slot + 1) & (CACHE_SLOTS - 1)) {
