@@ -1,7 +1,7 @@
 // Builds everything a user gets: the extension host bundle, the counting worker, the webview script,
 // the CLI, and the compact tokenizer vocabularies (dist/vocab). `--production` minifies, no source maps.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -32,6 +32,7 @@ if (existsSync(vocabDir)) {
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
+if (existsSync(at('dist/cli.js'))) chmodSync(at('dist/cli.js'), 0o755); // runnable as ./dist/cli.js too
 if (failed) {
   console.error(`build failed: ${failed} of ${entries.length} bundles had errors`);
   process.exit(1);
