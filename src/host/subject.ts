@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConfigService } from './config';
 import { Disposable } from './dispose';
+import { COMPARISON_VIEW_TYPE } from './panel/comparisonPanel';
 import { editorStateKey, readSubject } from './subjectReader';
 
 export interface Subject {
@@ -48,6 +49,8 @@ export class SubjectTracker extends Disposable {
     this.register(vscode.window.onDidChangeVisibleTextEditors(schedule));
     this.register(vscode.window.onDidChangeActiveNotebookEditor(schedule));
     this.register(vscode.window.onDidChangeNotebookEditorSelection(schedule));
+    this.register(vscode.window.tabGroups.onDidChangeTabs(schedule));
+    this.register(vscode.window.tabGroups.onDidChangeTabGroups(schedule));
     this.register(config.onDidChange(schedule));
     this.register({ dispose: () => clearTimeout(this.timer) });
     this.subject = this.read();
@@ -73,8 +76,10 @@ export class SubjectTracker extends Disposable {
   /** False while an update is pending, or when the live editor state differs from the last subject (then one is scheduled). */
   isSettled(): boolean {
     if (this.timer !== undefined) return false;
-    const editor = this.editor();
-    if ((editor ? editorStateKey(editor, this.maxBytes()) : '') === (this.subject?.key ?? '')) return true;
+    const tab = unpriceableTab();
+    const editor = tab ? undefined : this.editor();
+    const key = tab ? unpriceableTabSubject(tab).key : editor ? editorStateKey(editor, this.maxBytes()) : '';
+    if (key === (this.subject?.key ?? '')) return true;
     this.schedule();
     return false;
   }
@@ -85,7 +90,10 @@ export class SubjectTracker extends Disposable {
     this.timer = setTimeout(() => this.refreshNow(), this.debounceMs);
   }
 
+  /** The active editor's subject; a problem when the active tab cannot be priced (never another group's document). */
   private read(): Subject | undefined {
+    const tab = unpriceableTab();
+    if (tab) return unpriceableTabSubject(tab);
     const editor = this.editor();
     return editor ? readSubject(editor, this.maxBytes()) : undefined;
   }
@@ -122,6 +130,33 @@ function activeDocumentEditor(): DocumentEditor | undefined {
     return { document: notebook.notebook.cellAt(index).document, selections: [] };
   }
   return undefined;
+}
+
+/**
+ * The active tab when it is neither a text editor, a notebook nor our comparison panel (a binary or too-large file, an image,
+ * the settings editor…): falling back to another group's document would then price the wrong text.
+ */
+function unpriceableTab(): vscode.Tab | undefined {
+  const group = vscode.window.tabGroups.activeTabGroup;
+  const editor = vscode.window.activeTextEditor;
+  // A text editor of the active group is what is shown (the tab model may lag an instant behind the editors).
+  if ((editor && editor.viewColumn === group.viewColumn) || vscode.window.activeNotebookEditor) return undefined;
+  const tab = group.activeTab;
+  if (!tab) return undefined;
+  const input = tab.input;
+  if (input instanceof vscode.TabInputWebview && input.viewType.endsWith(COMPARISON_VIEW_TYPE)) return undefined;
+  if (input instanceof vscode.TabInputNotebook || input instanceof vscode.TabInputNotebookDiff) return undefined;
+  return tab;
+}
+
+/** A subject that counts nothing and says why. */
+function unpriceableTabSubject(tab: vscode.Tab): Subject {
+  const input = tab.input;
+  const uri = input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri.toString() : undefined;
+  const problem = input instanceof vscode.TabInputText
+    ? `${tab.label} is not open as text (binary or too large for the editor): nothing was counted.`
+    : `${tab.label} is not a text editor: nothing was counted.`;
+  return { text: '', parts: [], label: tab.label, selections: 0, problem, key: `tab:${uri ?? tab.label}`, ...(uri ? { uri } : {}) };
 }
 
 /** Documents of real editors: not the output panel's channels. */
