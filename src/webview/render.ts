@@ -51,13 +51,11 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
   if (row.errorBand) tokens.append(el('span', 'band', row.errorBand));
 
   const notes = el('td', 'notes');
-  if (row.error) notes.append(el('span', 'error', row.error));
-  for (const note of row.priceNotes) notes.append(renderNote(note, 'span', 'caveat'));
-  if (row.sourceUrl) {
-    const link = el('a', 'source', row.verified ? `source, verified ${row.verified}` : 'source');
-    link.href = row.sourceUrl;
-    notes.append(link);
-  }
+  notes.append(...priceNotes(row));
+  // Narrow panels hide the notes column; the same notes then sit behind a toggle under the model name.
+  const inline = el('details', 'notes-inline');
+  inline.append(el('summary', undefined, 'Prices applied'), ...priceNotes(row));
+  if (inline.childElementCount > 1) model.append(inline);
 
   tr.append(
     model,
@@ -69,6 +67,19 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
     notes,
   );
   return tr;
+}
+
+/** The error, price notes and source link of a row. */
+function priceNotes(row: PanelRow): HTMLElement[] {
+  const nodes: HTMLElement[] = [];
+  if (row.error) nodes.push(el('span', 'error', row.error));
+  for (const note of row.priceNotes) nodes.push(renderNote(note, 'span', 'caveat'));
+  if (row.sourceUrl) {
+    const link = el('a', 'source', row.verified ? `source, verified ${row.verified}` : 'source');
+    link.href = row.sourceUrl;
+    nodes.push(link);
+  }
+  return nodes;
 }
 
 /** A short note; a footnote reference links to the caveat `${prefix}-<n>`. */

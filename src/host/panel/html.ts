@@ -89,7 +89,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
       <th scope="col" data-column="saving" class="num"><button type="button" data-sort="saving">Cache saving</button></th>
       <th scope="col" data-column="output" class="num"><button type="button" data-sort="output">Output</button></th>
       <th scope="col" data-column="total" class="num"><button type="button" data-sort="total">Total</button></th>
-      <th scope="col">Prices applied</th>
+      <th scope="col" class="notes-col">Prices applied</th>
     </tr></thead>
     <tbody></tbody>
   </table>
