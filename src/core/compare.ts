@@ -131,8 +131,9 @@ function compareBy(a: ComparisonRow, b: ComparisonRow, column: SortOrder['column
   }
 }
 
+/** By the name the table shows; the provider only breaks ties. */
 function compareNames(a: ComparisonRow, b: ComparisonRow): number {
-  return `${a.model.provider} ${a.model.displayName}`.localeCompare(`${b.model.provider} ${b.model.displayName}`);
+  return a.model.displayName.localeCompare(b.model.displayName) || a.model.provider.localeCompare(b.model.provider);
 }
 
 function cmp(a: Rational | undefined, b: Rational | undefined): number {

@@ -135,11 +135,11 @@ describe('comparison: sorting', () => {
     assert.deepEqual(order('input', 'ascending'), ['ds', 'gk', 'mi', 'old']); // 0.154, 0.25, 0.4
     assert.deepEqual(order('output', 'descending'), ['mi', 'gk', 'ds', 'old']); // 1.0, 0.5, 0.21
     assert.deepEqual(order('saving', 'descending'), ['gk', 'ds', 'mi', 'old']); // 0.15, 0.126, 0
-    assert.deepEqual(order('model', 'ascending'), ['ds', 'mi', 'gk', 'old']);
+    assert.deepEqual(order('model', 'ascending'), ['ds', 'gk', 'mi', 'old']); // by display name (DS, GK, MI), not provider first
   });
   it('breaks ties by model name and keeps the input untouched', () => {
     const before = rows.map((r) => r.model.id);
-    assert.deepEqual(order('tokens', 'descending').slice(0, 3), ['ds', 'mi', 'gk']);
+    assert.deepEqual(order('tokens', 'descending').slice(0, 3), ['ds', 'gk', 'mi']);
     assert.deepEqual(rows.map((r) => r.model.id), before);
   });
 });
