@@ -231,6 +231,11 @@ ids.moment.addEventListener('change', () => {
 
 ids.showRetired.addEventListener('change', () => host.post({ type: 'setShowRetired', showRetired: ids.showRetired.checked }));
 
+// Screen readers hear what each header button does, not only the column name.
+for (const button of ids.table.querySelectorAll<HTMLButtonElement>('thead button[data-sort]')) {
+  button.setAttribute('aria-label', `Sort by ${(button.textContent ?? '').trim().toLowerCase()}`);
+}
+
 ids.table.tHead?.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-sort]');
   if (!button) return;

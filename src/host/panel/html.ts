@@ -84,12 +84,12 @@ export function panelHtml(o: PanelHtmlOptions): string {
   <table id="comparison">
     <caption class="visually-hidden">Estimated cost of the subject for each model; column headers sort the table.</caption>
     <thead><tr>
-      <th scope="col" data-column="model"><button type="button" data-sort="model" aria-label="Sort by model name">Model</button></th>
-      <th scope="col" data-column="tokens" class="num"><button type="button" data-sort="tokens" aria-label="Sort by tokens">Tokens</button></th>
-      <th scope="col" data-column="input" class="num"><button type="button" data-sort="input" aria-label="Sort by input cost">Input</button></th>
-      <th scope="col" data-column="saving" class="num"><button type="button" data-sort="saving" aria-label="Sort by cache saving">Cache saving</button></th>
-      <th scope="col" data-column="output" class="num"><button type="button" data-sort="output" aria-label="Sort by output cost">Output</button></th>
-      <th scope="col" data-column="total" class="num"><button type="button" data-sort="total" aria-label="Sort by total">Total</button></th>
+      <th scope="col" data-column="model"><button type="button" data-sort="model">Model</button></th>
+      <th scope="col" data-column="tokens" class="num"><button type="button" data-sort="tokens">Tokens</button></th>
+      <th scope="col" data-column="input" class="num"><button type="button" data-sort="input">Input</button></th>
+      <th scope="col" data-column="saving" class="num"><button type="button" data-sort="saving">Cache saving</button></th>
+      <th scope="col" data-column="output" class="num"><button type="button" data-sort="output">Output</button></th>
+      <th scope="col" data-column="total" class="num"><button type="button" data-sort="total">Total</button></th>
       <th scope="col" class="notes-col">Prices applied</th>
     </tr></thead>
     <tbody></tbody>
