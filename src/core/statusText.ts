@@ -88,7 +88,9 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
   if (conversion) lines.push('', `Currency: ${escapeMarkdown(conversion)}`);
   lines.push('', countLine(count));
   if (count.fallback) lines.push('', `Counted as plain text: ${escapeMarkdown(count.fallback)}`);
-  for (const note of e.notes) lines.push('', `_${escapeMarkdown(note)}_`);
+  // The price-period line already names the time-of-day window; skip the engine's short note for it.
+  const windowNote = e.context.window ? `${e.context.window.label} window` : undefined;
+  for (const note of e.notes) if (!windowNote || !note.startsWith(windowNote)) lines.push('', `_${escapeMarkdown(note)}_`);
   lines.push('', 'Click to open the cost comparison.');
   return lines.join('\n');
 }

@@ -54,6 +54,9 @@ describe('status text (host status bar and estimate command, pure part)', () => 
     assert.match(tip, /Saving from caching: \*\*/);
     assert.ok(tip.includes(`verified ${e.context.period.source.verified}`));
     assert.match(tip, /Count: [\d,]+ tokens?, exact/);
+    // The time-of-day window is named once, in the price-period line (QA saw it twice).
+    assert.equal(tip.split(`${e.context.window!.label} window`).length - 1, 0, tip);
+    assert.ok(tip.includes(`${e.context.window!.label} prices`), tip);
   });
 
   it('tooltip: an estimate states its error band; template tokens and a plain-text fallback are mentioned', () => {
