@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { ModelEntry } from '../../src/core/catalog/types';
 import { currentPeriod, defaultCatalog, findModel, listModels, suggestModels } from '../../src/core/catalog/catalog';
 import { Rational } from '../../src/core/money';
 import { displayMoment } from '../../src/core/catalog/moments';
 
 const catalog = defaultCatalog();
-const REFERENCE = '/work/shared/reference/prices-2026-10.json';
+// The team's reference material lives beside the clone (../shared), not in the repository.
+const REFERENCE = path.resolve(process.cwd(), '..', 'shared', 'reference', 'prices-2026-10.json');
 
 describe('catalog', () => {
   it('holds every current model of the pricing reference', () => {
