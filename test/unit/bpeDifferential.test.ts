@@ -6,7 +6,7 @@ import type { TokenizerId } from '../../src/core/catalog/types';
 import { getTokenizer } from '../../src/core/tokenize/registry';
 import { corpusDir, loadCorpus, type CorpusEntry } from '../fixtures/corpus/corpus';
 import { idMismatch } from '../fixtures/corpus/differential';
-import { loadOracle, type Oracle } from '../fixtures/corpus/oracles';
+import { oracleOrSkip, type Oracle } from '../fixtures/corpus/oracles';
 
 const FAMILIES: TokenizerId[] = ['openai-cl100k', 'openai-o200k', 'mistral-tekken', 'deepseek-v3'];
 
@@ -22,12 +22,8 @@ for (const id of FAMILIES) {
     let oracle: Oracle;
 
     before(async function () {
-      const loaded = await loadOracle(id);
-      if ('unavailable' in loaded) {
-        console.log(`      skipping ${id}: ${loaded.unavailable}`);
-        this.skip();
-        return;
-      }
+      const loaded = await oracleOrSkip(this, id);
+      if (!loaded) return;
       if (!getTokenizer(id).exact) {
         console.log(`      skipping ${id}: its engine is not marked exact yet`);
         this.skip();

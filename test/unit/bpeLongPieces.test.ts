@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { TokenizerId } from '../../src/core/catalog/types';
 import { getTokenizer } from '../../src/core/tokenize/registry';
 import { idMismatch } from '../fixtures/corpus/differential';
-import { loadOracle, type Oracle } from '../fixtures/corpus/oracles';
+import { oracleOrSkip, type Oracle } from '../fixtures/corpus/oracles';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
 /** Letters and marks only, so most strings are one pre-token; repeats make many equal-rank ties. */
@@ -16,12 +16,8 @@ for (const id of ['openai-cl100k', 'openai-o200k', 'mistral-tekken', 'deepseek-v
     this.timeout(120_000);
     let oracle: Oracle;
     before(async function () {
-      const loaded = await loadOracle(id);
-      if ('unavailable' in loaded) {
-        console.log(`      skipping ${id}: ${loaded.unavailable}`);
-        this.skip();
-        return;
-      }
+      const loaded = await oracleOrSkip(this, id);
+      if (!loaded) return;
       oracle = loaded.oracle;
     });
 

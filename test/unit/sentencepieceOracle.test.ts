@@ -7,7 +7,7 @@ import { loadSentencePiece, readSentencePieceModel, type SentencePieceVersion } 
 import { mergePairs, scoreRanks } from '../../src/core/tokenize/sentencepiece/merges';
 import { corpusDir, loadCorpus } from '../fixtures/corpus/corpus';
 import { idMismatch } from '../fixtures/corpus/differential';
-import { loadOracle, referenceTokenizerDir, type Oracle } from '../fixtures/corpus/oracles';
+import { oracleOrSkip, referenceTokenizerDir, type Oracle } from '../fixtures/corpus/oracles';
 import { readModelProto } from '../fixtures/sp/modelProto';
 
 const MODEL_FILES: Record<SentencePieceVersion, string> = {
@@ -50,12 +50,8 @@ for (const version of ['v1', 'v3', 'v7'] as const) {
         this.skip();
         return;
       }
-      const loaded = await loadOracle(`mistral-sp-${version}`);
-      if ('unavailable' in loaded) {
-        console.log(`      skipping: ${loaded.unavailable}`);
-        this.skip();
-        return;
-      }
+      const loaded = await oracleOrSkip(this, `mistral-sp-${version}`);
+      if (!loaded) return;
       oracle = loaded.oracle;
     });
 
