@@ -36,8 +36,17 @@ async function medianRun(job, capMs, repeats = REPEATS) {
 async function bundleRegistry() {
   const outfile = path.join(root, 'out', 'bench', 'tokenizers.cjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await esbuild.build({ entryPoints: [path.join(root, 'scripts', 'bench', 'entry.ts')], outfile, bundle: true,
-    platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], minify: true, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [path.join(root, 'scripts', 'bench', 'entry.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    minify: true,
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -46,8 +55,11 @@ async function measureTiktoken() {
   for (const kind of Object.keys(KINDS)) {
     // Degenerate runs are one huge pre-token: js-tiktoken is quadratic there, so it gets a 10 KB slice.
     const slice = kind === 'repeated' || kind === 'spaces';
-    let r = await medianRun({ mode: 'tiktoken', kind, seed: SEED, sliceBytes: slice ? TIKTOKEN_SLICE_BYTES : 0 }, TIKTOKEN_CAP_MS,
-      KINDS[kind].degenerate ? 1 : REPEATS);
+    let r = await medianRun(
+      { mode: 'tiktoken', kind, seed: SEED, sliceBytes: slice ? TIKTOKEN_SLICE_BYTES : 0 },
+      TIKTOKEN_CAP_MS,
+      KINDS[kind].degenerate ? 1 : REPEATS,
+    );
     if (r.killed && !slice) {
       r = await runJob({ mode: 'tiktoken', kind, seed: SEED, sliceBytes: TIKTOKEN_SLICE_BYTES }, TIKTOKEN_CAP_MS);
       r.sliced = true;
@@ -61,7 +73,8 @@ async function measureTiktoken() {
 }
 
 function findVsix() {
-  const files = readdirSync(root).filter((f) => f.endsWith('.vsix'))
+  const files = readdirSync(root)
+    .filter((f) => f.endsWith('.vsix'))
     .map((name) => ({ name, bytes: statSync(path.join(root, name)).size, mtime: statSync(path.join(root, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   return files[0];
@@ -70,7 +83,10 @@ function findVsix() {
 function gitCommit() {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/core/tokenize', 'scripts/vocab'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/core/tokenize', 'scripts/vocab'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${sha} (+ uncommitted tokenizer changes)` : sha;
   } catch {
     return 'unknown';
@@ -96,14 +112,20 @@ const memory = await runJob({ mode: 'memory', families: ALL_LOADED, bundle }, CA
 log(`memory: ${JSON.stringify(memory)}`);
 const vsix = findVsix();
 const cpus = os.cpus();
-const meta = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', cpus: cpus.length,
-  cpuModel: cpus[0]?.model?.trim() ?? 'unknown CPU', node: process.version, commit: gitCommit(),
-  loadAverage: Math.max(loadBefore, os.loadavg()[0]) };
+const meta = {
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  cpus: cpus.length,
+  cpuModel: cpus[0]?.model?.trim() ?? 'unknown CPU',
+  node: process.version,
+  commit: gitCommit(),
+  loadAverage: Math.max(loadBefore, os.loadavg()[0]),
+};
 const measured = { families: FAMILIES, results, tiktoken, memory, vsix, meta };
 writeFileSync(path.join(root, 'out', 'bench', 'last.json'), JSON.stringify(measured, null, 1));
 const { markdown, checks } = renderReport(measured);
 
-const doc = '# Tokenizer benchmark\n\n' +
+const doc =
+  '# Tokenizer benchmark\n\n' +
   'Produced by `npm run bench` (scripts/bench.mjs); rerun it to refresh this file. Texts are generated ' +
   'deterministically in the run (1 MB English prose, 1 MB source code, 200 KB Chinese, 1 MB of one repeated ' +
   'character, 1 MB of spaces, 1 MB of base64; 1 MB = 1,048,576 bytes of UTF-8). The tokenizers are the shipped ' +
@@ -114,11 +136,14 @@ const doc = '# Tokenizer benchmark\n\n' +
   `inputs are killed after ${CAP_MS.degenerate / 1000} s; js-tiktoken, quadratic on one huge pre-token, runs on a ` +
   `${TIKTOKEN_SLICE_BYTES / 1024} KB slice there (and is killed after ${TIKTOKEN_CAP_MS / 1000} s), so its figure is an upper bound ` +
   'on its speed and the ratio a lower bound. The verdicts use wall-clock time; the floors list also gives CPU time ' +
-  '(user + system time of the measuring process), which is the fairer figure when other work shares the cores.\n\n' + markdown;
+  '(user + system time of the measuring process), which is the fairer figure when other work shares the cores.\n\n' +
+  markdown;
 mkdirSync(path.join(root, 'docs'), { recursive: true });
 writeFileSync(path.join(root, 'docs', 'benchmark.md'), doc);
 process.stdout.write('\n' + markdown);
 const failed = checks.filter((c) => c.pass === false);
 const unmeasured = checks.filter((c) => c.pass === null);
-process.stdout.write(`\nbench: ${checks.length - failed.length - unmeasured.length} PASS, ${failed.length} FAIL, ${unmeasured.length} not measured ` +
-  `(${Math.round((Date.now() - started) / 1000)} s); table written to docs/benchmark.md\n`);
+process.stdout.write(
+  `\nbench: ${checks.length - failed.length - unmeasured.length} PASS, ${failed.length} FAIL, ${unmeasured.length} not measured ` +
+    `(${Math.round((Date.now() - started) / 1000)} s); table written to docs/benchmark.md\n`,
+);

@@ -9,14 +9,31 @@ const production = process.argv.includes('--production');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const at = (p) => path.join(root, p);
 
-const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
-  minify: production, sourcemap: !production, logLevel: 'warning' };
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
 const entries = [
   { ...node, entryPoints: [at('src/host/extension.ts')], outfile: at('dist/extension.js') },
-  { ...node, entryPoints: [at('src/host/countWorker.ts')], outfile: at('dist/countWorker.js') },
+  { ...node, entryPoints: [at('src/host/counting/countWorker.ts')], outfile: at('dist/countWorker.js') },
   { ...node, entryPoints: [at('src/cli/main.ts')], outfile: at('dist/cli.js'), banner: { js: '#!/usr/bin/env node' } },
-  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production, sourcemap: !production,
-    logLevel: 'warning', entryPoints: [at('src/webview/main.ts')], outfile: at('dist/webview.js') },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+    entryPoints: [at('src/webview/main.ts')],
+    outfile: at('dist/webview.js'),
+  },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 mkdirSync(at('dist'), { recursive: true });
@@ -27,7 +44,9 @@ const failed = results.filter((r) => r.status === 'rejected').length;
 // Vocabulary builders: each scripts/vocab/*.mjs writes its files under dist/vocab and skips work already done.
 const vocabDir = at('scripts/vocab');
 if (existsSync(vocabDir)) {
-  for (const f of readdirSync(vocabDir).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const f of readdirSync(vocabDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     const r = spawnSync(process.execPath, [path.join(vocabDir, f)], { stdio: 'inherit', cwd: root });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
@@ -38,3 +57,10 @@ if (failed) {
   process.exit(1);
 }
 console.log(`built ${entries.length} bundles${production ? ' (production)' : ''}`);
+
+// `--watch` (npm run watch, the F5 pre-launch task): rebuild every bundle on change until stopped.
+if (process.argv.includes('--watch')) {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context(e)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching src/ for changes (Ctrl+C to stop)');
+}

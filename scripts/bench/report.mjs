@@ -2,7 +2,13 @@
 import { KINDS, MB } from './texts.mjs';
 
 export const FLOORS = {
-  englishMBps: 8, englishVsTiktoken: 5, chineseMBps: 3, degenerateSecPerMB: 1, loadMs: 300, allLoadedMB: 150, vsixMB: 10,
+  englishMBps: 8,
+  englishVsTiktoken: 5,
+  chineseMBps: 3,
+  degenerateSecPerMB: 1,
+  loadMs: 300,
+  allLoadedMB: 150,
+  vsixMB: 10,
 };
 
 const fmt = (n, digits = 1) => (typeof n !== 'number' || Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n.toFixed(digits));
@@ -10,7 +16,10 @@ const mbps = (r) => r.bytes / MB / (r.ms / 1000);
 const cpuMbps = (r) => r.bytes / MB / (r.cpuMs / 1000);
 const withCpu = (r) => `${fmt(mbps(r))} MB/s (CPU time: ${fmt(cpuMbps(r))} MB/s)`;
 const ok = (r) => r && !r.error && !r.killed;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
 
 function tiktokenCell(kind, t) {
   if (t.error) return 'error (see below)';
@@ -48,29 +57,49 @@ export function checkFloors({ families, results, tiktoken, memory, vsix }) {
     const t = tiktoken.english;
     const x = ok(en) && ok(t) ? mbps(en) / mbps(t) : NaN;
     const xCpu = ok(en) && ok(t) ? cpuMbps(en) / cpuMbps(t) : NaN;
-    add(`${f}: English ≥ ${FLOORS.englishVsTiktoken}× js-tiktoken cl100k`, x >= FLOORS.englishVsTiktoken,
-      Number.isNaN(x) ? 'not measurable' : `${fmt(x)}× (CPU time: ${fmt(xCpu)}×)`);
+    add(
+      `${f}: English ≥ ${FLOORS.englishVsTiktoken}× js-tiktoken cl100k`,
+      x >= FLOORS.englishVsTiktoken,
+      Number.isNaN(x) ? 'not measurable' : `${fmt(x)}× (CPU time: ${fmt(xCpu)}×)`,
+    );
     const zh = r.chinese;
     add(`${f}: Chinese ≥ ${FLOORS.chineseMBps} MB/s`, ok(zh) && mbps(zh) >= FLOORS.chineseMBps, ok(zh) ? withCpu(zh) : cell('chinese', zh));
     for (const kind of Object.keys(KINDS).filter((k) => KINDS[k].degenerate)) {
       const d = r[kind];
       const spm = ok(d) ? d.ms / 1000 / (d.bytes / MB) : Infinity;
-      add(`${f}: ${KINDS[kind].label} ≤ ${FLOORS.degenerateSecPerMB} s per MB`, spm <= FLOORS.degenerateSecPerMB, ok(d) ? `${spm.toFixed(3)} s/MB (CPU time: ${(d.cpuMs / 1000 / (d.bytes / MB)).toFixed(3)} s/MB)` : cell(kind, d));
+      add(
+        `${f}: ${KINDS[kind].label} ≤ ${FLOORS.degenerateSecPerMB} s per MB`,
+        spm <= FLOORS.degenerateSecPerMB,
+        ok(d) ? `${spm.toFixed(3)} s/MB (CPU time: ${(d.cpuMs / 1000 / (d.bytes / MB)).toFixed(3)} s/MB)` : cell(kind, d),
+      );
     }
-    const loads = Object.values(r).filter(ok).map((x) => x.loadMs);
+    const loads = Object.values(r)
+      .filter(ok)
+      .map((x) => x.loadMs);
     const m = median(loads);
-    const mCpu = median(Object.values(r).filter(ok).map((x) => x.loadCpuMs));
-    add(`${f}: vocabulary loads in ≤ ${FLOORS.loadMs} ms`, m <= FLOORS.loadMs,
-      loads.length ? `median ${fmt(m, 0)} ms of ${loads.length} cold loads (CPU time: ${fmt(mCpu, 0)} ms)` : 'no load measured');
+    const mCpu = median(
+      Object.values(r)
+        .filter(ok)
+        .map((x) => x.loadCpuMs),
+    );
+    add(
+      `${f}: vocabulary loads in ≤ ${FLOORS.loadMs} ms`,
+      m <= FLOORS.loadMs,
+      loads.length ? `median ${fmt(m, 0)} ms of ${loads.length} cold loads (CPU time: ${fmt(mCpu, 0)} ms)` : 'no load measured',
+    );
   }
   if (memory.error) add(`all families loaded ≤ ${FLOORS.allLoadedMB} MB RSS`, false, `error: ${memory.error}`);
   else {
     const missing = Object.keys(memory.failed ?? {});
-    add(`all families loaded ≤ ${FLOORS.allLoadedMB} MB RSS`, missing.length === 0 && memory.maxRss / MB <= FLOORS.allLoadedMB,
+    add(
+      `all families loaded ≤ ${FLOORS.allLoadedMB} MB RSS`,
+      missing.length === 0 && memory.maxRss / MB <= FLOORS.allLoadedMB,
       `peak ${fmt(memory.maxRss / MB)} MB (Node baseline ${fmt(memory.baselineRss / MB)} MB)` +
-      (missing.length ? `; not counted, failed to load: ${missing.join(', ')}` : ''));
+        (missing.length ? `; not counted, failed to load: ${missing.join(', ')}` : ''),
+    );
   }
-  if (vsix) add(`packaged .vsix ≤ ${FLOORS.vsixMB} MB`, vsix.bytes / MB <= FLOORS.vsixMB, `${vsix.name}: ${(vsix.bytes / MB).toFixed(2)} MB`);
+  if (vsix)
+    add(`packaged .vsix ≤ ${FLOORS.vsixMB} MB`, vsix.bytes / MB <= FLOORS.vsixMB, `${vsix.name}: ${(vsix.bytes / MB).toFixed(2)} MB`);
   else add(`packaged .vsix ≤ ${FLOORS.vsixMB} MB`, null, 'not packaged (no *.vsix in the repository root; run `npm run package`)');
   return checks;
 }
@@ -79,32 +108,64 @@ export function checkFloors({ families, results, tiktoken, memory, vsix }) {
 export function renderReport({ families, results, tiktoken, memory, vsix, meta }) {
   const kinds = Object.keys(KINDS);
   const lines = [];
-  lines.push(`Measured ${meta.date} on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, commit ${meta.commit}. ` +
-    'Every cell is a fresh process (cold: the text is new to it); throughput is count() on the whole text; ' +
-    '(×) is the ratio to js-tiktoken cl100k on the same text in the same run.', '');
-  const requires = families.flatMap((f) => Object.values(results[f]).filter(ok).map((x) => x.requireMs));
-  lines.push(`Requiring the bundled registry itself (before any vocabulary loads) takes ${fmt(median(requires), 0)} ms (median of ${requires.length} processes).`, '');
+  lines.push(
+    `Measured ${meta.date} on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, commit ${meta.commit}. ` +
+      'Every cell is a fresh process (cold: the text is new to it); throughput is count() on the whole text; ' +
+      '(×) is the ratio to js-tiktoken cl100k on the same text in the same run.',
+    '',
+  );
+  const requires = families.flatMap((f) =>
+    Object.values(results[f])
+      .filter(ok)
+      .map((x) => x.requireMs),
+  );
+  lines.push(
+    `Requiring the bundled registry itself (before any vocabulary loads) takes ${fmt(median(requires), 0)} ms (median of ${requires.length} processes).`,
+    '',
+  );
   if (meta.loadAverage > meta.cpus) {
-    lines.push(`**Machine busy:** load average ${meta.loadAverage.toFixed(1)} on ${meta.cpus} cores during the run; ` +
-      'wall-clock figures are depressed and not representative (the floors below also give CPU-time figures).', '');
+    lines.push(
+      `**Machine busy:** load average ${meta.loadAverage.toFixed(1)} on ${meta.cpus} cores during the run; ` +
+        'wall-clock figures are depressed and not representative (the floors below also give CPU-time figures).',
+      '',
+    );
   }
-  lines.push(`| family | exact | load ms (median / max) | ${kinds.map((k) => `${KINDS[k].label} (${fmt(KINDS[k].bytes / 1024, 0)} KB)`).join(' | ')} |`);
+  lines.push(
+    `| family | exact | load ms (median / max) | ${kinds.map((k) => `${KINDS[k].label} (${fmt(KINDS[k].bytes / 1024, 0)} KB)`).join(' | ')} |`,
+  );
   lines.push(`|---|---|---|${kinds.map(() => '---').join('|')}|`);
   for (const f of families) {
     const r = results[f];
-    const loads = Object.values(r).filter(ok).map((x) => x.loadMs);
+    const loads = Object.values(r)
+      .filter(ok)
+      .map((x) => x.loadMs);
     const exact = Object.values(r).find(ok)?.exact;
     const load = loads.length ? `${fmt(median(loads), 0)} / ${fmt(Math.max(...loads), 0)}` : 'n/a';
-    lines.push(`| ${f} | ${exact === undefined ? '?' : exact ? 'yes' : 'no'} | ${load} | ${kinds.map((k) => cell(k, r[k], tiktoken[k])).join(' | ')} |`);
+    lines.push(
+      `| ${f} | ${exact === undefined ? '?' : exact ? 'yes' : 'no'} | ${load} | ${kinds.map((k) => cell(k, r[k], tiktoken[k])).join(' | ')} |`,
+    );
   }
-  const tl = Object.values(tiktoken).filter(ok).map((t) => t.loadMs);
-  lines.push(`| js-tiktoken cl100k (reference) | yes | ${tl.length ? fmt(median(tl), 0) : 'n/a'} | ${kinds.map((k) => tiktokenCell(k, tiktoken[k])).join(' | ')} |`);
+  const tl = Object.values(tiktoken)
+    .filter(ok)
+    .map((t) => t.loadMs);
+  lines.push(
+    `| js-tiktoken cl100k (reference) | yes | ${tl.length ? fmt(median(tl), 0) : 'n/a'} | ${kinds.map((k) => tiktokenCell(k, tiktoken[k])).join(' | ')} |`,
+  );
   const errors = new Map();
-  const noteError = (who, r) => { if (r?.error) errors.set(r.error, [...(errors.get(r.error) ?? []), who]); };
+  const noteError = (who, r) => {
+    if (r?.error) errors.set(r.error, [...(errors.get(r.error) ?? []), who]);
+  };
   for (const f of families) for (const k of kinds) noteError(`${f} ${k}`, results[f][k]);
   for (const k of kinds) noteError(`js-tiktoken ${k}`, tiktoken[k]);
   if (memory.failed) for (const [f, e] of Object.entries(memory.failed)) noteError(`${f} (memory run)`, { error: e });
-  if (errors.size) lines.push('', 'Errors:', ...[...errors].map(([e, who]) => `- ${who.length > 3 ? `${who.slice(0, 3).join(', ')} and ${who.length - 3} more` : who.join(', ')}: ${e}`));
+  if (errors.size)
+    lines.push(
+      '',
+      'Errors:',
+      ...[...errors].map(
+        ([e, who]) => `- ${who.length > 3 ? `${who.slice(0, 3).join(', ')} and ${who.length - 3} more` : who.join(', ')}: ${e}`,
+      ),
+    );
   lines.push('', 'grok-estimate counts with the o200k engine (same code path as openai-o200k).', '');
   const checks = checkFloors({ families, results, tiktoken, memory, vsix });
   const passed = checks.filter((c) => c.pass === true).length;

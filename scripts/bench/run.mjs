@@ -12,16 +12,31 @@ export function runJob(job, capMs, nodeArgs = []) {
     let out = '';
     let err = '';
     let settled = false;
-    const finish = (r) => { if (!settled) { settled = true; clearTimeout(setup); clearTimeout(cap); resolve(r); } };
+    const finish = (r) => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(setup);
+        clearTimeout(cap);
+        resolve(r);
+      }
+    };
     let cap;
-    const setup = setTimeout(() => { child.kill('SIGKILL'); finish({ error: `no result within ${SETUP_LIMIT_MS / 1000} s` }); }, SETUP_LIMIT_MS);
+    const setup = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({ error: `no result within ${SETUP_LIMIT_MS / 1000} s` });
+    }, SETUP_LIMIT_MS);
     child.stdout.on('data', (d) => {
       out += d;
       if (!cap && out.includes('START\n')) {
-        cap = setTimeout(() => { child.kill('SIGKILL'); finish({ killed: capMs }); }, capMs);
+        cap = setTimeout(() => {
+          child.kill('SIGKILL');
+          finish({ killed: capMs });
+        }, capMs);
       }
     });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('close', () => {
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (line) finish(JSON.parse(line.slice(7)));

@@ -21,7 +21,11 @@ function timed(fn) {
 
 function encodeJob() {
   const { value: registry, ms: requireMs } = timed(() => require(job.bundle));
-  const { value: tokenizer, ms: loadMs, cpuMs: loadCpuMs } = timed(() => {
+  const {
+    value: tokenizer,
+    ms: loadMs,
+    cpuMs: loadCpuMs,
+  } = timed(() => {
     const t = registry.getTokenizer(job.family);
     t.count('x');
     return t;

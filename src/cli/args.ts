@@ -22,12 +22,12 @@ export class ParsedArgs {
 
   string(name: string): string | undefined {
     const v = this.values.get(name);
-    return Array.isArray(v) ? v[v.length - 1] : undefined;
+    return v === true || v === undefined ? undefined : v[v.length - 1];
   }
 
   strings(name: string): readonly string[] {
     const v = this.values.get(name);
-    return Array.isArray(v) ? v : [];
+    return v === true || v === undefined ? [] : v;
   }
 
   has(name: string): boolean {

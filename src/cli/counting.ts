@@ -19,7 +19,10 @@ export class Counter {
   /** Plain-text counts depend on the tokenizer alone: models sharing one reuse its count. */
   private readonly plainByTokenizer = new Map<string, DocumentCount>();
 
-  constructor(private readonly io: CliIo, private readonly opts: { readonly plain: boolean; readonly exact: boolean }) {
+  constructor(
+    private readonly io: CliIo,
+    private readonly opts: { readonly plain: boolean; readonly exact: boolean },
+  ) {
     this.warnings = new Warnings(io);
   }
 

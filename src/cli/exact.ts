@@ -12,8 +12,14 @@ export class ExactSession {
 }
 
 /** Asks xAI for the exact count of `text`; on failure warns once and returns null (the caller keeps the estimate). */
-export async function grokExactCount(model: ModelEntry, text: string, count: DocumentCount, io: CliIo,
-  session: ExactSession, warnings: Warnings): Promise<number | null> {
+export async function grokExactCount(
+  model: ModelEntry,
+  text: string,
+  count: DocumentCount,
+  io: CliIo,
+  session: ExactSession,
+  warnings: Warnings,
+): Promise<number | null> {
   const fallBack = (why: string) => {
     warnings.warn(`--exact: ${why}; showing the Grok estimate`);
     return null;

@@ -8,7 +8,7 @@ export const FX_ENV = 'LLM_COST_FX';
 
 /** The catalog's table with LLM_COST_FX then --fx merged over it (--fx wins); the table itself when neither is given. */
 export function fxTable(base: FxTable, option: string | undefined, env: Readonly<Record<string, string | undefined>>, now: Date): FxTable {
-  const fromEnv = env[FX_ENV]?.trim() ? parseFx(FX_ENV, env[FX_ENV] as string) : undefined;
+  const fromEnv = env[FX_ENV]?.trim() ? parseFx(FX_ENV, env[FX_ENV]) : undefined;
   const fromOption = option !== undefined ? parseFx('--fx', option) : undefined;
   if (!fromEnv && !fromOption) return base;
   if (base.base !== 'USD') throw new UsageError(`the catalog's rates are per ${base.base}, not per USD`);

@@ -127,4 +127,3 @@ export function closestCommand(input: string): string | undefined {
   const scored = COMMANDS.map((c) => ({ c, d: editDistance(input.toLowerCase(), c) })).sort((a, b) => a.d - b.d);
   return scored[0].d <= 2 ? scored[0].c : undefined;
 }
-

@@ -61,10 +61,14 @@ function decode(bytes: Uint8Array, label: string): string {
 function describeFsError(err: unknown): string {
   const code = (err as { code?: string }).code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'it is a directory';
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    default: return err instanceof Error ? err.message : String(err);
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return err instanceof Error ? err.message : String(err);
   }
 }

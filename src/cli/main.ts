@@ -12,7 +12,8 @@ import { runUsage } from './commands/usage';
 
 export type { CliIo } from './io';
 
-type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+/** A command's runner; the ones that never wait return their exit code directly. */
+type Command = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
 const RUNNERS: Readonly<Record<(typeof COMMANDS)[number], Command>> = {
   models: runModels,

@@ -1,5 +1,5 @@
 /** Parses option values strictly; every failure is a UsageError naming the option. */
-import { Rational } from '../core/money';
+import { Rational } from '../core/cost/rational';
 import { UsageError } from './errors';
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -62,7 +62,10 @@ export function isDateOnly(text: string): boolean {
 /** Exchange rates "CODE=RATE[,CODE=RATE]" in units per USD ("CNY=7.2,JPY=150"); exact decimals, rate above 0. */
 export function parseFx(option: string, text: string): Record<string, string> {
   const rates: Record<string, string> = {};
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (!parts.length) throw new UsageError(`${option}: '${text}' has no rates (use CODE=RATE[,CODE=RATE], units per USD, e.g. CNY=7.2)`);
   for (const part of parts) {
     const m = /^([A-Za-z]{3})=(\d+(\.\d*)?|\.\d+)$/.exec(part);

@@ -6,14 +6,14 @@ import { registerEstimate } from './commands/estimate';
 import { registerOpenComparison } from './commands/openComparison';
 import { registerSelectModel } from './commands/selectModel';
 import { registerSetXaiApiKey } from './commands/setXaiApiKey';
-import { ConfigService } from './config';
-import { CountingService } from './counting';
+import { ConfigService } from './config/configService';
+import { CountingService } from './counting/countingService';
 import { idleApi } from './idle';
-import { Notifier } from './notify';
+import { Notifier } from './config/notifier';
 import { ComparisonPanelManager } from './panel/comparisonPanel';
-import { StatusBar } from './statusBar';
-import { SubjectTracker } from './subject';
-import { XaiExactCounter } from './xaiCounter';
+import { StatusBar } from './statusBar/statusBar';
+import { SubjectTracker } from './subject/subjectTracker';
+import { XaiExactCounter } from './counting/xaiCounter';
 
 /** Entry point called by VS Code. */
 export function activate(context: vscode.ExtensionContext): LlmCostApi {

@@ -8,7 +8,7 @@ const TIMEOUT_MS = 60_000;
 export function idleApi(settled: () => boolean): () => Promise<void> {
   return async () => {
     const deadline = Date.now() + TIMEOUT_MS;
-    for (let quiet = 0; quiet < QUIET_POLLS; ) {
+    for (let quiet = 0; quiet < QUIET_POLLS;) {
       if (Date.now() > deadline) throw new Error(`LLM Cost did not become idle within ${TIMEOUT_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       quiet = settled() ? quiet + 1 : 0;

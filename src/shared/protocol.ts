@@ -3,117 +3,33 @@
  * webview (src/webview). Pure: no 'vscode', no DOM. Everything arriving from the webview goes through
  * `isFromWebviewMessage` before the host acts on it.
  */
-
-/** When prices are taken: now, or the next start of a full-price or discounted window. */
-export type Moment = 'now' | 'next-peak' | 'next-off-peak';
-export const MOMENTS: readonly Moment[] = ['now', 'next-peak', 'next-off-peak'];
-
-export type SortColumn = 'model' | 'tokens' | 'input' | 'saving' | 'output' | 'total';
-export const SORT_COLUMNS: readonly SortColumn[] = ['model', 'tokens', 'input', 'saving', 'output', 'total'];
-
-export type SortDirection = 'ascending' | 'descending';
-
-export interface SortOrder {
-  readonly column: SortColumn;
-  readonly direction: SortDirection;
-}
-
-/** Cache assumption: a share of the input (0…1) served from cache, or a cached prefix of N tokens. */
-export type CacheControl =
-  | { readonly kind: 'share'; readonly hitShare: number }
-  | { readonly kind: 'prefix'; readonly cachedPrefixTokens: number };
-
-/** What the user set in the panel; everything a recompute needs besides the counts. */
-export interface PanelControls {
-  readonly outputRatio: number;
-  readonly cache: CacheControl;
-  readonly currency: string;
-  readonly moment: Moment;
-  readonly showRetired: boolean;
-}
-
-/**
- * How a day's tokens fall across time-of-day price windows (models without such prices ignore it):
- * all at `time`, spread evenly over the day, or a share (0…1) of every kind in the discounted window.
- */
-export type BillTiming =
-  | { readonly kind: 'at-time' }
-  | { readonly kind: 'spread' }
-  | { readonly kind: 'share'; readonly discountedShare: number };
-export const BILL_TIMING_KINDS: readonly BillTiming['kind'][] = ['at-time', 'spread', 'share'];
-
-/** The usage bill's inputs: tokens by kind and when they were used ("YYYY-MM-DD" and "HH:MM", UTC). */
-export interface BillInputs {
-  readonly cacheHit: number;
-  readonly cacheMiss: number;
-  readonly output: number;
-  readonly date: string;
-  /** Time of day priced with timing "at-time". */
-  readonly time: string;
-  /** Absent means "at-time" (what states saved before timing existed meant). */
-  readonly timing?: BillTiming;
-  /** True bills every token at the long-context tier where a model has one (a bill cannot know each request's size). */
-  readonly longContext?: boolean;
-}
-
-/** "¹", "²³": a footnote number as a superscript marker. */
-export function footnoteMarker(n: number): string {
-  return String(n).split('').map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
-}
-
-/** A short note on the prices applied; `footnote` is the 1-based number of a longer caveat it refers to. */
-export interface PriceNote {
-  readonly text: string;
-  readonly footnote?: number;
-}
-
-/** One model's line in the comparison table; money as display strings, `totalNumber` for the chart only. */
-export interface PanelRow {
-  readonly modelId: string;
-  readonly displayName: string;
-  readonly provider: string;
-  readonly status: 'current' | 'legacy' | 'retired';
-  /** "retired 2026-01-15 → deepseek-v4", "legacy", or empty. */
-  readonly statusNote: string;
-  readonly pinned: boolean;
-  readonly tokens: number;
-  /** "1,234" or "≈1,234". */
-  readonly tokensText: string;
-  readonly exact: boolean;
-  /** Tokenizer label ("DeepSeek V3 BPE"). */
-  readonly tokenizerLabel: string;
-  /** "−18% … +5%" for estimates, empty when exact. */
-  readonly errorBand: string;
-  readonly input: string;
-  readonly cacheSaving: string;
-  readonly output: string;
-  readonly total: string;
-  readonly totalNumber: number;
-  /** Which prices applied, short: window and when it changes, long-context tier, conversion. */
-  readonly priceNotes: readonly PriceNote[];
-  readonly sourceUrl: string;
-  readonly verified: string;
-  /** Set when this model could not be priced or counted; money fields are then "—". */
-  readonly error?: string;
-}
-
-export interface BillLineView {
-  /** "Input (cache hit)", "Input (cache miss), off-peak", "Output". */
-  readonly label: string;
-  readonly tokens: string;
-  readonly price: string;
-  readonly cost: string;
-}
-
-/** One model's usage bill, as a provider console would show it. */
-export interface BillRow {
-  readonly modelId: string;
-  readonly displayName: string;
-  readonly lines: readonly BillLineView[];
-  readonly total: string;
-  readonly notes: readonly PriceNote[];
-  readonly error?: string;
-}
+import type {
+  Moment,
+  SortColumn,
+  SortOrder,
+  CacheControl,
+  PanelControls,
+  BillTiming,
+  BillInputs,
+  PanelRow,
+  BillRow,
+} from '../core/view/viewTypes';
+export type {
+  Moment,
+  SortColumn,
+  SortDirection,
+  SortOrder,
+  CacheControl,
+  PanelControls,
+  BillTiming,
+  BillInputs,
+  PriceNote,
+  PanelRow,
+  BillLineView,
+  BillRow,
+} from '../core/view/viewTypes';
+import { MOMENTS, SORT_COLUMNS } from '../core/view/viewTypes';
+export { MOMENTS, SORT_COLUMNS, BILL_TIMING_KINDS, footnoteMarker } from '../core/view/viewTypes';
 
 /** Everything the webview renders; the host posts it whole after every change. */
 export interface PanelState {
@@ -269,9 +185,12 @@ export function isCacheControl(v: unknown): v is CacheControl {
 }
 
 export function isSortOrder(v: unknown): v is SortOrder {
-  return isObj(v) && hasOnlyKeys(v, ['column', 'direction'])
-    && SORT_COLUMNS.includes(v.column as SortColumn)
-    && (v.direction === 'ascending' || v.direction === 'descending');
+  return (
+    isObj(v) &&
+    hasOnlyKeys(v, ['column', 'direction']) &&
+    SORT_COLUMNS.includes(v.column as SortColumn) &&
+    (v.direction === 'ascending' || v.direction === 'descending')
+  );
 }
 
 export function isBillTiming(v: unknown): v is BillTiming {
@@ -282,25 +201,40 @@ export function isBillTiming(v: unknown): v is BillTiming {
 }
 
 export function isBillInputs(v: unknown): v is BillInputs {
-  return isObj(v) && hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time', 'timing', 'longContext'])
-    && isTokenCount(v.cacheHit) && isTokenCount(v.cacheMiss) && isTokenCount(v.output)
-    && isIsoDate(v.date) && isTimeOfDay(v.time)
-    && (v.timing === undefined || isBillTiming(v.timing))
-    && (v.longContext === undefined || typeof v.longContext === 'boolean');
+  return (
+    isObj(v) &&
+    hasOnlyKeys(v, ['cacheHit', 'cacheMiss', 'output', 'date', 'time', 'timing', 'longContext']) &&
+    isTokenCount(v.cacheHit) &&
+    isTokenCount(v.cacheMiss) &&
+    isTokenCount(v.output) &&
+    isIsoDate(v.date) &&
+    isTimeOfDay(v.time) &&
+    (v.timing === undefined || isBillTiming(v.timing)) &&
+    (v.longContext === undefined || typeof v.longContext === 'boolean')
+  );
 }
 
 export function isPanelControls(v: unknown): v is PanelControls {
-  return isObj(v) && hasOnlyKeys(v, ['outputRatio', 'cache', 'currency', 'moment', 'showRetired'])
-    && isNumberIn(v.outputRatio, 0, MAX_OUTPUT_RATIO) && isCacheControl(v.cache) && isCurrencyCode(v.currency)
-    && MOMENTS.includes(v.moment as Moment) && typeof v.showRetired === 'boolean';
+  return (
+    isObj(v) &&
+    hasOnlyKeys(v, ['outputRatio', 'cache', 'currency', 'moment', 'showRetired']) &&
+    isNumberIn(v.outputRatio, 0, MAX_OUTPUT_RATIO) &&
+    isCacheControl(v.cache) &&
+    isCurrencyCode(v.currency) &&
+    MOMENTS.includes(v.moment as Moment) &&
+    typeof v.showRetired === 'boolean'
+  );
 }
 
 /** Validates what a webview saved (it comes back through the serializer, so it is untrusted too). */
 export function isPersistedPanelState(v: unknown): v is PersistedPanelState {
-  return isObj(v) && hasOnlyKeys(v, ['controls', 'sort', 'bill'])
-    && (v.controls === undefined || isPanelControls(v.controls))
-    && (v.sort === undefined || isSortOrder(v.sort))
-    && (v.bill === undefined || isBillInputs(v.bill));
+  return (
+    isObj(v) &&
+    hasOnlyKeys(v, ['controls', 'sort', 'bill']) &&
+    (v.controls === undefined || isPanelControls(v.controls)) &&
+    (v.sort === undefined || isSortOrder(v.sort)) &&
+    (v.bill === undefined || isBillInputs(v.bill))
+  );
 }
 
 /** Type guard for every message the webview may send; anything else is rejected. */
@@ -309,15 +243,25 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
   const v = value;
   const only = (...keys: string[]) => hasOnlyKeys(v, ['type', ...keys]);
   switch (v.type) {
-    case 'ready': return only();
-    case 'setOutputRatio': return only('ratio') && isNumberIn(v.ratio, 0, MAX_OUTPUT_RATIO);
-    case 'setCache': return only('cache') && isCacheControl(v.cache);
-    case 'setCurrency': return only('currency') && isCurrencyCode(v.currency);
-    case 'setMoment': return only('moment') && MOMENTS.includes(v.moment as Moment);
-    case 'setShowRetired': return only('showRetired') && typeof v.showRetired === 'boolean';
-    case 'setSort': return only('sort') && isSortOrder(v.sort);
-    case 'setBill': return only('bill') && isBillInputs(v.bill);
-    case 'rendered': return only('rows') && isTokenCount(v.rows);
-    default: return false;
+    case 'ready':
+      return only();
+    case 'setOutputRatio':
+      return only('ratio') && isNumberIn(v.ratio, 0, MAX_OUTPUT_RATIO);
+    case 'setCache':
+      return only('cache') && isCacheControl(v.cache);
+    case 'setCurrency':
+      return only('currency') && isCurrencyCode(v.currency);
+    case 'setMoment':
+      return only('moment') && MOMENTS.includes(v.moment as Moment);
+    case 'setShowRetired':
+      return only('showRetired') && typeof v.showRetired === 'boolean';
+    case 'setSort':
+      return only('sort') && isSortOrder(v.sort);
+    case 'setBill':
+      return only('bill') && isBillInputs(v.bill);
+    case 'rendered':
+      return only('rows') && isTokenCount(v.rows);
+    default:
+      return false;
   }
 }

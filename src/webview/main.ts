@@ -214,7 +214,8 @@ ids.cacheHit.addEventListener('input', postCache);
 function postCache(): void {
   const share = ids.cacheMode.value !== 'prefix';
   const value = share ? readNumber(ids.cacheHit, 0, 100, false) : readNumber(ids.cacheHit, 0, 1e12, true);
-  ids.cacheHitError.textContent = value === undefined ? (share ? 'Enter a percentage from 0 to 100.' : 'Enter a whole number of tokens.') : '';
+  ids.cacheHitError.textContent =
+    value === undefined ? (share ? 'Enter a percentage from 0 to 100.' : 'Enter a whole number of tokens.') : '';
   if (value === undefined) return;
   const cache: CacheControl = share ? { kind: 'share', hitShare: value / 100 } : { kind: 'prefix', cachedPrefixTokens: value };
   host.post({ type: 'setCache', cache });

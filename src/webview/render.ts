@@ -96,11 +96,13 @@ export function renderNote(note: PriceNote, tag: 'span' | 'p', prefix: string): 
 
 /** Numbered caveats, item n with id `${prefix}-<n>`. */
 export function renderCaveats(list: HTMLElement, caveats: readonly string[], prefix: string): void {
-  list.replaceChildren(...caveats.map((text, i) => {
-    const item = el('li', undefined, text);
-    item.id = `${prefix}-${i + 1}`;
-    return item;
-  }));
+  list.replaceChildren(
+    ...caveats.map((text, i) => {
+      const item = el('li', undefined, text);
+      item.id = `${prefix}-${i + 1}`;
+      return item;
+    }),
+  );
   list.hidden = caveats.length === 0;
 }
 
@@ -144,7 +146,12 @@ function renderBillRow(row: BillRow): HTMLElement {
   }
   const table = el('table');
   const head = table.createTHead().insertRow();
-  for (const [text, num] of [['Line', false], ['Tokens', true], ['Price', true], ['Cost', true]] as const) {
+  for (const [text, num] of [
+    ['Line', false],
+    ['Tokens', true],
+    ['Price', true],
+    ['Cost', true],
+  ] as const) {
     const th = el('th', num ? 'num' : undefined, text);
     th.scope = 'col';
     head.append(th);

@@ -22,7 +22,10 @@ async function runCommand(page, title, timeout = 60000) {
 
 /** The count the CLI (same core) gives for a text and model. */
 function cliCount(text, model) {
-  const out = execFileSync('node', [path.join(root, 'dist/cli.js'), 'count', '--model', model, '--json', '-'], { input: text, encoding: 'utf8' });
+  const out = execFileSync('node', [path.join(root, 'dist/cli.js'), 'count', '--model', model, '--json', '-'], {
+    input: text,
+    encoding: 'utf8',
+  });
   return JSON.parse(out);
 }
 
@@ -32,8 +35,12 @@ describe('workbench UI', function () {
 
   before(async function () {
     const env = testEnvironment();
-    browser = await chromium.launch({ executablePath: env.chromium, headless: true, args: chromiumArgs,
-      env: { ...process.env, XDG_CONFIG_HOME: process.env.E2E_TMP } });
+    browser = await chromium.launch({
+      executablePath: env.chromium,
+      headless: true,
+      args: chromiumArgs,
+      env: { ...process.env, XDG_CONFIG_HOME: process.env.E2E_TMP },
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${process.env.E2E_BASE_URL}/?folder=${encodeURIComponent(process.env.E2E_WORKSPACE)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
@@ -41,7 +48,9 @@ describe('workbench UI', function () {
     fs.mkdirSync(SHOTS, { recursive: true });
   });
 
-  after(async () => { if (browser) await browser.close(); });
+  after(async () => {
+    if (browser) await browser.close();
+  });
 
   it('counts a selection and shows tokens and cost in the status bar', async () => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'prompt.md' }).click();

@@ -6,7 +6,8 @@ describe('activation', () => {
   it('activates on startup and exposes the test API', async () => {
     const api = await extensionApi();
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
-    for (const fn of ['status', 'idle', 'panelState', 'panelRenderedRows', 'configProblems', 'notifications'] as const) assert.equal(typeof api[fn], 'function', fn);
+    for (const fn of ['status', 'idle', 'panelState', 'panelRenderedRows', 'configProblems', 'notifications'] as const)
+      assert.equal(typeof api[fn], 'function', fn);
   });
 
   it('registers every contributed command', async () => {

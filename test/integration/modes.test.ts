@@ -12,7 +12,10 @@ function clearSelection(editor: vscode.TextEditor): void {
 }
 
 /** Waits until the extension is idle and the status bar's visibility is `visible`; returns the snapshot. */
-async function statusWhen(visible: boolean, extra: (s: ReturnType<Awaited<ReturnType<typeof extensionApi>>['status']>) => boolean = () => true) {
+async function statusWhen(
+  visible: boolean,
+  extra: (s: ReturnType<Awaited<ReturnType<typeof extensionApi>>['status']>) => boolean = () => true,
+) {
   const api = await extensionApi();
   return waitFor(`status bar ${visible ? 'shown' : 'hidden'}`, async () => {
     await api.idle();
@@ -27,7 +30,9 @@ describe('status bar modes', () => {
     await closeAllEditors();
     restore.push(await withSetting('defaultModel', 'deepseek-flash'));
   });
-  afterEach(async () => { while (restore.length) await restore.pop()!(); });
+  afterEach(async () => {
+    while (restore.length) await restore.pop()!();
+  });
 
   it('"selection" hides the item without a selection and shows it with one', async () => {
     restore.push(await withSetting('statusBar.mode', 'selection'));

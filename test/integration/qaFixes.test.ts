@@ -15,7 +15,7 @@ describe('QA fixes', () => {
     dir = undefined;
   });
 
-  it('a binary file in the active tab is not priced as another group\'s document', async () => {
+  it("a binary file in the active tab is not priced as another group's document", async () => {
     restore.push(await withSetting('statusBar.mode', 'always'));
     const api = await extensionApi();
     await openWorkspaceFile('prompt.md');

@@ -29,7 +29,9 @@ async function estimateShows(tokens: number): Promise<ReturnType<Awaited<ReturnT
 
 describe('status bar', () => {
   const restore: (() => Thenable<void>)[] = [];
-  afterEach(async () => { while (restore.length) await restore.pop()!(); });
+  afterEach(async () => {
+    while (restore.length) await restore.pop()!();
+  });
 
   it('shows the token count and cost of one selection with the chosen model', async () => {
     restore.push(await withSetting('defaultModel', 'deepseek-flash'));
@@ -72,7 +74,8 @@ describe('status bar', () => {
     restore.push(await withSetting('defaultModel', 'deepseek-flash'));
     restore.push(await withSetting('priceOverrides', [{ model: 'deepseek-flash', input: -1, cacheHit: 0, output: 1 }]));
     const problem = await waitFor('a config problem about the override', () =>
-      api.configProblems().find((p) => /deepseek-flash/.test(p) && /input|negative/i.test(p)));
+      api.configProblems().find((p) => /deepseek-flash/.test(p) && /input|negative/i.test(p)),
+    );
     assert.ok(problem);
     const editor = await openWorkspaceFile('prompt.md');
     editor.selection = lineSelection(editor.document, 2);

@@ -9,7 +9,11 @@ import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, watchNotific
 const MODEL = 'grok-4.7';
 const KEY = 'xai-test-key-0123456789';
 
-interface Seen { readonly authorization: string | undefined; readonly model: unknown; readonly text: unknown }
+interface Seen {
+  readonly authorization: string | undefined;
+  readonly model: unknown;
+  readonly text: unknown;
+}
 
 /** The stand-in's count: deliberately unlike any tokenizer, so an exact result can only have come from it. */
 const standInTokens = (text: string): number => 7 + 2 * [...text].length;
@@ -21,7 +25,9 @@ function standIn(): { server: http.Server; seen: Seen[]; setUnauthorized(on: boo
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk: string) => { body += chunk; });
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
     req.on('end', () => {
       if (req.method !== 'POST' || req.url !== '/v1/tokenize-text') {
         res.writeHead(404).end();
@@ -37,7 +43,13 @@ function standIn(): { server: http.Server; seen: Seen[]; setUnauthorized(on: boo
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token_ids: ids }));
     });
   });
-  return { server, seen, setUnauthorized: (on) => { unauthorized = on; } };
+  return {
+    server,
+    seen,
+    setUnauthorized: (on) => {
+      unauthorized = on;
+    },
+  };
 }
 
 function selectLine(editor: vscode.TextEditor, line: number): string {
@@ -53,7 +65,11 @@ function offline(text: string): { tokens: number; templateTokens: number } {
   return countDocument(text, undefined, model);
 }
 
-interface Outcome { readonly tokens: number; readonly exact: boolean; readonly text: string }
+interface Outcome {
+  readonly tokens: number;
+  readonly exact: boolean;
+  readonly text: string;
+}
 
 describe('exact Grok counts (xAI tokenize-text, local stand-in)', () => {
   const stand = standIn();
@@ -82,7 +98,7 @@ describe('exact Grok counts (xAI tokenize-text, local stand-in)', () => {
     assert.equal(shown().filter((m) => m.severity === 'error' && /not stored/.test(m.message)).length, 2);
   });
 
-  it('opted in: the status shows the stand-in\'s count as exact, and the server saw the selection with the key', async () => {
+  it("opted in: the status shows the stand-in's count as exact, and the server saw the selection with the key", async () => {
     const api = await extensionApi();
     const off = await withSetting('xai.exactCounts', true);
     try {
@@ -124,7 +140,10 @@ describe('exact Grok counts (xAI tokenize-text, local stand-in)', () => {
       const status = await waitFor('estimated status', () => (api.status().tokens === estimate ? api.status() : undefined));
       assert.equal(status.exact, false);
       assert.ok(status.text.startsWith('≈'), status.text);
-      assert.ok(stand.seen.some((s) => s.text === text), 'the stand-in was asked and refused');
+      assert.ok(
+        stand.seen.some((s) => s.text === text),
+        'the stand-in was asked and refused',
+      );
       const warnings = shown().filter((m) => m.severity === 'warning' && /unauthori[sz]ed/i.test(m.message));
       assert.equal(warnings.length, 1, JSON.stringify(shown()));
     } finally {
@@ -144,7 +163,11 @@ describe('exact Grok counts (xAI tokenize-text, local stand-in)', () => {
     assert.equal(outcome?.exact, false);
     assert.equal(outcome?.tokens, offline(text).tokens);
     await vscode.commands.executeCommand('llmCost.openComparison');
-    await waitFor('panel rows', () => (api.panelState()?.rows.some((r) => r.modelId === MODEL) && !api.panelState()?.busy ? true : undefined), 60000);
+    await waitFor(
+      'panel rows',
+      () => (api.panelState()?.rows.some((r) => r.modelId === MODEL) && !api.panelState()?.busy ? true : undefined),
+      60000,
+    );
     await api.idle();
     assert.equal(stand.seen.length, before, 'no request reached the stand-in');
   });

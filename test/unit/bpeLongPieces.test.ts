@@ -23,10 +23,13 @@ for (const id of ['openai-cl100k', 'openai-o200k', 'mistral-tekken', 'deepseek-v
 
     it('gives the reference ids on random long runs of letters', () => {
       const tokenizer = getTokenizer(id);
-      fc.assert(fc.property(longPiece, (text) => {
-        const mismatch = idMismatch(text, tokenizer.encode(text), oracle(text));
-        assert.equal(mismatch, '', mismatch);
-      }), { seed: SEED, numRuns: 300 });
+      fc.assert(
+        fc.property(longPiece, (text) => {
+          const mismatch = idMismatch(text, tokenizer.encode(text), oracle(text));
+          assert.equal(mismatch, '', mismatch);
+        }),
+        { seed: SEED, numRuns: 300 },
+      );
     });
   });
 }

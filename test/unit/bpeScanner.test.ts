@@ -1,8 +1,17 @@
 // The hand-written pre-tokenizers split exactly where the patterns' regular expressions split.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { codePointWidth, CL100K_PATTERN, DEEPSEEK_PATTERNS, deepseekScanners, O200K_PATTERN, scanPieces,
-  TEKKEN_PATTERN, tiktokenScanner, type Scanner } from '../../src/core/tokenize/bpe/scanners';
+import {
+  codePointWidth,
+  CL100K_PATTERN,
+  DEEPSEEK_PATTERNS,
+  deepseekScanners,
+  O200K_PATTERN,
+  scanPieces,
+  TEKKEN_PATTERN,
+  tiktokenScanner,
+  type Scanner,
+} from '../../src/core/tokenize/bpe/scanners';
 import { compilePattern, forEachPiece } from '../../src/core/tokenize/bpe/split';
 import { loadBpeVocab } from '../../src/core/tokenize/bpe/vocab';
 import { charClasses, L, LOWERISH, M, N, P, S, UPPERISH, WS, WS_JS } from '../../src/core/tokenize/bpe/charClass';
@@ -12,8 +21,12 @@ const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
 
 /** Characters that sit on the patterns' class boundaries, plus random code points of every plane. */
 const tricky = fc.oneof(
-  fc.constantFrom(...Array.from("aZ'sStTdDmMlLrReEvV 1²½٣\t\n\r\u000b\f\u0085\u00a0\u1680\u2028\u3000\ufeff\u200b\u200d" +
-    '!/\\-_.,;:()[]{}<>|~`^@#$%&*+=?"ǅʰ々ー・゛ヽ中ぁァ\u0301\u0903\u20dd€©😀')),
+  fc.constantFrom(
+    ...Array.from(
+      "aZ'sStTdDmMlLrReEvV 1²½٣\t\n\r\u000b\f\u0085\u00a0\u1680\u2028\u3000\ufeff\u200b\u200d" +
+        '!/\\-_.,;:()[]{}<>|~`^@#$%&*+=?"ǅʰ々ー・゛ヽ中ぁァ\u0301\u0903\u20dd€©😀',
+    ),
+  ),
   fc.constantFrom('\ud800', '\udc00', '\udbff\udfff', '\ud83d\ude00', '\u{1d400}', '\u{10ffff}', '\u{e0001}'),
   fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
@@ -47,15 +60,22 @@ function scannerPieces(scan: Scanner, text: string, keepGaps: boolean): string[]
 function checkAgreement(name: string, source: string, scan: Scanner, keepGaps: boolean): void {
   const arbitraries = [trickyStrings, ...textArbitraries().map((a) => a.arbitrary)];
   for (const arbitrary of arbitraries) {
-    fc.assert(fc.property(arbitrary, (text) => {
-      assert.deepEqual(scannerPieces(scan, text, keepGaps), regexPieces(source, text, keepGaps), `${name} on ${JSON.stringify(text)}`);
-    }), { seed: SEED, numRuns: 1500 });
+    fc.assert(
+      fc.property(arbitrary, (text) => {
+        assert.deepEqual(scannerPieces(scan, text, keepGaps), regexPieces(source, text, keepGaps), `${name} on ${JSON.stringify(text)}`);
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
   }
 }
 
 describe('bpe scanners agree with the regular expressions', function () {
   this.timeout(120_000);
-  for (const [name, source] of [['cl100k', CL100K_PATTERN], ['o200k', O200K_PATTERN], ['tekken', TEKKEN_PATTERN]] as const) {
+  for (const [name, source] of [
+    ['cl100k', CL100K_PATTERN],
+    ['o200k', O200K_PATTERN],
+    ['tekken', TEKKEN_PATTERN],
+  ] as const) {
     it(`${name}`, () => {
       const scan = tiktokenScanner(source);
       assert.ok(scan, `no scanner for ${name}`);
@@ -69,10 +89,19 @@ describe('bpe scanners agree with the regular expressions', function () {
     DEEPSEEK_PATTERNS.forEach((source, i) => checkAgreement(`deepseek[${i}]`, source, scanners[i], true));
   });
 
-  it('the shipped class table agrees with this runtime\'s RegExp classes', () => {
+  it("the shipped class table agrees with this runtime's RegExp classes", () => {
     const classes = charClasses();
-    const tests: [number, RegExp][] = [[L, /\p{L}/u], [N, /\p{N}/u], [M, /\p{M}/u], [WS_JS, /\s/u], [WS, /\p{White_Space}/u],
-      [UPPERISH, /[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]/u], [LOWERISH, /[\p{Ll}\p{Lm}\p{Lo}\p{M}]/u], [P, /\p{P}/u], [S, /\p{S}/u]];
+    const tests: [number, RegExp][] = [
+      [L, /\p{L}/u],
+      [N, /\p{N}/u],
+      [M, /\p{M}/u],
+      [WS_JS, /\s/u],
+      [WS, /\p{White_Space}/u],
+      [UPPERISH, /[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]/u],
+      [LOWERISH, /[\p{Ll}\p{Lm}\p{Lo}\p{M}]/u],
+      [P, /\p{P}/u],
+      [S, /\p{S}/u],
+    ];
     let checked = 0;
     for (let cp = 0; cp < 0x110000; cp += cp < 0x10000 ? 1 : 7) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ModelEntry } from '../../src/core/catalog/types';
 import { currentPeriod, defaultCatalog, findModel, listModels, suggestModels } from '../../src/core/catalog/catalog';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 import { displayMoment } from '../../src/core/catalog/moments';
 
 const catalog = defaultCatalog();
@@ -14,27 +14,69 @@ describe('catalog', () => {
   it('holds every current model of the pricing reference', () => {
     const ids = listModels(catalog).map((m) => m.id);
     assert.deepEqual(ids, [
-      'deepseek-flash', 'deepseek-v4-pro',
-      'mistral-medium-2604', 'mistral-large-2512', 'mistral-small-2603', 'ministral-14b-2512', 'ministral-8b-2512', 'ministral-3b-2512', 'codestral-2508',
-      'grok-4.7', 'grok-4.6', 'grok-4.5', 'grok-4.3', 'grok-4.20-0309-reasoning', 'grok-4.20-0309-non-reasoning', 'grok-4.20-multi-agent-0309', 'grok-build-0.1',
+      'deepseek-flash',
+      'deepseek-v4-pro',
+      'mistral-medium-2604',
+      'mistral-large-2512',
+      'mistral-small-2603',
+      'ministral-14b-2512',
+      'ministral-8b-2512',
+      'ministral-3b-2512',
+      'codestral-2508',
+      'grok-4.7',
+      'grok-4.6',
+      'grok-4.5',
+      'grok-4.3',
+      'grok-4.20-0309-reasoning',
+      'grok-4.20-0309-non-reasoning',
+      'grok-4.20-multi-agent-0309',
+      'grok-build-0.1',
     ]);
   });
   it('keeps legacy and retired models, with status and date, behind includeRetired', () => {
     const all = listModels(catalog, { includeRetired: true });
-    for (const id of ['deepseek-chat', 'deepseek-reasoner', 'mistral-large-2411', 'mistral-small-2409', 'pixtral-large-2411', 'mistral-medium-2508',
-      'mistral-small-2506', 'magistral-medium-2509', 'magistral-small-2509', 'devstral-2512', 'open-mistral-nemo-2407', 'grok-2-1212', 'grok-3',
-      'grok-3-mini', 'grok-4-0709', 'grok-4-1-fast-reasoning']) {
+    for (const id of [
+      'deepseek-chat',
+      'deepseek-reasoner',
+      'mistral-large-2411',
+      'mistral-small-2409',
+      'pixtral-large-2411',
+      'mistral-medium-2508',
+      'mistral-small-2506',
+      'magistral-medium-2509',
+      'magistral-small-2509',
+      'devstral-2512',
+      'open-mistral-nemo-2407',
+      'grok-2-1212',
+      'grok-3',
+      'grok-3-mini',
+      'grok-4-0709',
+      'grok-4-1-fast-reasoning',
+    ]) {
       const m = all.find((x) => x.id === id);
       assert.ok(m, id);
       assert.notEqual(m.status.kind, 'current', id);
     }
-    assert.deepEqual(findModel(catalog, 'deepseek-chat')!.status, { kind: 'retired', date: '2026-07-24T15:59:00Z', replacement: 'deepseek-flash' });
+    assert.deepEqual(findModel(catalog, 'deepseek-chat')!.status, {
+      kind: 'retired',
+      date: '2026-07-24T15:59:00Z',
+      replacement: 'deepseek-flash',
+    });
     assert.equal(findModel(catalog, 'devstral-2512')!.status.kind, 'retired');
     // Stable provider order with legacy models in catalog order.
     const providers = all.map((m) => m.provider);
-    assert.deepEqual(providers, [...providers].sort((a, b) => ['deepseek', 'mistral', 'xai'].indexOf(a) - ['deepseek', 'mistral', 'xai'].indexOf(b)));
-    assert.deepEqual(listModels(catalog, { provider: 'deepseek' }).map((m) => m.id), ['deepseek-flash', 'deepseek-v4-pro']);
-    assert.equal(listModels(catalog, { provider: 'xai', includeRetired: true }).every((m) => m.provider === 'xai'), true);
+    assert.deepEqual(
+      providers,
+      [...providers].sort((a, b) => ['deepseek', 'mistral', 'xai'].indexOf(a) - ['deepseek', 'mistral', 'xai'].indexOf(b)),
+    );
+    assert.deepEqual(
+      listModels(catalog, { provider: 'deepseek' }).map((m) => m.id),
+      ['deepseek-flash', 'deepseek-v4-pro'],
+    );
+    assert.equal(
+      listModels(catalog, { provider: 'xai', includeRetired: true }).every((m) => m.provider === 'xai'),
+      true,
+    );
   });
   it('finds models by id or alias, ignoring case', () => {
     assert.equal(findModel(catalog, 'DeepSeek-V4-Flash')?.id, 'deepseek-flash');
@@ -56,30 +98,38 @@ describe('catalog', () => {
     const all = listModels(catalog, { includeRetired: true });
     for (const m of all.filter((x) => x.provider === 'deepseek')) assert.equal(m.tokenizer, 'deepseek-v3', m.id);
     for (const m of all.filter((x) => x.provider === 'xai')) assert.equal(m.tokenizer, 'grok-estimate', m.id);
-    const sp: Record<string, string> = { 'mistral-large-2411': 'mistral-sp-v7', 'pixtral-large-2411': 'mistral-sp-v7', 'mistral-small-2409': 'mistral-sp-v3' };
+    const sp: Record<string, string> = {
+      'mistral-large-2411': 'mistral-sp-v7',
+      'pixtral-large-2411': 'mistral-sp-v7',
+      'mistral-small-2409': 'mistral-sp-v3',
+    };
     for (const m of all.filter((x) => x.provider === 'mistral')) assert.equal(m.tokenizer, sp[m.id] ?? 'mistral-tekken', m.id);
     assert.match(findModel(catalog, 'mistral-small-2409')!.notes!, /CONFLICT/);
   });
-  it('gives every period a source URL and a verified day, and carries the reference\'s caveats', () => {
-    for (const m of catalog.models) for (const p of m.periods) {
-      assert.ok(p.source.url.length > 0, m.id);
-      assert.match(p.source.verified, /^\d{4}-\d{2}-\d{2}$/, m.id);
-    }
+  it("gives every period a source URL and a verified day, and carries the reference's caveats", () => {
+    for (const m of catalog.models)
+      for (const p of m.periods) {
+        assert.ok(p.source.url.length > 0, m.id);
+        assert.match(p.source.verified, /^\d{4}-\d{2}-\d{2}$/, m.id);
+      }
     assert.match(findModel(catalog, 'ministral-14b-2512')!.notes!, /UNVERIFIED/);
     assert.match(findModel(catalog, 'open-mistral-nemo')!.notes!, /CONFLICT/);
     assert.match(findModel(catalog, 'deepseek-flash')!.periods.at(-1)!.schedule!.note!, /holidays are not modelled/);
   });
   it('has the complete DeepSeek history, oldest first', () => {
     const chat = findModel(catalog, 'deepseek-chat')!;
-    assert.deepEqual(chat.periods.map((p) => [p.from, p.until, p.prices.USD?.input, p.prices.USD?.cacheHit, p.prices.USD?.output]), [
-      ['2024-08-02', '2025-02-08T16:00:00Z', '0.14', '0.014', '0.28'],
-      ['2025-02-08T16:00:00Z', '2025-02-26', '0.27', '0.07', '1.10'],
-      ['2025-02-26', '2025-09-05T16:00:00Z', '0.27', '0.07', '1.10'],
-      ['2025-09-05T16:00:00Z', '2025-09-29', '0.56', '0.07', '1.68'],
-      ['2025-09-29', '2026-04-24', '0.28', '0.028', '0.42'],
-      ['2026-04-24', '2026-04-26T12:15:00Z', '0.14', '0.028', '0.28'],
-      ['2026-04-26T12:15:00Z', '2026-07-24T15:59:00Z', '0.14', '0.0028', '0.28'],
-    ]);
+    assert.deepEqual(
+      chat.periods.map((p) => [p.from, p.until, p.prices.USD?.input, p.prices.USD?.cacheHit, p.prices.USD?.output]),
+      [
+        ['2024-08-02', '2025-02-08T16:00:00Z', '0.14', '0.014', '0.28'],
+        ['2025-02-08T16:00:00Z', '2025-02-26', '0.27', '0.07', '1.10'],
+        ['2025-02-26', '2025-09-05T16:00:00Z', '0.27', '0.07', '1.10'],
+        ['2025-09-05T16:00:00Z', '2025-09-29', '0.56', '0.07', '1.68'],
+        ['2025-09-29', '2026-04-24', '0.28', '0.028', '0.42'],
+        ['2026-04-24', '2026-04-26T12:15:00Z', '0.14', '0.028', '0.28'],
+        ['2026-04-26T12:15:00Z', '2026-07-24T15:59:00Z', '0.14', '0.0028', '0.28'],
+      ],
+    );
     assert.deepEqual(chat.periods[0].prices.CNY, { input: '1', cacheHit: '0.1', output: '2' });
     assert.equal(chat.periods[2].schedule?.discountedWhen, 'inside');
     const reasoner = findModel(catalog, 'deepseek-reasoner')!;
@@ -102,13 +152,19 @@ describe('catalog', () => {
     assert.equal(Object.isFrozen(catalog.models[0].periods[0].prices), true);
     assert.equal(defaultCatalog(), catalog);
   });
-  it('matches prices-2026-10.json, the team\'s pricing reference (latest period of each model)', function () {
+  it("matches prices-2026-10.json, the team's pricing reference (latest period of each model)", function () {
     if (!existsSync(REFERENCE)) {
       console.log(`      skipped: ${REFERENCE} is not on this machine (reference material outside the repository)`);
       this.skip();
     }
     const rows = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
-      id: string; aliases: string[]; currency: string; inputPerM: number; cacheHitPerM: number | null; outputPerM: number; contextWindow: number;
+      id: string;
+      aliases: string[];
+      currency: string;
+      inputPerM: number;
+      cacheHitPerM: number | null;
+      outputPerM: number;
+      contextWindow: number;
       longContext: null | { threshold: number; inputPerM: number; cacheHitPerM: number | null; outputPerM: number };
     }[];
     const same = (text: string | null | undefined, value: number | null) =>
@@ -120,12 +176,20 @@ describe('catalog', () => {
       for (const alias of row.aliases) assert.equal(findModel(catalog, alias)?.id, row.id, alias);
       const last = m.periods[m.periods.length - 1];
       const list = last.prices[row.currency]!;
-      assert.ok(same(list.input, row.inputPerM) && same(list.cacheHit, row.cacheHitPerM) && same(list.output, row.outputPerM), `${row.id} ${row.currency}`);
+      assert.ok(
+        same(list.input, row.inputPerM) && same(list.cacheHit, row.cacheHitPerM) && same(list.output, row.outputPerM),
+        `${row.id} ${row.currency}`,
+      );
       if (row.longContext) {
         const tier = last.longContext!;
         const t = tier.prices[row.currency]!;
         assert.equal(tier.thresholdTokens, row.longContext.threshold, row.id);
-        assert.ok(same(t.input, row.longContext.inputPerM) && same(t.cacheHit, row.longContext.cacheHitPerM) && same(t.output, row.longContext.outputPerM), `${row.id} tier`);
+        assert.ok(
+          same(t.input, row.longContext.inputPerM) &&
+            same(t.cacheHit, row.longContext.cacheHitPerM) &&
+            same(t.output, row.longContext.outputPerM),
+          `${row.id} tier`,
+        );
       } else {
         assert.equal(last.longContext, undefined, row.id);
       }

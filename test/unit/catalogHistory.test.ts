@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import type { Catalog } from '../../src/core/catalog/types';
 import { defaultCatalog, findModel, listModels, retirementMoment } from '../../src/core/catalog/catalog';
 import { validateCatalog } from '../../src/core/catalog/validate';
 import { estimate } from '../../src/core/cost/estimate';
@@ -9,7 +8,7 @@ const catalog = defaultCatalog();
 const s = (r: { toDecimalString(): string }) => r.toDecimalString();
 type Loose = { models: any[]; fx: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (): Loose => structuredClone(catalog) as unknown as Loose;
-const check = (c: Loose) => validateCatalog(c as unknown as Catalog);
+const check = (c: Loose) => validateCatalog(c);
 const index = (c: Loose, id: string) => c.models.findIndex((m) => m.id === id);
 /** 50,000 tokens of each kind (cache hit, cache miss, output), below every long-context threshold: total = 0.05 × the sum of the three prices. */
 const perKind = (modelId: string, at: string) =>
@@ -35,7 +34,7 @@ describe('catalog history (QA fixes)', () => {
     assert.equal(s(perKind('grok-2-vision-1212', '2025-01-01').total), '0.7');
   });
 
-  it('ends every retired model\'s last period at its retirement (19:00 UTC for the xAI notice of 2026-05-15)', () => {
+  it("ends every retired model's last period at its retirement (19:00 UTC for the xAI notice of 2026-05-15)", () => {
     for (const m of catalog.models.filter((x) => x.status.kind === 'retired')) {
       const last = m.periods[m.periods.length - 1];
       assert.equal(new Date(last.until!).getTime(), retirementMoment(m)!.getTime(), m.id);
@@ -47,7 +46,10 @@ describe('catalog history (QA fixes)', () => {
     assert.equal(retirementMoment(findModel(catalog, 'devstral-2512')!)!.toISOString(), '2026-08-01T00:00:00.000Z');
     const c = copy();
     c.models[index(c, 'grok-3')].status.date = '2026-05-15';
-    assert.ok(check(c).some((p) => /grok-3: retired 2026-05-15 but the last period ends 2026-05-15T19:00:00Z/.test(p)), check(c).join('\n'));
+    assert.ok(
+      check(c).some((p) => /grok-3: retired 2026-05-15 but the last period ends 2026-05-15T19:00:00Z/.test(p)),
+      check(c).join('\n'),
+    );
   });
 
   it('opens Grok 4 variants no earlier than Grok 4 itself (2025-07-09) and keeps grok-2-1212 unretired for want of a date', () => {
@@ -67,7 +69,13 @@ describe('catalog history (QA fixes)', () => {
     // From 2026-10-01: 0.05 × (0.30 + 2.00 + 6.00) = 0.415.
     assert.equal(s(perKind('grok-4.5', '2026-10-01').total), '0.415');
     // Long context at launch (prompt 400,000 ≥ 200k): 200,000 × 1.00 (twice 0.50) + 200,000 × 4.00 + 100,000 × 12.00 = 0.2 + 0.8 + 1.2 = 2.2.
-    const long = estimate(catalog, { modelId: 'grok-4.5', at: new Date('2026-08-01'), inputTokens: 400_000, cache: { cachedPrefixTokens: 200_000 }, output: { tokens: 100_000 } });
+    const long = estimate(catalog, {
+      modelId: 'grok-4.5',
+      at: new Date('2026-08-01'),
+      inputTokens: 400_000,
+      cache: { cachedPrefixTokens: 200_000 },
+      output: { tokens: 100_000 },
+    });
     assert.equal(s(long.cacheHit.pricePerMillion), '1');
     assert.equal(s(long.total), '2.2');
     assert.match(launch.context.period.note!, /When it fell to \$0\.30 is unknown/);
@@ -103,44 +111,82 @@ describe('catalog history (QA fixes)', () => {
       const e = perKind('mistral-large-latest', '2025-06-01');
       assert.equal(e.modelId, 'mistral-large-2411');
       assert.equal(s(e.total), '0.5');
-      assert.ok(e.notes.some((n) => n === 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)'), e.notes.join('\n'));
+      assert.ok(
+        e.notes.some((n) => n === 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)'),
+        e.notes.join('\n'),
+      );
       // Today's meaning carries no such note: 0.05 × (0.05 + 0.50 + 1.50) = 0.1025.
       const now = perKind('mistral-large-latest', '2026-11-01');
       assert.equal(s(now.total), '0.1025');
       assert.ok(!now.notes.some((n) => n.includes('meant')));
     });
     const defects: [string, (c: Loose) => void, RegExp][] = [
-      ['a former alias meaning two models at once', (c) => {
-        c.models[index(c, 'pixtral-large-2411')].formerAliases = [{ alias: 'mistral-large-latest', from: '2025-11-01', until: '2026-01-01' }];
-      }, /model mistral-large-2411, former alias 1: "mistral-large-latest" also meant model pixtral-large-2411 during part of this span/],
-      ['a former alias that is an id', (c) => {
-        c.models[index(c, 'pixtral-large-2411')].formerAliases = [{ alias: 'mistral-large-2512', until: '2025-01-01' }];
-      }, /"mistral-large-2512" is the id of model mistral-large-2512; ids never move/],
-      ['a former alias that is also a current alias of the same model', (c) => {
-        c.models[index(c, 'pixtral-large-2411')].formerAliases = [{ alias: 'pixtral-large-latest', until: '2025-01-01' }];
-      }, /"pixtral-large-latest" is also a current alias of this model/],
-      ['a former alias ending before it starts', (c) => {
-        c.models[index(c, 'mistral-small-2409')].formerAliases[0].until = '2024-01-01';
-      }, /mistral-small-2409, former alias 1: ends \(2024-01-01\) before it starts/],
-      ['a former alias with a bad date', (c) => {
-        c.models[index(c, 'mistral-small-2409')].formerAliases[0].until = 'early 2025';
-      }, /bad end date "early 2025"/],
+      [
+        'a former alias meaning two models at once',
+        (c) => {
+          c.models[index(c, 'pixtral-large-2411')].formerAliases = [
+            { alias: 'mistral-large-latest', from: '2025-11-01', until: '2026-01-01' },
+          ];
+        },
+        /model mistral-large-2411, former alias 1: "mistral-large-latest" also meant model pixtral-large-2411 during part of this span/,
+      ],
+      [
+        'a former alias that is an id',
+        (c) => {
+          c.models[index(c, 'pixtral-large-2411')].formerAliases = [{ alias: 'mistral-large-2512', until: '2025-01-01' }];
+        },
+        /"mistral-large-2512" is the id of model mistral-large-2512; ids never move/,
+      ],
+      [
+        'a former alias that is also a current alias of the same model',
+        (c) => {
+          c.models[index(c, 'pixtral-large-2411')].formerAliases = [{ alias: 'pixtral-large-latest', until: '2025-01-01' }];
+        },
+        /"pixtral-large-latest" is also a current alias of this model/,
+      ],
+      [
+        'a former alias ending before it starts',
+        (c) => {
+          c.models[index(c, 'mistral-small-2409')].formerAliases[0].until = '2024-01-01';
+        },
+        /mistral-small-2409, former alias 1: ends \(2024-01-01\) before it starts/,
+      ],
+      [
+        'a former alias with a bad date',
+        (c) => {
+          c.models[index(c, 'mistral-small-2409')].formerAliases[0].until = 'early 2025';
+        },
+        /bad end date "early 2025"/,
+      ],
     ];
     for (const [name, mutate, expected] of defects) {
       it(`catches ${name}`, () => {
         const c = copy();
         mutate(c);
         const problems = check(c);
-        assert.ok(problems.some((p) => expected.test(p)), `expected ${expected} in:\n${problems.join('\n')}`);
+        assert.ok(
+          problems.some((p) => expected.test(p)),
+          `expected ${expected} in:\n${problems.join('\n')}`,
+        );
       });
     }
   });
 
   describe('listModels at a moment', () => {
-    const ids = (at: string, provider?: 'deepseek' | 'mistral' | 'xai') => listModels(catalog, { at: new Date(at), ...(provider ? { provider } : {}) }).map((m) => m.id);
+    const ids = (at: string, provider?: 'deepseek' | 'mistral' | 'xai') =>
+      listModels(catalog, { at: new Date(at), ...(provider ? { provider } : {}) }).map((m) => m.id);
     it('lists the models offered then: priced at that moment and not yet retired', () => {
       const march = ids('2026-03-01');
-      for (const id of ['deepseek-chat', 'deepseek-reasoner', 'mistral-large-2512', 'devstral-2512', 'grok-4-0709', 'grok-3', 'grok-4-1-fast-reasoning']) assert.ok(march.includes(id), id);
+      for (const id of [
+        'deepseek-chat',
+        'deepseek-reasoner',
+        'mistral-large-2512',
+        'devstral-2512',
+        'grok-4-0709',
+        'grok-3',
+        'grok-4-1-fast-reasoning',
+      ])
+        assert.ok(march.includes(id), id);
       for (const id of ['grok-4.7', 'deepseek-flash', 'mistral-medium-2604']) assert.ok(!march.includes(id), id);
       assert.deepEqual(ids('2026-03-01', 'deepseek'), ['deepseek-chat', 'deepseek-reasoner']);
     });

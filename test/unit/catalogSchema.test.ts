@@ -33,7 +33,10 @@ function check(value: unknown, s: Schema, path: string): string | undefined {
   if (type === 'array') {
     if (!Array.isArray(value)) return `${path}: must be an array`;
     if (typeof s.minItems === 'number' && value.length < s.minItems) return `${path}: fewer than ${s.minItems} items`;
-    for (const [i, item] of value.entries()) { const e = check(item, s.items as Schema, `${path}[${i}]`); if (e) return e; }
+    for (const [i, item] of value.entries()) {
+      const e = check(item, s.items as Schema, `${path}[${i}]`);
+      if (e) return e;
+    }
   }
   if (type === 'object') {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path}: must be an object`;
@@ -42,17 +45,28 @@ function check(value: unknown, s: Schema, path: string): string | undefined {
     if (typeof s.minProperties === 'number' && Object.keys(obj).length < s.minProperties) return `${path}: too few properties`;
     const props = (s.properties ?? {}) as Record<string, Schema>;
     for (const [key, v] of Object.entries(obj)) {
-      if (s.propertyNames) { const e = check(key, s.propertyNames as Schema, `${path}.${key} (name)`); if (e) return e; }
+      if (s.propertyNames) {
+        const e = check(key, s.propertyNames as Schema, `${path}.${key} (name)`);
+        if (e) return e;
+      }
       const sub = (props[key] ?? s.additionalProperties) as Schema | boolean | undefined;
       if (sub === false) return `${path}.${key}: not allowed`;
-      if (sub && typeof sub === 'object') { const e = check(v, sub as Schema, `${path}.${key}`); if (e) return e; }
+      if (sub && typeof sub === 'object') {
+        const e = check(v, sub, `${path}.${key}`);
+        if (e) return e;
+      }
     }
   }
   return undefined;
 }
 
 describe('catalog.schema.json', () => {
-  const files: [string, unknown][] = [['deepseek.json', deepseek], ['mistral.json', mistral], ['xai.json', xai], ['fx.json', fx]];
+  const files: [string, unknown][] = [
+    ['deepseek.json', deepseek],
+    ['mistral.json', mistral],
+    ['xai.json', xai],
+    ['fx.json', fx],
+  ];
   for (const [name, data] of files) {
     it(`describes data/${name}`, () => {
       assert.equal(check(data, root, name), undefined);

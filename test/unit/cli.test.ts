@@ -52,7 +52,11 @@ describe('llm-cost (in-process)', () => {
     it('reports an unexpected failure as one line with exit code 1', async () => {
       let stderr = '';
       const code = await main(['models'], {
-        stdout: { write: () => { throw new Error('disk full\nsecond line'); } },
+        stdout: {
+          write: () => {
+            throw new Error('disk full\nsecond line');
+          },
+        },
         stderr: { write: (t: string) => (stderr += t) },
         stdin: Readable.from([]),
         env: {},
@@ -90,13 +94,19 @@ describe('llm-cost (in-process)', () => {
       assert.doesNotMatch(all.stdout, /\s0k\s/, 'an unknown context window is not 0k');
       const xai = await runCli(['models', '--provider', 'xai'], { now: NOW });
       assert.equal(xai.code, 0);
-      const ids = xai.stdout.split('\n').slice(2).filter((l) => /^\S/.test(l) && !l.startsWith('Prices') && !l.startsWith('['));
+      const ids = xai.stdout
+        .split('\n')
+        .slice(2)
+        .filter((l) => /^\S/.test(l) && !l.startsWith('Prices') && !l.startsWith('['));
       assert.ok(ids.length >= 5, xai.stdout);
       for (const l of ids) assert.match(l, /^grok-/);
     });
     it('gives JSON with exact price strings and the age of each price', async () => {
       const r = await runCli(['models', '--json', '--provider', 'deepseek'], { now: NOW });
-      const doc = JSON.parse(r.stdout) as { at: string; models: { id: string; period: { prices: Record<string, { input: string }>; source: { verified: string; ageDays: number } } }[] };
+      const doc = JSON.parse(r.stdout) as {
+        at: string;
+        models: { id: string; period: { prices: Record<string, { input: string }>; source: { verified: string; ageDays: number } } }[];
+      };
       assert.equal(doc.at, NOW.toISOString());
       const flash = doc.models.find((m) => m.id === 'deepseek-flash') ?? assert.fail('no deepseek-flash');
       assert.equal(flash.period.prices.USD.input, '0.30');
@@ -128,7 +138,9 @@ describe('llm-cost (in-process)', () => {
     });
     it('counts stdin the same as the file, for - and for no FILE', async () => {
       const text = readFileSync(fixture('hello.txt'), 'utf8');
-      const file = JSON.parse((await runCli(['count', '--model', 'grok-4.7', '--json', fixture('hello.txt')])).stdout) as { tokens: number };
+      const file = JSON.parse((await runCli(['count', '--model', 'grok-4.7', '--json', fixture('hello.txt')])).stdout) as {
+        tokens: number;
+      };
       for (const args of [['-'], []]) {
         const r = await runCli(['count', '--model', 'grok-4.7', '--json', ...args], { stdin: text });
         assert.equal(r.code, 0, r.stderr);
@@ -140,7 +152,10 @@ describe('llm-cost (in-process)', () => {
       assert.equal(r.code, 0);
       assert.match(r.stdout, /^tokens\s+≈\d/m);
       assert.match(r.stdout, /^error band\s+[−+]?\d+% … [−+]?\d+%/m);
-      const j = JSON.parse((await runCli(['count', '--model', 'grok-4.7', '--json', fixture('hello.txt')])).stdout) as { exact: boolean; errorBand: { low: number } };
+      const j = JSON.parse((await runCli(['count', '--model', 'grok-4.7', '--json', fixture('hello.txt')])).stdout) as {
+        exact: boolean;
+        errorBand: { low: number };
+      };
       assert.equal(j.exact, false);
       assert.equal(typeof j.errorBand.low, 'number');
     });
@@ -161,9 +176,15 @@ describe('llm-cost (in-process)', () => {
     it('rejects binary, non-UTF-8, missing and directory inputs', async () => {
       assertUsageError(await runCli(['count', '--model', 'deepseek-flash', fixture('binary.bin')]), /binary\.bin looks like a binary file/);
       assertUsageError(await runCli(['count', '--model', 'deepseek-flash', fixture('latin1.txt')]), /latin1\.txt is not valid UTF-8/);
-      assertUsageError(await runCli(['count', '--model', 'deepseek-flash', fixture('absent.txt')]), /cannot read .*absent\.txt: no such file/);
+      assertUsageError(
+        await runCli(['count', '--model', 'deepseek-flash', fixture('absent.txt')]),
+        /cannot read .*absent\.txt: no such file/,
+      );
       assertUsageError(await runCli(['count', '--model', 'deepseek-flash', fixtures]), /cannot read .*: it is a directory/);
-      assertUsageError(await runCli(['count', '--model', 'deepseek-flash', '-'], { stdin: Buffer.from([0x61, 0x00]) }), /stdin looks like a binary file/);
+      assertUsageError(
+        await runCli(['count', '--model', 'deepseek-flash', '-'], { stdin: Buffer.from([0x61, 0x00]) }),
+        /stdin looks like a binary file/,
+      );
       assertUsageError(await runCli(['count', '--model', 'deepseek-flash', 'a.txt', 'b.txt']), /takes one FILE/);
     });
     it('asks for input instead of waiting on a terminal', async () => {
@@ -171,7 +192,10 @@ describe('llm-cost (in-process)', () => {
     });
     it('needs a known model and suggests the closest ids', async () => {
       assertUsageError(await runCli(['count', fixture('hello.txt')]), /needs --model ID/);
-      assertUsageError(await runCli(['count', '--model', 'deepsek-flash', fixture('hello.txt')]), /unknown model 'deepsek-flash' \(did you mean deepseek-flash/);
+      assertUsageError(
+        await runCli(['count', '--model', 'deepsek-flash', fixture('hello.txt')]),
+        /unknown model 'deepsek-flash' \(did you mean deepseek-flash/,
+      );
     });
     it('resolves aliases', async () => {
       const r = await runCli(['count', '--model', 'deepseek-v4-flash', '--json', fixture('hello.txt')]);

@@ -30,7 +30,10 @@ describe('cli argument parser', () => {
     assert.equal(parseArgs('estimate', ['--ratio', '-1'], specs).string('ratio'), '-1');
   });
   it('rejects unknown options, missing values, values on flags and repeats', () => {
-    assert.throws(() => parseArgs('count', ['--frobnicate'], specs), (e: Error) => e instanceof UsageError && /unknown option --frobnicate for 'count'/.test(e.message));
+    assert.throws(
+      () => parseArgs('count', ['--frobnicate'], specs),
+      (e: Error) => e instanceof UsageError && /unknown option --frobnicate for 'count'/.test(e.message),
+    );
     assert.throws(() => parseArgs('count', ['-x'], specs), /unknown option -x/);
     assert.throws(() => parseArgs('count', ['--ratio'], specs), /--ratio needs a value/);
     assert.throws(() => parseArgs('count', ['--ratio', '--json'], specs), /--ratio needs a value/);
@@ -48,7 +51,11 @@ describe('cli value parsing', () => {
     assert.equal(parseTokens('output-tokens', '1_000_000'), 1_000_000);
     assert.equal(parseTokens('output-tokens', '2,500'), 2500);
     for (const bad of ['-5', '1.5', 'abc', '', '1e3', '99999999999999999999']) {
-      assert.throws(() => parseTokens('output-tokens', bad), (e: Error) => e instanceof UsageError && e.message.startsWith('--output-tokens:'), bad);
+      assert.throws(
+        () => parseTokens('output-tokens', bad),
+        (e: Error) => e instanceof UsageError && e.message.startsWith('--output-tokens:'),
+        bad,
+      );
     }
   });
   it('reads ratios and fractions', () => {

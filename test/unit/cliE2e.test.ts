@@ -39,7 +39,11 @@ describe('llm-cost built bundle (dist/cli.js)', function () {
     assert.equal(within.code, 0, within.stderr);
   });
   it('exits 2 with one line and no stack trace for bad input', () => {
-    for (const args of [['estimate', '--ratio', 'abc', hello], ['count', '--model', 'nope', hello], ['usage', '--model', 'grok-4.7', '--input-tokens', '-1', '--output-tokens', '0']]) {
+    for (const args of [
+      ['estimate', '--ratio', 'abc', hello],
+      ['count', '--model', 'nope', hello],
+      ['usage', '--model', 'grok-4.7', '--input-tokens', '-1', '--output-tokens', '0'],
+    ]) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /^llm-cost: [^\n]+\n$/);
@@ -47,7 +51,20 @@ describe('llm-cost built bundle (dist/cli.js)', function () {
     }
   });
   it('prints the usage bill', () => {
-    const r = run(['usage', '--model', 'deepseek-chat', '--at', '2025-01-15', '--cache-hit-tokens', '1000000', '--cache-miss-tokens', '2000000', '--output-tokens', '500000', '--json']);
+    const r = run([
+      'usage',
+      '--model',
+      'deepseek-chat',
+      '--at',
+      '2025-01-15',
+      '--cache-hit-tokens',
+      '1000000',
+      '--cache-miss-tokens',
+      '2000000',
+      '--output-tokens',
+      '500000',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     // 0.014 + 0.28 + 0.14
     assert.equal((JSON.parse(r.stdout) as { total: number }).total, 0.434);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import path from 'node:path';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 import { runCli } from '../fixtures/cli/fakeIo';
 import type { RunResult } from '../fixtures/cli/fakeIo';
 
@@ -45,14 +45,21 @@ function assertUsageError(res: RunResult, pattern: RegExp): void {
 
 describe('llm-cost estimate', () => {
   it('prices a prompt at DeepSeek off-peak rates with a cached prefix and fixed output', async () => {
-    const doc = await estimateJson(['--model', 'deepseek-flash', '--cached-prefix-tokens', '4', '--output-tokens', '1000', hello], { now: OFF_PEAK });
+    const doc = await estimateJson(['--model', 'deepseek-flash', '--cached-prefix-tokens', '4', '--output-tokens', '1000', hello], {
+      now: OFF_PEAK,
+    });
     const m = doc.models[0];
     const t = m.tokens;
     assert.ok(t > 4, `needs more than 4 tokens, got ${t}`);
     // off-peak = 50% of $0.006 / $0.30 / $1.20 → $0.003 hit, $0.15 miss, $0.60 output
-    assert.deepEqual(m.lines.map((l) => [l.kind, l.tokens, l.pricePerMillionExact]), [
-      ['cache-hit', 4, '0.003'], ['cache-miss', t - 4, '0.15'], ['output', 1000, '0.6'],
-    ]);
+    assert.deepEqual(
+      m.lines.map((l) => [l.kind, l.tokens, l.pricePerMillionExact]),
+      [
+        ['cache-hit', 4, '0.003'],
+        ['cache-miss', t - 4, '0.15'],
+        ['output', 1000, '0.6'],
+      ],
+    );
     const input = cost(4, '0.003').add(cost(t - 4, '0.15'));
     assert.equal(m.inputExact, input.toDecimalString());
     assert.equal(m.outputExact, '0.0006'); // 1000 × 0.60 / 1M
@@ -67,7 +74,10 @@ describe('llm-cost estimate', () => {
     const doc = await estimateJson(['--model', 'mistral-large-2512', hello], { now: OFF_PEAK });
     const m = doc.models[0];
     // $0.50 input, $1.50 output; output tokens = input tokens
-    assert.deepEqual(m.lines.map((l) => l.tokens), [0, m.tokens, m.tokens]);
+    assert.deepEqual(
+      m.lines.map((l) => l.tokens),
+      [0, m.tokens, m.tokens],
+    );
     assert.equal(m.totalExact, cost(m.tokens, '0.5').add(cost(m.tokens, '1.5')).toDecimalString());
     assert.equal(m.cacheSavingExact, '0');
   });
@@ -78,7 +88,9 @@ describe('llm-cost estimate', () => {
     const hit = Math.floor(t * 0.5);
     const out = Math.round(t * 0.5);
     // peak: $0.044 hit, $1.32 miss, $3.96 output
-    const total = cost(hit, '0.044').add(cost(t - hit, '1.32')).add(cost(out, '3.96'));
+    const total = cost(hit, '0.044')
+      .add(cost(t - hit, '1.32'))
+      .add(cost(out, '3.96'));
     assert.equal(m.totalExact, total.toDecimalString());
     assert.equal(m.pricing.window?.label, 'peak');
   });
@@ -92,7 +104,10 @@ describe('llm-cost estimate', () => {
     assert.equal(m.totalExact, cost(m.tokens, '4').add(cost(1000, '12')).toDecimalString());
   });
   it('uses the native CNY list for DeepSeek and converts for others', async () => {
-    const doc = await estimateJson(['--model', 'deepseek-flash', '--model', 'codestral-2508', '--currency', 'cny', '--output-tokens', '0', hello], { now: PEAK });
+    const doc = await estimateJson(
+      ['--model', 'deepseek-flash', '--model', 'codestral-2508', '--currency', 'cny', '--output-tokens', '0', hello],
+      { now: PEAK },
+    );
     assert.equal(doc.currency, 'CNY');
     const [ds, cs] = doc.models;
     assert.equal(ds.pricing.converted, null);
@@ -105,17 +120,29 @@ describe('llm-cost estimate', () => {
     const doc = await estimateJson([hello], { now: OFF_PEAK });
     const listed = (await runCli(['models', '--json'], { now: OFF_PEAK })).stdout;
     const current = (JSON.parse(listed) as { models: { id: string }[] }).models.map((m) => m.id);
-    assert.deepEqual(doc.models.map((m) => m.model), current);
+    assert.deepEqual(
+      doc.models.map((m) => m.model),
+      current,
+    );
     assert.ok(current.includes('deepseek-flash') && current.includes('grok-4.7') && !current.includes('deepseek-chat'));
   });
   it('prints a table with ≈ on estimates and footer lines saying which prices applied', async () => {
-    const res = await runCli(['estimate', '--model', 'deepseek-flash', '--model', 'grok-4.7', '--cache-hit', '0.5', '--currency', 'EUR', hello], { now: OFF_PEAK });
+    const res = await runCli(
+      ['estimate', '--model', 'deepseek-flash', '--model', 'grok-4.7', '--cache-hit', '0.5', '--currency', 'EUR', hello],
+      { now: OFF_PEAK },
+    );
     assert.equal(res.code, 0, res.stderr);
     const lines = res.stdout.split('\n');
     assert.match(lines[0], /^model\s+tokens\s+input\s+cache saving\s+output\s+total$/);
     assert.match(lines[3], /^grok-4\.7\s+≈\d+\s+€/);
-    assert.match(res.stdout, /Prices in EUR at 2026-11-25 12:00 UTC; output projected at 1 × the input tokens; 50% of the input a cache hit\./);
-    assert.match(res.stdout, /deepseek-flash: off-peak prices \(50% of the full price\) at 2026-11-25 12:00 UTC, until 2026-11-26 01:00 UTC/);
+    assert.match(
+      res.stdout,
+      /Prices in EUR at 2026-11-25 12:00 UTC; output projected at 1 × the input tokens; 50% of the input a cache hit\./,
+    );
+    assert.match(
+      res.stdout,
+      /deepseek-flash: off-peak prices \(50% of the full price\) at 2026-11-25 12:00 UTC, until 2026-11-26 01:00 UTC/,
+    );
     assert.match(res.stdout, /all: converted from USD at [\d.]+ EUR\/USD \(rates of \d{4}-\d\d-\d\d/);
     assert.match(res.stdout, /grok-4\.7: ≈ counts are estimates .*error band [−+]?\d+% … [−+]?\d+%/);
   });
@@ -125,7 +152,9 @@ describe('llm-cost estimate', () => {
   });
   describe('--max-cost', () => {
     it('exits 3 and names the models over budget', async () => {
-      const res = await runCli(['estimate', '--model', 'deepseek-flash', '--model', 'grok-4.7', '--max-cost', '0.00001', hello], { now: OFF_PEAK });
+      const res = await runCli(['estimate', '--model', 'deepseek-flash', '--model', 'grok-4.7', '--max-cost', '0.00001', hello], {
+        now: OFF_PEAK,
+      });
       assert.equal(res.code, 3);
       assert.match(res.stdout, /^grok-4\.7/m, 'the table is still printed');
       // grok-4.7 at $2 + $6 per million for ≥ 2 tokens exceeds $0.00001; deepseek-flash off-peak at $0.15 + $0.60 does not until 14 tokens
@@ -143,7 +172,9 @@ describe('llm-cost estimate', () => {
       // t tokens × $2 per million; a budget one micro-micro-dollar below rounds to the same figure
       const total = cost(t, '2');
       const max = total.sub(r('0.000000000001'));
-      const res = await runCli(['estimate', '--model', 'grok-4.7', '--output-tokens', '0', '--max-cost', max.toDecimalString(), hello], { now: OFF_PEAK });
+      const res = await runCli(['estimate', '--model', 'grok-4.7', '--output-tokens', '0', '--max-cost', max.toDecimalString(), hello], {
+        now: OFF_PEAK,
+      });
       assert.equal(res.code, 3);
       assert.ok(res.stderr.includes(`(${total.toDecimalString()}) > --max-cost `), res.stderr);
       assert.ok(res.stderr.endsWith(`(${max.toDecimalString()})\n`), res.stderr);
@@ -162,7 +193,10 @@ describe('llm-cost estimate', () => {
       assertUsageError(await runCli(['estimate', '--cache-hit', '1.2', hello]), /--cache-hit: '1\.2' is more than 1/);
       assertUsageError(await runCli(['estimate', '--max-cost', 'cheap', hello]), /--max-cost: 'cheap' is not an amount/);
       assertUsageError(await runCli(['estimate', '--ratio', '1', '--output-tokens', '5', hello]), /either --ratio or --output-tokens/);
-      assertUsageError(await runCli(['estimate', '--cache-hit', '0.1', '--cached-prefix-tokens', '5', hello]), /either --cache-hit or --cached-prefix-tokens/);
+      assertUsageError(
+        await runCli(['estimate', '--cache-hit', '0.1', '--cached-prefix-tokens', '5', hello]),
+        /either --cache-hit or --cached-prefix-tokens/,
+      );
       assertUsageError(await runCli(['estimate', '--budget', '1', hello]), /unknown option --budget for 'estimate'/);
       assertUsageError(await runCli(['estimate', '--currency', 'XYZ', '--model', 'grok-4.7', hello]), /no exchange rate for "XYZ"/);
     });
@@ -170,7 +204,10 @@ describe('llm-cost estimate', () => {
       assertUsageError(await runCli(['estimate', '--model', 'mistral-larg', hello]), /unknown model 'mistral-larg' \(did you mean /);
     });
     it('fails with exit 2 for a named model without a price at --at', async () => {
-      assertUsageError(await runCli(['estimate', '--model', 'deepseek-flash', '--at', '2025-01-01', hello]), /deepseek-flash has no known price at 2025-01-01/);
+      assertUsageError(
+        await runCli(['estimate', '--model', 'deepseek-flash', '--at', '2025-01-01', hello]),
+        /deepseek-flash has no known price at 2025-01-01/,
+      );
     });
     it('skips unnamed models without a price at --at, and fails when none has one', async () => {
       // deepseek-chat is retired but still priced at 2025-01-15; current models start later

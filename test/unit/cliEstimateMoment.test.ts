@@ -1,8 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../fixtures/cli/fakeIo';
 
-interface RowJson { model: string; outputExact: string; totalExact: string; notes: string[]; pricing: { converted: { rate: string } | null } }
-interface EstimateJson { models: RowJson[]; skipped: string[]; unpriced: { model: string; reason: string }[] }
+interface RowJson {
+  model: string;
+  outputExact: string;
+  totalExact: string;
+  notes: string[];
+  pricing: { converted: { rate: string } | null };
+}
+interface EstimateJson {
+  models: RowJson[];
+  skipped: string[];
+  unpriced: { model: string; reason: string }[];
+}
 
 const OUT = ['--output-tokens', '2000000'];
 const estimate = async (args: string[], env: Record<string, string> = {}): Promise<EstimateJson> => {
@@ -12,7 +22,7 @@ const estimate = async (args: string[], env: Record<string, string> = {}): Promi
 };
 
 describe('llm-cost estimate and usage at a moment', () => {
-  it('resolves an alias as it was meant at --at, with the engine\'s alias note', async () => {
+  it("resolves an alias as it was meant at --at, with the engine's alias note", async () => {
     const then = await estimate(['--model', 'mistral-large-latest', '--at', '2025-06-01', ...OUT]);
     assert.equal(then.models[0].model, 'mistral-large-2411');
     assert.equal(then.models[0].outputExact, '12'); // 2M × $6/M
@@ -23,7 +33,18 @@ describe('llm-cost estimate and usage at a moment', () => {
   });
 
   it('usage resolves the alias at --at too', async () => {
-    const r = await runCli(['usage', '--json', '--model', 'mistral-large-latest', '--at', '2025-06-01', '--input-tokens', '0', '--output-tokens', '1000000']);
+    const r = await runCli([
+      'usage',
+      '--json',
+      '--model',
+      'mistral-large-latest',
+      '--at',
+      '2025-06-01',
+      '--input-tokens',
+      '0',
+      '--output-tokens',
+      '1000000',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const b = JSON.parse(r.stdout) as { model: string; totalExact: string; notes: string[] };
     assert.equal(b.model, 'mistral-large-2411');
@@ -48,7 +69,10 @@ describe('llm-cost estimate and usage at a moment', () => {
     assert.match(r.stdout, /^mistral-large-2512 +1 /m);
     const e = await estimate(['--model', 'grok-4-0709', '--model', 'mistral-large-2512']);
     assert.deepEqual(e.unpriced, [{ model: 'grok-4-0709', reason: 'retired 2026-05-15: no current price (use --at)' }]);
-    assert.deepEqual(e.models.map((m) => m.model), ['mistral-large-2512']);
+    assert.deepEqual(
+      e.models.map((m) => m.model),
+      ['mistral-large-2512'],
+    );
   });
 
   it('exit 2 with one line when no named model could be priced', async () => {
@@ -60,9 +84,14 @@ describe('llm-cost estimate and usage at a moment', () => {
   });
 
   it('warns on stderr that a date alone prices a time-of-day model at 00:00 UTC', async () => {
-    const r = await runCli(['estimate', '--model', 'deepseek-flash', '--model', 'mistral-large-2512', '--at', '2026-11-27'], { stdin: 'hi' });
+    const r = await runCli(['estimate', '--model', 'deepseek-flash', '--model', 'mistral-large-2512', '--at', '2026-11-27'], {
+      stdin: 'hi',
+    });
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stderr, 'llm-cost: warning: --at 2026-11-27 has no time: deepseek-flash priced at 00:00 UTC, but its price depends on the time of day (give a time, e.g. --at 2026-11-27T02:00Z)\n');
+    assert.equal(
+      r.stderr,
+      'llm-cost: warning: --at 2026-11-27 has no time: deepseek-flash priced at 00:00 UTC, but its price depends on the time of day (give a time, e.g. --at 2026-11-27T02:00Z)\n',
+    );
     const timed = await runCli(['estimate', '--model', 'deepseek-flash', '--at', '2026-11-27T02:00Z'], { stdin: 'hi' });
     assert.equal(timed.stderr, '');
     const flat = await runCli(['estimate', '--model', 'mistral-large-2512', '--at', '2026-11-27'], { stdin: 'hi' });
@@ -82,13 +111,28 @@ describe('llm-cost exchange rates: --fx and LLM_COST_FX', () => {
     assert.equal(fx.models[0].outputExact, '450'); // $3 × 150
     const env = await estimate(['--model', 'mistral-large-2512', '--currency', 'JPY', ...OUT], { LLM_COST_FX: 'JPY=100,EUR=0.9' });
     assert.equal(env.models[0].outputExact, '300');
-    const both = await estimate(['--model', 'mistral-large-2512', '--currency', 'JPY', '--fx', 'jpy=150.5', ...OUT], { LLM_COST_FX: 'JPY=100' });
+    const both = await estimate(['--model', 'mistral-large-2512', '--currency', 'JPY', '--fx', 'jpy=150.5', ...OUT], {
+      LLM_COST_FX: 'JPY=100',
+    });
     assert.equal(both.models[0].outputExact, '451.5');
     assert.equal(both.models[0].pricing.converted?.rate, '150.5');
   });
 
   it('usage takes --fx as well', async () => {
-    const r = await runCli(['usage', '--json', '--model', 'mistral-large-2512', '--currency', 'EUR', '--fx', 'EUR=0.9', '--input-tokens', '0', '--output-tokens', '1000000']);
+    const r = await runCli([
+      'usage',
+      '--json',
+      '--model',
+      'mistral-large-2512',
+      '--currency',
+      'EUR',
+      '--fx',
+      'EUR=0.9',
+      '--input-tokens',
+      '0',
+      '--output-tokens',
+      '1000000',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as { totalExact: string }).totalExact, '1.35'); // $1.50 × 0.9
   });
@@ -109,7 +153,9 @@ describe('llm-cost exchange rates: --fx and LLM_COST_FX', () => {
       assert.equal(r.code, 2, bad);
       assert.match(r.stderr, /^llm-cost: [^\n]+\n$/, bad);
     }
-    const env = await runCli(['usage', '--model', 'mistral-large-2512', '--input-tokens', '1', '--output-tokens', '1'], { env: { LLM_COST_FX: 'JPY:150' } });
+    const env = await runCli(['usage', '--model', 'mistral-large-2512', '--input-tokens', '1', '--output-tokens', '1'], {
+      env: { LLM_COST_FX: 'JPY:150' },
+    });
     assert.equal(env.code, 2);
     assert.match(env.stderr, /^llm-cost: LLM_COST_FX: 'JPY:150' is not CODE=RATE/);
   });

@@ -78,7 +78,9 @@ describe('llm-cost --exact (xAI tokenize-text against a local server)', () => {
     assert.equal(received.length, 0);
   });
   it('falls back to the estimate with one warning for a wrong key', async () => {
-    const r = await runCli(['estimate', '--model', 'grok-4.7', '--model', 'grok-4.6', '--exact', '--json', hello], { env: { ...env, XAI_API_KEY: 'wrong' } });
+    const r = await runCli(['estimate', '--model', 'grok-4.7', '--model', 'grok-4.6', '--exact', '--json', hello], {
+      env: { ...env, XAI_API_KEY: 'wrong' },
+    });
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^llm-cost: warning: --exact: xAI tokenize-text: unauthorised \(401\)[^\n]*; showing the Grok estimate\n$/);
     const models = (JSON.parse(r.stdout) as { models: { exact: boolean; tokens: number }[] }).models;
@@ -86,7 +88,9 @@ describe('llm-cost --exact (xAI tokenize-text against a local server)', () => {
     assert.equal(received.length, 1, 'stops asking after an authorisation failure');
   });
   it('falls back with one warning when no key is set, sending nothing', async () => {
-    const r = await runCli(['count', '--model', 'grok-4.7', '--exact', '--json', hello], { env: { LLM_COST_XAI_BASE_URL: env.LLM_COST_XAI_BASE_URL } });
+    const r = await runCli(['count', '--model', 'grok-4.7', '--exact', '--json', hello], {
+      env: { LLM_COST_XAI_BASE_URL: env.LLM_COST_XAI_BASE_URL },
+    });
     assert.equal(r.code, 0);
     assert.equal(r.stderr, 'llm-cost: warning: --exact: XAI_API_KEY is not set; showing the Grok estimate\n');
     assert.equal((JSON.parse(r.stdout) as { exact: boolean }).exact, false);
@@ -96,7 +100,9 @@ describe('llm-cost --exact (xAI tokenize-text against a local server)', () => {
     const closed = await startServer([]);
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const r = await runCli(['count', '--model', 'grok-4.7', '--exact', hello], { env: { XAI_API_KEY: KEY, LLM_COST_XAI_BASE_URL: `http://127.0.0.1:${port}` } });
+    const r = await runCli(['count', '--model', 'grok-4.7', '--exact', hello], {
+      env: { XAI_API_KEY: KEY, LLM_COST_XAI_BASE_URL: `http://127.0.0.1:${port}` },
+    });
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^llm-cost: warning: --exact: xAI tokenize-text: offline[^\n]*\n$/);
     assert.match(r.stdout, /^tokens\s+≈/m);

@@ -1,8 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../fixtures/cli/fakeIo';
 
-interface Line { kind: string; tokens: number; pricePerMillionExact: string; costExact: string; window: string | null }
-interface BillJson { model: string; lines: Line[]; totalExact: string; windowSplit: { full: string; discounted: string; multiplier: string; discountedShare: number | null } | null; notes: string[] }
+interface Line {
+  kind: string;
+  tokens: number;
+  pricePerMillionExact: string;
+  costExact: string;
+  window: string | null;
+}
+interface BillJson {
+  model: string;
+  lines: Line[];
+  totalExact: string;
+  windowSplit: { full: string; discounted: string; multiplier: string; discountedShare: number | null } | null;
+  notes: string[];
+}
 
 const M = ['--cache-hit-tokens', '1000000', '--cache-miss-tokens', '2000000', '--output-tokens', '500000'];
 const usage = async (args: string[]): Promise<BillJson> => {
@@ -17,7 +29,10 @@ describe('llm-cost usage: a day on a model with time-of-day prices', () => {
     const r = await runCli(['usage', '--model', 'deepseek-flash', '--at', '2026-11-27', ...M]);
     assert.equal(r.code, 2);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, 'llm-cost: prices depend on the time of day: give a time (--at 2026-11-27T02:00Z), --spread-evenly or --discounted-share\n');
+    assert.equal(
+      r.stderr,
+      'llm-cost: prices depend on the time of day: give a time (--at 2026-11-27T02:00Z), --spread-evenly or --discounted-share\n',
+    );
   });
 
   it('--spread-evenly on a Friday: 17 of 24 hours off-peak (peak 01–04 and 06–10 UTC)', async () => {
@@ -75,7 +90,17 @@ describe('llm-cost usage: a day on a model with time-of-day prices', () => {
   });
 
   it('rejects both split options, and a share above 1', async () => {
-    const both = await runCli(['usage', '--model', 'deepseek-flash', '--at', '2026-11-27', '--spread-evenly', '--discounted-share', '0.5', ...M]);
+    const both = await runCli([
+      'usage',
+      '--model',
+      'deepseek-flash',
+      '--at',
+      '2026-11-27',
+      '--spread-evenly',
+      '--discounted-share',
+      '0.5',
+      ...M,
+    ]);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /^llm-cost: give either --spread-evenly or --discounted-share, not both\n$/);
     const big = await runCli(['usage', '--model', 'deepseek-flash', '--at', '2026-11-27', '--discounted-share', '1.5', ...M]);

@@ -33,12 +33,18 @@ describe('llm-cost usage', () => {
     assert.equal(b.currency, 'USD');
     assert.equal(b.at, '2025-01-15T00:00:00.000Z');
     // 1M hit × $0.014 = 0.014; 2M miss × $0.14 = 0.28; 0.5M output × $0.28 = 0.14; total 0.434
-    assert.deepEqual(b.lines.map((l) => [l.kind, l.tokens, l.pricePerMillionExact, l.costExact]), [
-      ['cache-hit', 1_000_000, '0.014', '0.014'],
-      ['cache-miss', 2_000_000, '0.14', '0.28'],
-      ['output', 500_000, '0.28', '0.14'],
-    ]);
-    assert.deepEqual(b.lines.map((l) => l.cost), [0.014, 0.28, 0.14]);
+    assert.deepEqual(
+      b.lines.map((l) => [l.kind, l.tokens, l.pricePerMillionExact, l.costExact]),
+      [
+        ['cache-hit', 1_000_000, '0.014', '0.014'],
+        ['cache-miss', 2_000_000, '0.14', '0.28'],
+        ['output', 500_000, '0.28', '0.14'],
+      ],
+    );
+    assert.deepEqual(
+      b.lines.map((l) => l.cost),
+      [0.014, 0.28, 0.14],
+    );
     assert.equal(b.totalExact, '0.434');
     assert.equal(b.total, 0.434);
   });
@@ -73,15 +79,42 @@ describe('llm-cost usage', () => {
   it('splits total tokens by input share, and bills the long-context tier when asked', async () => {
     // grok-4.7: 300,000 × 0.9 = 270,000 input × $2 = 0.54; 30,000 output × $6 = 0.18; total 0.72
     const std = await usage(['--model', 'grok-4.7', '--at', '2026-11-25', '--total-tokens', '300000', '--input-share', '0.9']);
-    assert.deepEqual(std.lines.map((l) => [l.kind, l.tokens, l.costExact]), [['input', 270_000, '0.54'], ['output', 30_000, '0.18']]);
+    assert.deepEqual(
+      std.lines.map((l) => [l.kind, l.tokens, l.costExact]),
+      [
+        ['input', 270_000, '0.54'],
+        ['output', 30_000, '0.18'],
+      ],
+    );
     assert.equal(std.totalExact, '0.72');
     // long context: 100,000 × $4 = 0.4; 10,000 × $12 = 0.12; total 0.52
-    const long = await usage(['--model', 'grok-4.7', '--at', '2026-11-25', '--long-context', '--input-tokens', '100000', '--output-tokens', '10000']);
+    const long = await usage([
+      '--model',
+      'grok-4.7',
+      '--at',
+      '2026-11-25',
+      '--long-context',
+      '--input-tokens',
+      '100000',
+      '--output-tokens',
+      '10000',
+    ]);
     assert.equal(long.pricing.tier, 'long-context');
     assert.equal(long.totalExact, '0.52');
   });
   it('converts where no native list exists, with the rate it used', async () => {
-    const b = await usage(['--model', 'mistral-large-2512', '--at', '2026-11-25', '--currency', 'EUR', '--input-tokens', '1000000', '--output-tokens', '0']);
+    const b = await usage([
+      '--model',
+      'mistral-large-2512',
+      '--at',
+      '2026-11-25',
+      '--currency',
+      'EUR',
+      '--input-tokens',
+      '1000000',
+      '--output-tokens',
+      '0',
+    ]);
     assert.equal(b.currency, 'EUR');
     assert.equal(b.pricing.converted?.from, 'USD');
     // 1M input × $0.50 × rate
@@ -102,16 +135,46 @@ describe('llm-cost usage', () => {
   it('rejects incomplete or conflicting token options, bad numbers, dates and currencies', async () => {
     assertUsageError(await runCli(['usage', '--output-tokens', '1', '--input-tokens', '1']), /needs --model/);
     assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--output-tokens', '1']), /no input tokens/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--cache-hit-tokens', '1', '--output-tokens', '1']), /--cache-miss-tokens is missing/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', '1', '--total-tokens', '5', '--input-share', '0.5']), /one way/);
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--cache-hit-tokens', '1', '--output-tokens', '1']),
+      /--cache-miss-tokens is missing/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', '1', '--total-tokens', '5', '--input-share', '0.5']),
+      /one way/,
+    );
     assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', '1']), /needs --output-tokens/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--total-tokens', '5', '--input-share', '0.5', '--output-tokens', '1']), /implied/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', '-5', '--output-tokens', '1']), /--input-tokens: '-5' is not a whole number/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', 'lots', '--output-tokens', '1']), /--input-tokens: 'lots'/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--total-tokens', '5', '--input-share', '2']), /--input-share: '2' is more than 1/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--at', 'last tuesday', '--input-tokens', '1', '--output-tokens', '1']), /--at: 'last tuesday' is not an ISO date/);
-    assertUsageError(await runCli(['usage', '--model', 'deepseek-chat', '--at', '2020-01-01', '--input-tokens', '1', '--output-tokens', '1']), /deepseek-chat has no known price at 2020-01-01/);
-    assertUsageError(await runCli(['usage', '--model', 'grok-4.7', '--currency', 'XYZ', '--input-tokens', '1', '--output-tokens', '1']), /no exchange rate for "XYZ"/);
-    assertUsageError(await runCli(['usage', '--model', 'grok4.7', '--input-tokens', '1', '--output-tokens', '1']), /unknown model 'grok4\.7' \(did you mean grok-4\.7/);
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--total-tokens', '5', '--input-share', '0.5', '--output-tokens', '1']),
+      /implied/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', '-5', '--output-tokens', '1']),
+      /--input-tokens: '-5' is not a whole number/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--input-tokens', 'lots', '--output-tokens', '1']),
+      /--input-tokens: 'lots'/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--total-tokens', '5', '--input-share', '2']),
+      /--input-share: '2' is more than 1/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--at', 'last tuesday', '--input-tokens', '1', '--output-tokens', '1']),
+      /--at: 'last tuesday' is not an ISO date/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'deepseek-chat', '--at', '2020-01-01', '--input-tokens', '1', '--output-tokens', '1']),
+      /deepseek-chat has no known price at 2020-01-01/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok-4.7', '--currency', 'XYZ', '--input-tokens', '1', '--output-tokens', '1']),
+      /no exchange rate for "XYZ"/,
+    );
+    assertUsageError(
+      await runCli(['usage', '--model', 'grok4.7', '--input-tokens', '1', '--output-tokens', '1']),
+      /unknown model 'grok4\.7' \(did you mean grok-4\.7/,
+    );
   });
 });

@@ -2,16 +2,37 @@ import * as assert from 'node:assert/strict';
 import type { Catalog, ModelEntry, PricePeriod } from '../../src/core/catalog/types';
 import type { CountResult } from '../../src/core/tokenize/types';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
-import { Footnotes, billMoment, billRows, compareModels, noteText, resolveMoment, selectModels, sortRows, toPanelRow } from '../../src/core/compare';
-import { splitLongNote } from '../../src/core/compareNotes';
+import {
+  Footnotes,
+  billMoment,
+  billRows,
+  compareModels,
+  noteText,
+  resolveMoment,
+  selectModels,
+  sortRows,
+  toPanelRow,
+} from '../../src/core/view/compareRows';
+import { splitLongNote } from '../../src/core/view/noteLines';
 
 const source = { url: 'https://example.invalid/prices', verified: '2026-10-01' };
 const weekdays = [1, 2, 3, 4, 5];
 
-function model(id: string, provider: ModelEntry['provider'], period: Omit<PricePeriod, 'source' | 'from'>, status: ModelEntry['status'] = { kind: 'current' }): ModelEntry {
+function model(
+  id: string,
+  provider: ModelEntry['provider'],
+  period: Omit<PricePeriod, 'source' | 'from'>,
+  status: ModelEntry['status'] = { kind: 'current' },
+): ModelEntry {
   return {
-    provider, id, aliases: [`${id}-alias`], displayName: id.toUpperCase(), tokenizer: 'openai-o200k', contextWindow: 1_000_000,
-    status, periods: [{ from: '2026-01-01', ...period, source }],
+    provider,
+    id,
+    aliases: [`${id}-alias`],
+    displayName: id.toUpperCase(),
+    tokenizer: 'openai-o200k',
+    contextWindow: 1_000_000,
+    status,
+    periods: [{ from: '2026-01-01', ...period, source }],
   };
 }
 
@@ -22,8 +43,14 @@ const catalog: Catalog = {
     model('ds', 'deepseek', {
       prices: { USD: { input: '0.28', cacheHit: '0.028', output: '0.42' }, CNY: { input: '2', cacheHit: '0.2', output: '3' } },
       schedule: {
-        windows: [{ days: weekdays, from: '01:00', to: '04:00' }, { days: weekdays, from: '06:00', to: '10:00' }],
-        discountedWhen: 'outside', multiplier: '0.5', discountLabel: 'off-peak', fullLabel: 'peak',
+        windows: [
+          { days: weekdays, from: '01:00', to: '04:00' },
+          { days: weekdays, from: '06:00', to: '10:00' },
+        ],
+        discountedWhen: 'outside',
+        multiplier: '0.5',
+        discountLabel: 'off-peak',
+        fullLabel: 'peak',
       },
     }),
     model('mi', 'mistral', { prices: { USD: { input: '0.4', cacheHit: null, output: '2' } } }),
@@ -31,12 +58,21 @@ const catalog: Catalog = {
       prices: { USD: { input: '0.2', cacheHit: '0.05', output: '0.5' } },
       longContext: { thresholdTokens: 200_000, prices: { USD: { input: '0.4', cacheHit: '0.1', output: '1' } } },
     }),
-    model('old', 'deepseek', { prices: { USD: { input: '1', cacheHit: '0.1', output: '2' } } }, { kind: 'retired', date: '2026-06-01', replacement: 'ds' }),
+    model(
+      'old',
+      'deepseek',
+      { prices: { USD: { input: '1', cacheHit: '0.1', output: '2' } } },
+      { kind: 'retired', date: '2026-06-01', replacement: 'ds' },
+    ),
   ],
 };
 
 const count = (id: string, tokens: number, exact = true): CountResult => ({
-  model: id, tokenizer: 'openai-o200k', tokens, exact, label: exact ? 'exact test tokenizer' : '≈ test estimate',
+  model: id,
+  tokenizer: 'openai-o200k',
+  tokens,
+  exact,
+  label: exact ? 'exact test tokenizer' : '≈ test estimate',
   ...(exact ? {} : { errorBand: { low: 0.9, high: 1.1, basis: 'test' } }),
 });
 const counts = new Map(['ds', 'mi', 'gk', 'old'].map((id) => [id, count(id, 1_000_000, id !== 'gk')]));
@@ -62,7 +98,11 @@ describe('comparison: which models', () => {
     const shown = selectModels(bundled, { showRetired: false, pinned: [] }).models;
     assert.equal(shown.length, bundled.models.filter((m) => m.status.kind === 'current').length);
     assert.ok(shown.length >= 10, `only ${shown.length} current models`);
-    for (const provider of ['deepseek', 'mistral', 'xai']) assert.ok(shown.some((m) => m.provider === provider), provider);
+    for (const provider of ['deepseek', 'mistral', 'xai'])
+      assert.ok(
+        shown.some((m) => m.provider === provider),
+        provider,
+      );
   });
 });
 
@@ -73,7 +113,10 @@ describe('comparison: estimates per model (hand-computed)', () => {
     assert.equal(ds.estimate!.total.toDecimalString(), '0.364');
     assert.equal(ds.estimate!.cacheSaving.toDecimalString(), '0.126');
     const row = toPanelRow(ds, 'USD');
-    assert.deepEqual([row.tokensText, row.input, row.cacheSaving, row.output, row.total], ['1,000,000', '$0.15', '$0.13', '$0.21', '$0.36']);
+    assert.deepEqual(
+      [row.tokensText, row.input, row.cacheSaving, row.output, row.total],
+      ['1,000,000', '$0.15', '$0.13', '$0.21', '$0.36'],
+    );
     assert.equal(row.totalNumber, 0.364);
     assert.deepEqual(row.priceNotes, [{ text: 'peak, off-peak from 2026-11-25 10:00 UTC' }]);
   });
@@ -103,7 +146,10 @@ describe('comparison: estimates per model (hand-computed)', () => {
     assert.equal(rows.get('ds')!.estimate!.context.converted, null);
     const mi = toPanelRow(rows.get('mi')!, 'CNY');
     assert.equal(mi.total, '¥9.94');
-    assert.ok(mi.priceNotes.some((n) => n.text === 'converted from USD at 7.1 CNY/USD'), JSON.stringify(mi.priceNotes));
+    assert.ok(
+      mi.priceNotes.some((n) => n.text === 'converted from USD at 7.1 CNY/USD'),
+      JSON.stringify(mi.priceNotes),
+    );
   });
   it('caps a cached prefix at the prompt length', () => {
     const small = new Map([['ds', count('ds', 1000)]]);
@@ -112,7 +158,9 @@ describe('comparison: estimates per model (hand-computed)', () => {
     assert.equal(ds.estimate!.cacheMiss.tokens, 0);
   });
   it('reports a model without a count or without a price instead of pricing it as free', () => {
-    const rows = rowsById(compareModels(catalog, catalog.models, new Map([['ds', count('ds', 10)]]), { ...options, uncountable: new Set(['mi']) }));
+    const rows = rowsById(
+      compareModels(catalog, catalog.models, new Map([['ds', count('ds', 10)]]), { ...options, uncountable: new Set(['mi']) }),
+    );
     assert.equal(rows.get('gk')!.error, 'not counted yet');
     assert.match(rows.get('mi')!.error!, /could not be counted/);
     const panel = toPanelRow(rows.get('gk')!, 'USD');
@@ -140,7 +188,10 @@ describe('comparison: sorting', () => {
   it('breaks ties by model name and keeps the input untouched', () => {
     const before = rows.map((r) => r.model.id);
     assert.deepEqual(order('tokens', 'descending').slice(0, 3), ['ds', 'gk', 'mi']);
-    assert.deepEqual(rows.map((r) => r.model.id), before);
+    assert.deepEqual(
+      rows.map((r) => r.model.id),
+      before,
+    );
   });
 });
 
@@ -165,19 +216,30 @@ describe('comparison: usage bill', () => {
     const [ds, mi] = billRows(catalog, catalog.models.slice(0, 2), inputs, 'USD').rows;
     // 1M × 0.028 + 2M × 0.28 + 500k × 0.42 = 0.028 + 0.56 + 0.21
     assert.equal(ds.total, '$0.80');
-    assert.deepEqual(ds.lines.map((l) => [l.label, l.tokens, l.price, l.cost]), [
-      ['Input (cache hit)', '1,000,000', '$0.028/M', '$0.03'],
-      ['Input (cache miss)', '2,000,000', '$0.28/M', '$0.56'],
-      ['Output', '500,000', '$0.42/M', '$0.21'],
-    ]);
+    assert.deepEqual(
+      ds.lines.map((l) => [l.label, l.tokens, l.price, l.cost]),
+      [
+        ['Input (cache hit)', '1,000,000', '$0.028/M', '$0.03'],
+        ['Input (cache miss)', '2,000,000', '$0.28/M', '$0.56'],
+        ['Output', '500,000', '$0.42/M', '$0.21'],
+      ],
+    );
     // No cached price: hits billed at the input price, 3M × 0.4 + 500k × 2 = 2.2
     assert.equal(mi.total, '$2.20');
     const offPeakBill = billRows(catalog, catalog.models.slice(0, 1), { ...inputs, time: '12:00' }, 'USD').rows[0];
     assert.equal(offPeakBill.total, '$0.40');
   });
   it('gives a clear error for a date before any known price', () => {
-    const [row] = billRows(catalog, catalog.models.slice(0, 1), { cacheHit: 0, cacheMiss: 1, output: 0, date: '2020-01-01', time: '00:00' }, 'USD').rows;
-    assert.equal(row.error, 'ds has no known price at 2020-01-01: ds has prices from 2026-01-01; the catalog has no verified price before that');
+    const [row] = billRows(
+      catalog,
+      catalog.models.slice(0, 1),
+      { cacheHit: 0, cacheMiss: 1, output: 0, date: '2020-01-01', time: '00:00' },
+      'USD',
+    ).rows;
+    assert.equal(
+      row.error,
+      'ds has no known price at 2020-01-01: ds has prices from 2026-01-01; the catalog has no verified price before that',
+    );
     assert.equal(row.total, '—');
   });
 });
@@ -202,13 +264,28 @@ describe('comparison: footnotes for long caveats', () => {
   it('gives both DeepSeek rows of a table the same footnote for the schedule caveat', () => {
     const withNote: Catalog = {
       ...catalog,
-      models: catalog.models.map((m) => (m.provider !== 'deepseek' ? m : {
-        ...m, periods: m.periods.map((p) => (p.schedule ? { ...p, schedule: { ...p.schedule, note: 'Holidays are not modelled: a long caveat.' } } : p)),
-      })),
+      models: catalog.models.map((m) =>
+        m.provider !== 'deepseek'
+          ? m
+          : {
+              ...m,
+              periods: m.periods.map((p) =>
+                p.schedule ? { ...p, schedule: { ...p.schedule, note: 'Holidays are not modelled: a long caveat.' } } : p,
+              ),
+            },
+      ),
     };
     const twin = { ...withNote.models[0], id: 'ds2', aliases: [] };
     const all = { ...withNote, models: [...withNote.models, twin] };
-    const rows = compareModels(all, [all.models[0], twin], new Map([['ds', count('ds', 10)], ['ds2', count('ds2', 10)]]), { ...options, at: offPeak });
+    const rows = compareModels(
+      all,
+      [all.models[0], twin],
+      new Map([
+        ['ds', count('ds', 10)],
+        ['ds2', count('ds2', 10)],
+      ]),
+      { ...options, at: offPeak },
+    );
     const footnotes = new Footnotes();
     const panel = rows.map((r) => toPanelRow(r, 'USD', footnotes));
     assert.deepEqual(footnotes.list(), ['Holidays are not modelled: a long caveat.']);

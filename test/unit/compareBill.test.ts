@@ -3,8 +3,8 @@ import type { BillInputs } from '../../src/shared/protocol';
 import { currentPeriod, defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { bill } from '../../src/core/cost/bill';
 import { scheduleCoverage } from '../../src/core/cost/schedule';
-import { Rational } from '../../src/core/money';
-import { billMoment, billRows, discountedShare } from '../../src/core/compare';
+import { Rational } from '../../src/core/cost/rational';
+import { billMoment, billRows, discountedShare } from '../../src/core/view/compareRows';
 
 const catalog = defaultCatalog();
 const model = (id: string) => {
@@ -43,27 +43,41 @@ describe('usage bill by time of day: hand-computed figures', () => {
   it('1,000,000 cache-miss tokens on deepseek-flash spread over a weekday: 7/24 at $0.30/M, 17/24 at $0.15/M', () => {
     // 7/24 × 1M × 0.30/M + 17/24 × 1M × 0.15/M = 0.0875 + 0.10625 = 0.19375, with tokens rounded to whole ones:
     // 708,333 off-peak (17/24 of 1M, half up) and 291,667 peak → 0.0875001 + 0.10624995 = 0.19375005.
-    const result = bill(catalog, { modelId: 'deepseek-flash', at: billMoment(weekday), tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 }, windowShares: { discounted: discountedShare(flash, weekday)! } });
+    const result = bill(catalog, {
+      modelId: 'deepseek-flash',
+      at: billMoment(weekday),
+      tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 },
+      windowShares: { discounted: discountedShare(flash, weekday)! },
+    });
     const miss = result.lines.filter((l) => l.kind === 'cache-miss');
-    assert.deepEqual(miss.map((l) => [l.window?.label, l.tokens, l.pricePerMillion.toDecimalString(), l.cost.toDecimalString()]), [
-      ['peak', 291_667, '0.3', '0.0875001'],
-      ['off-peak', 708_333, '0.15', '0.10624995'],
-    ]);
+    assert.deepEqual(
+      miss.map((l) => [l.window?.label, l.tokens, l.pricePerMillion.toDecimalString(), l.cost.toDecimalString()]),
+      [
+        ['peak', 291_667, '0.3', '0.0875001'],
+        ['off-peak', 708_333, '0.15', '0.10624995'],
+      ],
+    );
     assert.equal(result.total.toDecimalString(), '0.19375005');
     const ideal = Rational.parse('0.19375');
-    assert.ok(result.total.sub(ideal).cmp(Rational.parse('0.00000015')) < 0, 'off from the fractional figure by less than one token at peak');
+    assert.ok(
+      result.total.sub(ideal).cmp(Rational.parse('0.00000015')) < 0,
+      'off from the fractional figure by less than one token at peak',
+    );
   });
   it('2,400,000 tokens divide exactly: 700,000 at peak, 1,700,000 off-peak = $0.465', () => {
     const inputs = { ...weekday, cacheMiss: 2_400_000 };
     const [row] = billRows(catalog, [flash], inputs, 'USD').rows;
-    assert.deepEqual(row.lines.map((l) => [l.label, l.tokens, l.price, l.cost]), [
-      ['Input (cache hit), peak', '0', '$0.006/M', '$0.00'],
-      ['Input (cache hit), off-peak', '0', '$0.003/M', '$0.00'],
-      ['Input (cache miss), peak', '700,000', '$0.30/M', '$0.21'],
-      ['Input (cache miss), off-peak', '1,700,000', '$0.15/M', '$0.26'],
-      ['Output, peak', '0', '$1.20/M', '$0.00'],
-      ['Output, off-peak', '0', '$0.60/M', '$0.00'],
-    ]);
+    assert.deepEqual(
+      row.lines.map((l) => [l.label, l.tokens, l.price, l.cost]),
+      [
+        ['Input (cache hit), peak', '0', '$0.006/M', '$0.00'],
+        ['Input (cache hit), off-peak', '0', '$0.003/M', '$0.00'],
+        ['Input (cache miss), peak', '700,000', '$0.30/M', '$0.21'],
+        ['Input (cache miss), off-peak', '1,700,000', '$0.15/M', '$0.26'],
+        ['Output, peak', '0', '$1.20/M', '$0.00'],
+        ['Output, off-peak', '0', '$0.60/M', '$0.00'],
+      ],
+    );
     // 0.21 + 0.255 = 0.465
     assert.equal(row.total, '$0.47');
     assert.deepEqual(row.notes[0], { text: 'spread evenly over the day: 17 of 24 h off-peak ×0.5, the rest peak', footnote: 1 });
@@ -72,7 +86,13 @@ describe('usage bill by time of day: hand-computed figures', () => {
     const inputs: BillInputs = { ...weekday, cacheMiss: 0, output: 1_000_000, timing: { kind: 'share', discountedShare: 0.25 } };
     const [row] = billRows(catalog, [flash], inputs, 'USD').rows;
     assert.equal(row.total, '$1.05');
-    assert.deepEqual(row.lines.slice(4).map((l) => [l.label, l.tokens, l.cost]), [['Output, peak', '750,000', '$0.90'], ['Output, off-peak', '250,000', '$0.15']]);
+    assert.deepEqual(
+      row.lines.slice(4).map((l) => [l.label, l.tokens, l.cost]),
+      [
+        ['Output, peak', '750,000', '$0.90'],
+        ['Output, off-peak', '250,000', '$0.15'],
+      ],
+    );
     assert.equal(row.notes[0].text, '25% of each kind off-peak ×0.5, the rest peak');
   });
   it('a Saturday spread is all off-peak: 1M cache-miss tokens = $0.15', () => {
@@ -93,13 +113,23 @@ describe('usage bill by time of day: hand-computed figures', () => {
     assert.equal(spread.lines.length, 3);
     assert.deepEqual(spread, atTime);
     assert.ok(spread.lines.every((l) => !l.label.includes('peak')));
-    assert.ok(spread.notes.every((n) => !n.text.includes('time-of-day')), JSON.stringify(spread.notes));
+    assert.ok(
+      spread.notes.every((n) => !n.text.includes('time-of-day')),
+      JSON.stringify(spread.notes),
+    );
   });
 });
 
 describe('usage bill: long-context requests', () => {
   const grok = model('grok-4.3');
-  const inputs: BillInputs = { cacheHit: 1_000_000, cacheMiss: 1_000_000, output: 1_000_000, date: '2026-11-25', time: '12:00', timing: { kind: 'spread' } };
+  const inputs: BillInputs = {
+    cacheHit: 1_000_000,
+    cacheMiss: 1_000_000,
+    output: 1_000_000,
+    date: '2026-11-25',
+    time: '12:00',
+    timing: { kind: 'spread' },
+  };
   it('bills grok-4.3 at the standard tier unless told, saying so: 0.20 + 1.25 + 2.50 = $3.95', () => {
     const [row] = billRows(catalog, [grok], inputs, 'USD').rows;
     assert.equal(row.total, '$3.95');
@@ -122,17 +152,26 @@ describe('usage bill: caveats once, errors clear', () => {
     for (const id of ['deepseek-flash', 'deepseek-v4-pro']) {
       const row = rows.find((r) => r.modelId === id)!;
       assert.equal(row.notes.filter((n) => n.footnote === 1).length, 1, id);
-      assert.ok(row.notes.every((n) => !n.text.includes('Chinese')), id);
+      assert.ok(
+        row.notes.every((n) => !n.text.includes('Chinese')),
+        id,
+      );
     }
   });
   it('a date before a model’s known prices gives the engine’s message and goes last', () => {
     const grok = model('grok-4.3');
     const inputs: BillInputs = { ...weekday, date: '2026-05-01' };
     const { rows } = billRows(catalog, [grok, mistral], inputs, 'USD');
-    assert.deepEqual(rows.map((r) => r.modelId), [mistral.id, 'grok-4.3']);
+    assert.deepEqual(
+      rows.map((r) => r.modelId),
+      [mistral.id, 'grok-4.3'],
+    );
     const failed = rows[1];
     assert.equal(failed.total, '—');
     assert.deepEqual(failed.lines, []);
-    assert.match(failed.error!, /^grok-4\.3 has no known price at 2026-05-01: grok-4\.3 has prices from 2026-10-01; the catalog has no verified price before that/);
+    assert.match(
+      failed.error!,
+      /^grok-4\.3 has no known price at 2026-05-01: grok-4\.3 has prices from 2026-10-01; the catalog has no verified price before that/,
+    );
   });
 });

@@ -1,10 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import type { CountResult } from '../../src/core/tokenize/types';
 import { isPanelControls } from '../../src/shared/protocol';
 import {
-  DEFAULT_SORT, adoptSettingsChange, buildPanel, controlsFromSettings, currenciesOf, defaultBillInputs, restore, shownModelIds,
+  DEFAULT_SORT,
+  adoptSettingsChange,
+  buildPanel,
+  controlsFromSettings,
+  currenciesOf,
+  defaultBillInputs,
+  restore,
+  shownModelIds,
 } from '../../src/host/panel/panelState';
 
 const catalog = defaultCatalog();
@@ -12,10 +19,22 @@ const settings = { ...DEFAULT_SETTINGS, outputRatio: 0.5, cacheHitShare: 0.25 };
 const now = new Date('2026-11-25T12:00:00Z');
 const controls = controlsFromSettings(settings);
 
-function inputs(counts: ReadonlyMap<string, CountResult>, overrides: Partial<Parameters<typeof buildPanel>[0]> = {}): Parameters<typeof buildPanel>[0] {
+function inputs(
+  counts: ReadonlyMap<string, CountResult>,
+  overrides: Partial<Parameters<typeof buildPanel>[0]> = {},
+): Parameters<typeof buildPanel>[0] {
   return {
-    catalog, settings, settingsProblems: [], subject: { label: '2 selections in prompt.md' }, counts, busy: false,
-    controls, sort: DEFAULT_SORT, bill: defaultBillInputs(now), now, ...overrides,
+    catalog,
+    settings,
+    settingsProblems: [],
+    subject: { label: '2 selections in prompt.md' },
+    counts,
+    busy: false,
+    controls,
+    sort: DEFAULT_SORT,
+    bill: defaultBillInputs(now),
+    now,
+    ...overrides,
   };
 }
 
@@ -25,7 +44,13 @@ function countsFor(ids: readonly string[], tokens: number): Map<string, CountRes
 
 describe('panel state', () => {
   it('starts from the settings, valid by the protocol', () => {
-    assert.deepEqual(controls, { outputRatio: 0.5, cache: { kind: 'share', hitShare: 0.25 }, currency: 'USD', moment: 'now', showRetired: false });
+    assert.deepEqual(controls, {
+      outputRatio: 0.5,
+      cache: { kind: 'share', hitShare: 0.25 },
+      currency: 'USD',
+      moment: 'now',
+      showRetired: false,
+    });
     assert.equal(isPanelControls(controls), true);
   });
 
@@ -35,9 +60,18 @@ describe('panel state', () => {
     assert.equal(state.subject, '2 selections in prompt.md');
     assert.deepEqual(new Set(state.rows.map((r) => r.modelId)), new Set(ids));
     const totals = state.rows.map((r) => r.totalNumber);
-    assert.deepEqual(totals, [...totals].sort((a, b) => a - b));
-    assert.ok(state.rows.every((r) => !r.error && r.total.startsWith('$')), JSON.stringify(state.rows.find((r) => r.error)));
-    assert.ok(state.footnotes.some((f) => f.startsWith('≈ marks')), 'estimate footnote when a count is not exact');
+    assert.deepEqual(
+      totals,
+      [...totals].sort((a, b) => a - b),
+    );
+    assert.ok(
+      state.rows.every((r) => !r.error && r.total.startsWith('$')),
+      JSON.stringify(state.rows.find((r) => r.error)),
+    );
+    assert.ok(
+      state.footnotes.some((f) => f.startsWith('≈ marks')),
+      'estimate footnote when a count is not exact',
+    );
   });
 
   it('changing the ratio changes output and totals but needs no new counts', () => {
@@ -58,13 +92,21 @@ describe('panel state', () => {
     const { state } = buildPanel(inputs(countsFor(shown, 100), { controls: { ...controls, showRetired: true } }));
     const uncounted = state.rows.filter((r) => r.error === 'not counted yet');
     assert.equal(uncounted.length, all.length - shown.length);
-    assert.ok(state.rows.slice(-uncounted.length).every((r) => r.error), 'uncounted rows go last');
+    assert.ok(
+      state.rows.slice(-uncounted.length).every((r) => r.error),
+      'uncounted rows go last',
+    );
   });
 
   it('reports the subject problem, counting failures and setting problems, and says when nothing is open', () => {
-    const { state } = buildPanel(inputs(new Map(), {
-      subject: undefined, countError: 'worker crashed', settingsProblems: ['llmCost.currency: bad'], busy: true,
-    }));
+    const { state } = buildPanel(
+      inputs(new Map(), {
+        subject: undefined,
+        countError: 'worker crashed',
+        settingsProblems: ['llmCost.currency: bad'],
+        busy: true,
+      }),
+    );
     assert.match(state.subject, /Nothing to count/);
     assert.deepEqual(state.problems, ['llmCost.currency: bad', 'Counting failed: worker crashed']);
     assert.equal(state.busy, true);

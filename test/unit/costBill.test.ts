@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 import { bill } from '../../src/core/cost/bill';
 import { CostError } from '../../src/core/cost/errors';
 import { exchangeRate, resolvePricing } from '../../src/core/cost/resolve';
@@ -17,26 +17,48 @@ describe('usage bill', () => {
     //    2,345,678 × 0.15  / 1e6 = 0.3518517
     //      987,654 × 0.60  / 1e6 = 0.5925924
     //   total = 0.981481134 → the console's $0.98
-    const b = bill(catalog, { modelId: 'deepseek-flash', at: new Date('2026-11-28T12:00:00Z'), tokens: { cacheHit: 12_345_678, cacheMiss: 2_345_678, output: 987_654 } });
-    assert.deepEqual(b.lines.map((l) => [l.kind, l.tokens, s(l.pricePerMillion), s(l.cost)]), [
-      ['cache-hit', 12_345_678, '0.003', '0.037037034'],
-      ['cache-miss', 2_345_678, '0.15', '0.3518517'],
-      ['output', 987_654, '0.6', '0.5925924'],
-    ]);
+    const b = bill(catalog, {
+      modelId: 'deepseek-flash',
+      at: new Date('2026-11-28T12:00:00Z'),
+      tokens: { cacheHit: 12_345_678, cacheMiss: 2_345_678, output: 987_654 },
+    });
+    assert.deepEqual(
+      b.lines.map((l) => [l.kind, l.tokens, s(l.pricePerMillion), s(l.cost)]),
+      [
+        ['cache-hit', 12_345_678, '0.003', '0.037037034'],
+        ['cache-miss', 2_345_678, '0.15', '0.3518517'],
+        ['output', 987_654, '0.6', '0.5925924'],
+      ],
+    );
     assert.equal(s(b.total), '0.981481134');
     assert.equal(b.total.toFixed(2), '0.98');
     assert.equal(b.context.window?.label, 'off-peak');
   });
   it('bills the same usage in native CNY at peak (a weekday 02:00 UTC)', () => {
     // Peak CNY 0.04 / 2 / 8: 1,000,000 hit = 0.04; 250,000 miss = 0.5; 100,000 output = 0.8 → 1.34.
-    const b = bill(catalog, { modelId: 'deepseek-flash', currency: 'CNY', at: new Date('2026-11-25T02:00:00Z'), tokens: { cacheHit: 1_000_000, cacheMiss: 250_000, output: 100_000 } });
+    const b = bill(catalog, {
+      modelId: 'deepseek-flash',
+      currency: 'CNY',
+      at: new Date('2026-11-25T02:00:00Z'),
+      tokens: { cacheHit: 1_000_000, cacheMiss: 250_000, output: 100_000 },
+    });
     assert.equal(b.context.converted, null);
     assert.equal(s(b.total), '1.34');
   });
   it('bills plain input and output at the cache-miss price', () => {
     // mistral-medium-2604: 3,000,000 × 1.50 / 1e6 = 4.5; 400,000 × 7.50 / 1e6 = 3 → 7.5.
-    const b = bill(catalog, { modelId: 'mistral-medium-2604', at: new Date('2026-11-01T00:00:00Z'), tokens: { input: 3_000_000, output: 400_000 } });
-    assert.deepEqual(b.lines.map((l) => [l.kind, s(l.cost)]), [['input', '4.5'], ['output', '3']]);
+    const b = bill(catalog, {
+      modelId: 'mistral-medium-2604',
+      at: new Date('2026-11-01T00:00:00Z'),
+      tokens: { input: 3_000_000, output: 400_000 },
+    });
+    assert.deepEqual(
+      b.lines.map((l) => [l.kind, s(l.cost)]),
+      [
+        ['input', '4.5'],
+        ['output', '3'],
+      ],
+    );
     assert.equal(s(b.total), '7.5');
     assert.ok(b.notes.some((n) => n.includes('cache-miss price')));
   });
@@ -53,28 +75,50 @@ describe('usage bill', () => {
     assert.equal(s(long.total), '3');
     // Rounding of the split: 3 tokens at share 0.5 → round(1.5) = 2 input, 1 output.
     const odd = bill(catalog, { ...req, tokens: { total: 3, inputShare: 0.5 } });
-    assert.deepEqual(odd.lines.map((l) => l.tokens), [2, 1]);
+    assert.deepEqual(
+      odd.lines.map((l) => l.tokens),
+      [2, 1],
+    );
     // 100 tokens at share 0.145 → exactly 14.5 → 15 input, 85 output (Math.round(100 * 0.145) would give 14).
     const exact = bill(catalog, { ...req, tokens: { total: 100, inputShare: 0.145 } });
-    assert.deepEqual(exact.lines.map((l) => l.tokens), [15, 85]);
+    assert.deepEqual(
+      exact.lines.map((l) => l.tokens),
+      [15, 85],
+    );
   });
   it('never bills cache hits as free when no cached price exists', () => {
     // mistral-large-2411 has no cached price: 1,000,000 "hit" tokens at the 2.00 input price.
-    const b = bill(catalog, { modelId: 'mistral-large-2411', at: new Date('2025-06-01T00:00:00Z'), tokens: { cacheHit: 1_000_000, cacheMiss: 0, output: 0 } });
+    const b = bill(catalog, {
+      modelId: 'mistral-large-2411',
+      at: new Date('2025-06-01T00:00:00Z'),
+      tokens: { cacheHit: 1_000_000, cacheMiss: 0, output: 0 },
+    });
     assert.equal(s(b.lines[0].pricePerMillion), '2');
     assert.equal(s(b.total), '2');
     assert.ok(b.notes.some((n) => n.includes('no cached price')));
   });
   it('prices an old bill under a retired id, and rejects bad usage', () => {
     // deepseek-chat on 2025-05-05 14:00 UTC (outside the 16:30-00:30 night window): 0.07 / 0.27 / 1.10.
-    const b = bill(catalog, { modelId: 'DeepSeek-Chat', at: new Date('2025-05-05T14:00:00Z'), tokens: { cacheHit: 1_000_000, cacheMiss: 1_000_000, output: 1_000_000 } });
+    const b = bill(catalog, {
+      modelId: 'DeepSeek-Chat',
+      at: new Date('2025-05-05T14:00:00Z'),
+      tokens: { cacheHit: 1_000_000, cacheMiss: 1_000_000, output: 1_000_000 },
+    });
     assert.equal(s(b.total), '1.44'); // 0.07 + 0.27 + 1.10
     assert.ok(b.notes.some((n) => n.includes('retired')));
     const at = new Date('2026-11-01T00:00:00Z');
-    for (const tokens of [{ cacheHit: -1, cacheMiss: 0, output: 0 }, { input: 1.5, output: 0 }, { total: 10, inputShare: 1.2 }, {}] as never[]) {
+    for (const tokens of [
+      { cacheHit: -1, cacheMiss: 0, output: 0 },
+      { input: 1.5, output: 0 },
+      { total: 10, inputShare: 1.2 },
+      {},
+    ] as never[]) {
       assert.throws(() => bill(catalog, { modelId: 'grok-4.3', at, tokens }), costError('bad-input'), JSON.stringify(tokens));
     }
-    assert.throws(() => bill(catalog, { modelId: 'grok-4.3', at: new Date('2020-01-01T00:00:00Z'), tokens: { input: 1, output: 1 } }), costError('no-price-period'));
+    assert.throws(
+      () => bill(catalog, { modelId: 'grok-4.3', at: new Date('2020-01-01T00:00:00Z'), tokens: { input: 1, output: 1 } }),
+      costError('no-price-period'),
+    );
     assert.throws(() => bill(catalog, { modelId: 'nope', at, tokens: { input: 1, output: 1 } }), costError('unknown-model'));
   });
 });

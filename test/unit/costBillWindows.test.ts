@@ -33,10 +33,13 @@ describe('usage bill split by time of day', () => {
     assert.equal(s(b.total), '0.75375');
     assert.equal(b.context.window, null);
     assert.equal(b.windowSplit?.discounted.label, 'off-peak');
-    assert.equal(s(b.windowSplit!.discounted.multiplier), '0.5');
+    assert.equal(s(b.windowSplit.discounted.multiplier), '0.5');
     assert.equal(b.windowSplit?.discountedShare, 0.75);
-    assert.match(b.windowSplit!.note!, /Chinese public holidays are not modelled/);
-    assert.ok(b.notes.some((n) => n.startsWith('split by time of day: 75% of each kind in the off-peak window')), b.notes.join('\n'));
+    assert.match(b.windowSplit.note!, /Chinese public holidays are not modelled/);
+    assert.ok(
+      b.notes.some((n) => n.startsWith('split by time of day: 75% of each kind in the off-peak window')),
+      b.notes.join('\n'),
+    );
     // Without a split the same bill is still priced at the instant (midnight, off-peak): 0.003 + 0.3 + 0.3 = 0.603.
     const instant = bill(catalog, { modelId: 'deepseek-flash', at: WEDNESDAY, tokens });
     assert.equal(s(instant.total), '0.603');
@@ -48,7 +51,12 @@ describe('usage bill split by time of day', () => {
     const { discountedHours } = scheduleCoverage(findModel(catalog, 'deepseek-flash')!.periods.at(-1)!.schedule!, WEDNESDAY);
     // input 2,400,000 × 17/24 = 1,700,000 off-peak, 700,000 peak; output 240,000 → 170,000 / 70,000.
     //   700,000 × 0.30 = 0.21   1,700,000 × 0.15 = 0.255   70,000 × 1.20 = 0.084   170,000 × 0.60 = 0.102   total 0.651
-    const b = bill(catalog, { modelId: 'deepseek-flash', at: WEDNESDAY, tokens: { input: 2_400_000, output: 240_000 }, windowShares: { discounted: discountedHours / 24 } });
+    const b = bill(catalog, {
+      modelId: 'deepseek-flash',
+      at: WEDNESDAY,
+      tokens: { input: 2_400_000, output: 240_000 },
+      windowShares: { discounted: discountedHours / 24 },
+    });
     assert.deepEqual(rows(b), [
       ['input', 'peak', 700_000, '0.3', '0.21'],
       ['input', 'off-peak', 1_700_000, '0.15', '0.255'],
@@ -62,7 +70,12 @@ describe('usage bill split by time of day', () => {
     // deepseek-chat 2025-03-03, standard 0.27 / 1.10, night × 0.5:
     //   input 600,000 × 0.27 = 0.162, 400,000 × 0.135 = 0.054; output 900,000 × 1.10 = 0.99, 100,000 × 0.55 = 0.055; total 1.261
     const at = new Date('2025-03-03T00:00:00Z');
-    const chat = bill(catalog, { modelId: 'deepseek-chat', at, tokens: { input: 1_000_000, output: 1_000_000 }, windowTokens: { discounted: { input: 400_000, output: 100_000 } } });
+    const chat = bill(catalog, {
+      modelId: 'deepseek-chat',
+      at,
+      tokens: { input: 1_000_000, output: 1_000_000 },
+      windowTokens: { discounted: { input: 400_000, output: 100_000 } },
+    });
     assert.deepEqual(rows(chat), [
       ['input', 'standard', 600_000, '0.27', '0.162'],
       ['input', 'night discount', 400_000, '0.135', '0.054'],
@@ -71,86 +84,161 @@ describe('usage bill split by time of day', () => {
     ]);
     assert.equal(s(chat.total), '1.261');
     assert.equal(chat.windowSplit?.discountedShare, undefined);
-    assert.ok(chat.notes.some((n) => n.startsWith('split by time of day: 500,000 of 2,000,000 tokens in the night discount window (prices × 0.5)')), chat.notes.join('\n'));
+    assert.ok(
+      chat.notes.some((n) => n.startsWith('split by time of day: 500,000 of 2,000,000 tokens in the night discount window (prices × 0.5)')),
+      chat.notes.join('\n'),
+    );
     // deepseek-reasoner, all 1,000,000 cache-miss tokens at night: 1,000,000 × 0.55 × 0.25 = 0.1375.
-    const reasoner = bill(catalog, { modelId: 'deepseek-reasoner', at, tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 }, windowTokens: { discounted: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 } } });
+    const reasoner = bill(catalog, {
+      modelId: 'deepseek-reasoner',
+      at,
+      tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 },
+      windowTokens: { discounted: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 } },
+    });
     assert.equal(s(reasoner.total), '0.1375');
   });
 
   it('splits a native CNY list and a total with an input share', () => {
     // CNY peak miss ¥2: 500,000 × 2 = 1, 500,000 × 1 = 0.5 → 1.5, no conversion.
-    const cny = bill(catalog, { modelId: 'deepseek-flash', at: WEDNESDAY, currency: 'CNY', tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 }, windowShares: { discounted: 0.5 } });
+    const cny = bill(catalog, {
+      modelId: 'deepseek-flash',
+      at: WEDNESDAY,
+      currency: 'CNY',
+      tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 },
+      windowShares: { discounted: 0.5 },
+    });
     assert.equal(s(cny.total), '1.5');
     assert.equal(cny.context.converted, null);
     // total 1,000,000 with input share 0.8 → 800,000 input, 200,000 output; half of each off-peak:
     //   400,000 × 0.30 = 0.12 + 400,000 × 0.15 = 0.06 + 100,000 × 1.20 = 0.12 + 100,000 × 0.60 = 0.06 = 0.36
-    const total = bill(catalog, { modelId: 'deepseek-flash', at: WEDNESDAY, tokens: { total: 1_000_000, inputShare: 0.8 }, windowShares: { discounted: 0.5 } });
+    const total = bill(catalog, {
+      modelId: 'deepseek-flash',
+      at: WEDNESDAY,
+      tokens: { total: 1_000_000, inputShare: 0.8 },
+      windowShares: { discounted: 0.5 },
+    });
     assert.equal(s(total.total), '0.36');
   });
 
-  it('gives the instant\'s prices at the edges: share 0 = peak, share 1 = off-peak', () => {
+  it("gives the instant's prices at the edges: share 0 = peak, share 1 = off-peak", () => {
     const tokens = { cacheHit: 123_457, cacheMiss: 765_432, output: 98_765 };
     const peak = bill(catalog, { modelId: 'deepseek-v4-pro', at: new Date('2026-11-25T02:00:00Z'), tokens });
     const offPeak = bill(catalog, { modelId: 'deepseek-v4-pro', at: new Date('2026-11-25T12:00:00Z'), tokens });
     assert.equal(peak.context.window?.discounted, false);
-    assert.equal(s(bill(catalog, { modelId: 'deepseek-v4-pro', at: WEDNESDAY, tokens, windowShares: { discounted: 0 } }).total), s(peak.total));
-    assert.equal(s(bill(catalog, { modelId: 'deepseek-v4-pro', at: WEDNESDAY, tokens, windowShares: { discounted: 1 } }).total), s(offPeak.total));
+    assert.equal(
+      s(bill(catalog, { modelId: 'deepseek-v4-pro', at: WEDNESDAY, tokens, windowShares: { discounted: 0 } }).total),
+      s(peak.total),
+    );
+    assert.equal(
+      s(bill(catalog, { modelId: 'deepseek-v4-pro', at: WEDNESDAY, tokens, windowShares: { discounted: 1 } }).total),
+      s(offPeak.total),
+    );
   });
 
   it('keeps every token and lands between the all-peak and all-off-peak bills, for any split (property)', () => {
     const peakAt = new Date('2026-11-25T02:00:00Z');
     const offAt = new Date('2026-11-25T12:00:00Z');
-    fc.assert(fc.property(
-      fc.constantFrom('deepseek-flash', 'deepseek-v4-pro'),
-      fc.record({ cacheHit: fc.nat(5_000_000), cacheMiss: fc.nat(5_000_000), output: fc.nat(5_000_000) }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.constantFrom('USD', 'CNY'),
-      (modelId, tokens, share, currency) => {
-        const split = bill(catalog, { modelId, at: WEDNESDAY, tokens, currency, windowShares: { discounted: share } });
-        for (const kind of ['cache-hit', 'cache-miss', 'output'] as const) {
-          const key = ({ 'cache-hit': 'cacheHit', 'cache-miss': 'cacheMiss', output: 'output' } as const)[kind];
-          assert.equal(split.lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.tokens, 0), tokens[key]);
-        }
-        const peak = bill(catalog, { modelId, at: peakAt, tokens, currency }).total;
-        const off = bill(catalog, { modelId, at: offAt, tokens, currency }).total;
-        assert.ok(split.total.cmp(off) >= 0 && split.total.cmp(peak) <= 0, `${s(off)} ≤ ${s(split.total)} ≤ ${s(peak)}`);
-      },
-    ), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('deepseek-flash', 'deepseek-v4-pro'),
+        fc.record({ cacheHit: fc.nat(5_000_000), cacheMiss: fc.nat(5_000_000), output: fc.nat(5_000_000) }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom('USD', 'CNY'),
+        (modelId, tokens, share, currency) => {
+          const split = bill(catalog, { modelId, at: WEDNESDAY, tokens, currency, windowShares: { discounted: share } });
+          for (const kind of ['cache-hit', 'cache-miss', 'output'] as const) {
+            const key = ({ 'cache-hit': 'cacheHit', 'cache-miss': 'cacheMiss', output: 'output' } as const)[kind];
+            assert.equal(
+              split.lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.tokens, 0),
+              tokens[key],
+            );
+          }
+          const peak = bill(catalog, { modelId, at: peakAt, tokens, currency }).total;
+          const off = bill(catalog, { modelId, at: offAt, tokens, currency }).total;
+          assert.ok(split.total.cmp(off) >= 0 && split.total.cmp(peak) <= 0, `${s(off)} ≤ ${s(split.total)} ≤ ${s(peak)}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('ignores a split, with a note, where prices do not depend on the time of day', () => {
     // grok-4.3: 1,000,000 input × 1.25 + 1,000,000 output × 2.50 = 3.75, one line each.
-    const b = bill(catalog, { modelId: 'grok-4.3', at: new Date('2026-11-01T00:00:00Z'), tokens: { input: 1_000_000, output: 1_000_000 }, windowShares: { discounted: 0.5 } });
+    const b = bill(catalog, {
+      modelId: 'grok-4.3',
+      at: new Date('2026-11-01T00:00:00Z'),
+      tokens: { input: 1_000_000, output: 1_000_000 },
+      windowShares: { discounted: 0.5 },
+    });
     assert.equal(s(b.total), '3.75');
-    assert.deepEqual(rows(b).map((r) => r[1]), [null, null]);
+    assert.deepEqual(
+      rows(b).map((r) => r[1]),
+      [null, null],
+    );
     assert.equal(b.windowSplit, undefined);
     assert.ok(b.notes.includes('grok-4.3 has no time-of-day prices at 2026-11-01: the window split is ignored'), b.notes.join('\n'));
   });
 
   it('refuses a bad split and changes nothing', () => {
     const base = { modelId: 'deepseek-flash', at: WEDNESDAY, tokens: { cacheHit: 10, cacheMiss: 10, output: 10 } };
-    assert.throws(() => bill(catalog, { ...base, windowShares: { discounted: 0.5 }, windowTokens: { discounted: { cacheHit: 1, cacheMiss: 1, output: 1 } } }), badInput(/not both/));
-    assert.throws(() => bill(catalog, { ...base, windowShares: { discounted: 1.5 } }), badInput(/discounted window share must be a number from 0 to 1 \(got 1\.5\)/));
-    assert.throws(() => bill(catalog, { ...base, windowTokens: { discounted: { input: 5, output: 5 } } }), badInput(/same kinds as the usage tokens/));
-    assert.throws(() => bill(catalog, { ...base, windowTokens: { discounted: { cacheHit: 1, cacheMiss: 11, output: 1 } } }), badInput(/discounted-window cache-miss tokens \(11\) exceed the cache-miss tokens of the bill \(10\)/));
-    assert.throws(() => bill(catalog, { ...base, windowTokens: { discounted: { cacheHit: 1, cacheMiss: -1, output: 1 } } }), badInput(/discounted-window cache-miss tokens must be a whole number/));
+    assert.throws(
+      () =>
+        bill(catalog, {
+          ...base,
+          windowShares: { discounted: 0.5 },
+          windowTokens: { discounted: { cacheHit: 1, cacheMiss: 1, output: 1 } },
+        }),
+      badInput(/not both/),
+    );
+    assert.throws(
+      () => bill(catalog, { ...base, windowShares: { discounted: 1.5 } }),
+      badInput(/discounted window share must be a number from 0 to 1 \(got 1\.5\)/),
+    );
+    assert.throws(
+      () => bill(catalog, { ...base, windowTokens: { discounted: { input: 5, output: 5 } } }),
+      badInput(/same kinds as the usage tokens/),
+    );
+    assert.throws(
+      () => bill(catalog, { ...base, windowTokens: { discounted: { cacheHit: 1, cacheMiss: 11, output: 1 } } }),
+      badInput(/discounted-window cache-miss tokens \(11\) exceed the cache-miss tokens of the bill \(10\)/),
+    );
+    assert.throws(
+      () => bill(catalog, { ...base, windowTokens: { discounted: { cacheHit: 1, cacheMiss: -1, output: 1 } } }),
+      badInput(/discounted-window cache-miss tokens must be a whole number/),
+    );
   });
 });
 
 describe('time-of-day caveat in the pricing context', () => {
   it('carries the schedule note on the window, and in the notes', () => {
-    const e = estimate(catalog, { modelId: 'deepseek-flash', at: new Date('2026-11-25T02:00:00Z'), inputTokens: 1000, cache: { hitRatio: 0 }, output: { tokens: 0 } });
+    const e = estimate(catalog, {
+      modelId: 'deepseek-flash',
+      at: new Date('2026-11-25T02:00:00Z'),
+      inputTokens: 1000,
+      cache: { hitRatio: 0 },
+      output: { tokens: 0 },
+    });
     assert.equal(e.context.window?.label, 'peak');
-    assert.match(e.context.window!.note!, /^Chinese public holidays are not modelled/);
+    assert.match(e.context.window.note!, /^Chinese public holidays are not modelled/);
     // A note of its own, so front ends that fold the window line into their own wording still show it.
     assert.ok(e.notes.includes('peak window'), e.notes.join('\n'));
-    assert.ok(e.notes.includes(e.context.window!.note!), e.notes.join('\n'));
-    const grok = estimate(catalog, { modelId: 'grok-4.3', at: new Date('2026-11-25T02:00:00Z'), inputTokens: 1000, cache: { hitRatio: 0 }, output: { tokens: 0 } });
+    assert.ok(e.notes.includes(e.context.window.note!), e.notes.join('\n'));
+    const grok = estimate(catalog, {
+      modelId: 'grok-4.3',
+      at: new Date('2026-11-25T02:00:00Z'),
+      inputTokens: 1000,
+      cache: { hitRatio: 0 },
+      output: { tokens: 0 },
+    });
     assert.equal(grok.context.window, null);
   });
   it('bills a moved alias at the model it meant then', () => {
     // mistral-large-latest on 2025-06-01 = mistral-large-2411: 1,000,000 × 2 + 1,000,000 × 6 = 8.
-    const b = bill(catalog, { modelId: 'mistral-large-latest', at: new Date('2025-06-01T00:00:00Z'), tokens: { input: 1_000_000, output: 1_000_000 } });
+    const b = bill(catalog, {
+      modelId: 'mistral-large-latest',
+      at: new Date('2025-06-01T00:00:00Z'),
+      tokens: { input: 1_000_000, output: 1_000_000 },
+    });
     assert.equal(b.modelId, 'mistral-large-2411');
     assert.equal(s(b.total), '8');
     assert.equal(b.notes[0], 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)');

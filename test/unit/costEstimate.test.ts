@@ -44,7 +44,12 @@ describe('estimate', () => {
 
   describe('xAI long-context tier on every token (grok-4.7)', () => {
     // 100,000 cached prefix tokens, 1,000 output tokens.
-    const base = { modelId: 'grok-4.7', cache: { cachedPrefixTokens: 100_000 }, output: { tokens: 1000 }, at: new Date('2026-11-01T00:00:00Z') };
+    const base = {
+      modelId: 'grok-4.7',
+      cache: { cachedPrefixTokens: 100_000 },
+      output: { tokens: 1000 },
+      at: new Date('2026-11-01T00:00:00Z'),
+    };
     it('199,999 prompt tokens: standard prices', () => {
       const e = run({ ...base, inputTokens: 199_999 });
       assert.equal(e.context.tier, 'standard');
@@ -75,26 +80,45 @@ describe('estimate', () => {
       assert.equal(s(e.cacheSaving), '0');
       assert.ok(e.notes.some((n) => n.includes('long-context tier') && n.includes('input price')));
       // Below the threshold the standard cached price (0.75) applies: 100,000 × 0.75 + 27,999 × 3.00.
-      const below = run({ ...base, modelId: 'grok-4-0709', inputTokens: 127_999, output: { tokens: 0 }, at: new Date('2026-01-10T00:00:00Z') });
+      const below = run({
+        ...base,
+        modelId: 'grok-4-0709',
+        inputTokens: 127_999,
+        output: { tokens: 0 },
+        at: new Date('2026-01-10T00:00:00Z'),
+      });
       assert.equal(s(below.total), '0.158997'); // 0.075 + 0.083997
     });
   });
 
   describe('currencies', () => {
-    it('uses DeepSeek\'s native CNY list, not a conversion', () => {
+    it("uses DeepSeek's native CNY list, not a conversion", () => {
       // Peak CNY: 500,000 × 0.04 + 500,000 × 2 + 500,000 × 8 (per 1e6) = 0.02 + 1 + 4.
-      const e = run({ modelId: 'deepseek-flash', currency: 'CNY', inputTokens: 1_000_000, cache: { hitRatio: 0.5 }, output: { ratio: 0.5 }, at: new Date('2026-11-25T02:00:00Z') });
+      const e = run({
+        modelId: 'deepseek-flash',
+        currency: 'CNY',
+        inputTokens: 1_000_000,
+        cache: { hitRatio: 0.5 },
+        output: { ratio: 0.5 },
+        at: new Date('2026-11-25T02:00:00Z'),
+      });
       assert.equal(e.context.currency, 'CNY');
       assert.equal(e.context.converted, null);
       assert.equal(s(e.total), '5.02');
       assert.equal(s(e.cacheSaving), '0.98'); // 0.5 × (2 − 0.04)
     });
-    it('converts Mistral\'s USD list to CNY with the dated table and labels it', () => {
+    it("converts Mistral's USD list to CNY with the dated table and labels it", () => {
       // 1M in × 0.50 + 1M out × 1.50 = 2.00 USD; × 7.10 = 14.20 CNY; per million 3.55 and 10.65.
-      const e = run({ modelId: 'mistral-large-2512', currency: 'cny', inputTokens: 1_000_000, output: { tokens: 1_000_000 }, at: new Date('2026-11-01T00:00:00Z') });
+      const e = run({
+        modelId: 'mistral-large-2512',
+        currency: 'cny',
+        inputTokens: 1_000_000,
+        output: { tokens: 1_000_000 },
+        at: new Date('2026-11-01T00:00:00Z'),
+      });
       assert.equal(e.context.currency, 'CNY');
       assert.equal(e.context.converted?.from, 'USD');
-      assert.equal(s(e.context.converted!.rate), '7.1');
+      assert.equal(s(e.context.converted.rate), '7.1');
       assert.equal(e.context.converted?.fxDate, '2026-10-31');
       assert.equal(s(e.cacheMiss.pricePerMillion), '3.55');
       assert.equal(s(e.output.pricePerMillion), '10.65');
@@ -106,8 +130,10 @@ describe('estimate', () => {
       const e = run({ modelId: 'mistral-large-2512', currency: 'EUR', fx, inputTokens: 1_000_000, at: new Date('2026-11-01T00:00:00Z') });
       assert.equal(s(e.total), '0.45'); // 0.50 × 0.9
       assert.throws(() => run({ modelId: 'mistral-large-2512', currency: 'XYZ', inputTokens: 1 }), costError('unknown-currency'));
-      assert.throws(() => run({ modelId: 'mistral-large-2512', currency: 'dollars', inputTokens: 1 }), (e: unknown) =>
-        e instanceof CostError && e.code === 'unknown-currency' && e.message.includes('not a three-letter currency code'));
+      assert.throws(
+        () => run({ modelId: 'mistral-large-2512', currency: 'dollars', inputTokens: 1 }),
+        (e: unknown) => e instanceof CostError && e.code === 'unknown-currency' && e.message.includes('not a three-letter currency code'),
+      );
     });
   });
 
@@ -144,21 +170,50 @@ describe('estimate', () => {
       assert.equal(s(after.total), '1.27'); // 0.035 + 0.135 + 1.10
     });
     it('refuses a moment outside every period (before the history, after retirement, in a gap)', () => {
-      assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2024-08-01T23:59:59Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
-        && e.message === 'deepseek-chat has no known price at 2024-08-01 23:59:59 UTC: deepseek-chat has prices from 2024-08-02 until 2026-07-24 15:59 UTC; the catalog has no verified price before that');
-      assert.throws(() => run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:59:00Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
-        && e.message.endsWith('; the catalog has no verified price after that (retired 2026-07-24 15:59 UTC)'));
-      assert.equal(s(run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:58:59Z'), ...oneMillion }).cacheHit.pricePerMillion), '0.0028');
-      assert.equal(s(run({ modelId: 'deepseek-chat', at: new Date('2026-04-26T12:14:59Z'), ...oneMillion }).cacheHit.pricePerMillion), '0.028');
-      assert.throws(() => run({ modelId: 'grok-build-0.1', at: new Date('2026-07-01T00:00:00Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
-        && e.message === 'grok-build-0.1 has no known price at 2026-07-01: grok-build-0.1 has prices from 2025-08-25 until 2026-05-15 19:00 UTC and from 2026-10-01;'
-          + ' the catalog has no verified price between 2026-05-15 19:00 UTC and 2026-10-01');
+      assert.throws(
+        () => run({ modelId: 'deepseek-chat', at: new Date('2024-08-01T23:59:59Z') }),
+        (e: unknown) =>
+          e instanceof CostError &&
+          e.code === 'no-price-period' &&
+          e.message ===
+            'deepseek-chat has no known price at 2024-08-01 23:59:59 UTC: deepseek-chat has prices from 2024-08-02 until 2026-07-24 15:59 UTC; the catalog has no verified price before that',
+      );
+      assert.throws(
+        () => run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:59:00Z') }),
+        (e: unknown) =>
+          e instanceof CostError &&
+          e.code === 'no-price-period' &&
+          e.message.endsWith('; the catalog has no verified price after that (retired 2026-07-24 15:59 UTC)'),
+      );
+      assert.equal(
+        s(run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:58:59Z'), ...oneMillion }).cacheHit.pricePerMillion),
+        '0.0028',
+      );
+      assert.equal(
+        s(run({ modelId: 'deepseek-chat', at: new Date('2026-04-26T12:14:59Z'), ...oneMillion }).cacheHit.pricePerMillion),
+        '0.028',
+      );
+      assert.throws(
+        () => run({ modelId: 'grok-build-0.1', at: new Date('2026-07-01T00:00:00Z') }),
+        (e: unknown) =>
+          e instanceof CostError &&
+          e.code === 'no-price-period' &&
+          e.message ===
+            'grok-build-0.1 has no known price at 2026-07-01: grok-build-0.1 has prices from 2025-08-25 until 2026-05-15 19:00 UTC and from 2026-10-01;' +
+              ' the catalog has no verified price between 2026-05-15 19:00 UTC and 2026-10-01',
+      );
     });
     it('says which prices are known when a current model has none yet', () => {
-      assert.throws(() => run({ modelId: 'grok-4.3', at: new Date('2026-09-30T23:59:59Z') }), (e: unknown) => e instanceof CostError && e.code === 'no-price-period'
-        && e.message === 'grok-4.3 has no known price at 2026-09-30 23:59:59 UTC: grok-4.3 has prices from 2026-10-01; the catalog has no verified price before that');
+      assert.throws(
+        () => run({ modelId: 'grok-4.3', at: new Date('2026-09-30T23:59:59Z') }),
+        (e: unknown) =>
+          e instanceof CostError &&
+          e.code === 'no-price-period' &&
+          e.message ===
+            'grok-4.3 has no known price at 2026-09-30 23:59:59 UTC: grok-4.3 has prices from 2026-10-01; the catalog has no verified price before that',
+      );
     });
-    it('prices grok-code-fast-1 usage before its retirement at the old model\'s rates', () => {
+    it("prices grok-code-fast-1 usage before its retirement at the old model's rates", () => {
       const e = run({ modelId: 'grok-code-fast-1', at: new Date('2026-03-01T00:00:00Z'), ...oneMillion });
       assert.equal(e.modelId, 'grok-build-0.1');
       assert.equal(s(e.total), '1.61'); // 500,000 × 0.02 + 500,000 × 0.20 + 1,000,000 × 1.50 (per 1e6) = 0.01 + 0.1 + 1.5
@@ -192,7 +247,12 @@ describe('estimate', () => {
     });
     it('computes the saving of a full cache hit on Mistral (cached = 10% of input)', () => {
       // 2,000,000 × (1.50 − 0.15) / 1e6 = 2.7 saved; total 0.3.
-      const e = run({ modelId: 'mistral-medium-latest', inputTokens: 2_000_000, cache: { hitRatio: 1 }, at: new Date('2026-11-01T00:00:00Z') });
+      const e = run({
+        modelId: 'mistral-medium-latest',
+        inputTokens: 2_000_000,
+        cache: { hitRatio: 1 },
+        at: new Date('2026-11-01T00:00:00Z'),
+      });
       assert.equal(s(e.total), '0.3');
       assert.equal(s(e.cacheSaving), '2.7');
     });
@@ -201,22 +261,32 @@ describe('estimate', () => {
   describe('bad input', () => {
     it('rejects negative, fractional and non-finite tokens, bad ratios and hit ratios', () => {
       for (const bad of [
-        { inputTokens: -1 }, { inputTokens: 1.5 }, { inputTokens: Number.NaN }, { inputTokens: Infinity },
-        { output: { ratio: -0.1 } }, { output: { ratio: Number.NaN } }, { output: { tokens: -3 } },
-        { cache: { hitRatio: 1.01 } }, { cache: { hitRatio: -0.01 } }, { cache: { cachedPrefixTokens: 2.5 } },
+        { inputTokens: -1 },
+        { inputTokens: 1.5 },
+        { inputTokens: Number.NaN },
+        { inputTokens: Infinity },
+        { output: { ratio: -0.1 } },
+        { output: { ratio: Number.NaN } },
+        { output: { tokens: -3 } },
+        { cache: { hitRatio: 1.01 } },
+        { cache: { hitRatio: -0.01 } },
+        { cache: { cachedPrefixTokens: 2.5 } },
         { at: new Date('not a date') },
       ]) {
         assert.throws(() => run({ modelId: 'deepseek-flash', inputTokens: 10, ...bad }), costError('bad-input'), JSON.stringify(bad));
       }
     });
     it('names an unknown model and suggests the closest ids', () => {
-      assert.throws(() => run({ modelId: 'deepseek-flsh' }), (e: unknown) => {
-        assert.ok(e instanceof CostError);
-        assert.equal(e.code, 'unknown-model');
-        assert.equal(e.suggestions[0], 'deepseek-flash');
-        assert.match(e.message, /unknown model "deepseek-flsh"; did you mean deepseek-flash/);
-        return true;
-      });
+      assert.throws(
+        () => run({ modelId: 'deepseek-flsh' }),
+        (e: unknown) => {
+          assert.ok(e instanceof CostError);
+          assert.equal(e.code, 'unknown-model');
+          assert.equal(e.suggestions[0], 'deepseek-flash');
+          assert.match(e.message, /unknown model "deepseek-flsh"; did you mean deepseek-flash/);
+          return true;
+        },
+      );
     });
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { defaultCatalog, listModels } from '../../src/core/catalog/catalog';
 import { estimate } from '../../src/core/cost/estimate';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 
 const catalog = defaultCatalog();
 const current = listModels(catalog).map((m) => m.id);
@@ -16,23 +16,35 @@ const requestArb = fc.record({
 
 describe('estimate (properties over every current model)', () => {
   it('splits input exactly, sums its lines, and never makes caching cost more', () => {
-    fc.assert(fc.property(requestArb, (r) => {
-      const e = estimate(catalog, { modelId: r.modelId, inputTokens: r.inputTokens, output: { ratio: r.ratio }, cache: { hitRatio: r.hitRatio }, at: r.at });
-      assert.equal(e.cacheHit.tokens + e.cacheMiss.tokens, r.inputTokens);
-      assert.ok(e.total.eq(e.cacheHit.cost.add(e.cacheMiss.cost).add(e.output.cost)));
-      assert.ok(e.cacheSaving.eq(e.totalWithoutCache.sub(e.total)));
-      assert.ok(!e.cacheSaving.isNegative());
-      assert.ok(!e.total.isNegative());
-      assert.ok(Math.abs(e.output.tokens - r.inputTokens * r.ratio) <= 0.5 + 1e-6);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(requestArb, (r) => {
+        const e = estimate(catalog, {
+          modelId: r.modelId,
+          inputTokens: r.inputTokens,
+          output: { ratio: r.ratio },
+          cache: { hitRatio: r.hitRatio },
+          at: r.at,
+        });
+        assert.equal(e.cacheHit.tokens + e.cacheMiss.tokens, r.inputTokens);
+        assert.ok(e.total.eq(e.cacheHit.cost.add(e.cacheMiss.cost).add(e.output.cost)));
+        assert.ok(e.cacheSaving.eq(e.totalWithoutCache.sub(e.total)));
+        assert.ok(!e.cacheSaving.isNegative());
+        assert.ok(!e.total.isNegative());
+        assert.ok(Math.abs(e.output.tokens - r.inputTokens * r.ratio) <= 0.5 + 1e-6);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('converts USD figures to EUR with exactly the table rate', () => {
     const usdOnly = current.filter((id) => !['deepseek-flash', 'deepseek-v4-pro'].includes(id));
-    fc.assert(fc.property(requestArb, fc.constantFrom(...usdOnly), (r, modelId) => {
-      const base = { modelId, inputTokens: r.inputTokens, output: { ratio: r.ratio }, cache: { hitRatio: r.hitRatio }, at: r.at };
-      const usd = estimate(catalog, base);
-      const eur = estimate(catalog, { ...base, currency: 'EUR' });
-      assert.ok(eur.total.eq(usd.total.mul(Rational.parse(catalog.fx.rates.EUR))));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(requestArb, fc.constantFrom(...usdOnly), (r, modelId) => {
+        const base = { modelId, inputTokens: r.inputTokens, output: { ratio: r.ratio }, cache: { hitRatio: r.hitRatio }, at: r.at };
+        const usd = estimate(catalog, base);
+        const eur = estimate(catalog, { ...base, currency: 'EUR' });
+        assert.ok(eur.total.eq(usd.total.mul(Rational.parse(catalog.fx.rates.EUR))));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 import { formatMoney, formatPrice, formatPricePerMillion } from '../../src/core/format/money';
 import { formatCount, formatErrorBand, formatTokens } from '../../src/core/format/tokens';
 import { daysSince, formatAge, formatDate, formatDateTime } from '../../src/core/format/dates';
@@ -8,7 +8,7 @@ import { renderTable } from '../../src/core/format/table';
 const r = (s: string) => Rational.parse(s);
 
 describe('formatMoney', () => {
-  it('uses each currency\'s symbol and minor digits', () => {
+  it("uses each currency's symbol and minor digits", () => {
     assert.equal(formatMoney(r('12.5'), 'USD'), '$12.50');
     assert.equal(formatMoney(r('12.5'), 'CNY'), '¥12.50');
     assert.equal(formatMoney(r('12.5'), 'EUR'), '€12.50');

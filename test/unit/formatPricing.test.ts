@@ -1,9 +1,16 @@
 import * as assert from 'node:assert/strict';
 import type { PricePeriod, TimeOfDaySchedule } from '../../src/core/catalog/types';
 import type { PricingContext } from '../../src/core/cost/types';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 import {
-  describeConversion, describePeriod, describePricing, describeTier, describeWindow, formatMultiplier, formatSchedule, formatWindows,
+  describeConversion,
+  describePeriod,
+  describePricing,
+  describeTier,
+  describeWindow,
+  formatMultiplier,
+  formatSchedule,
+  formatWindows,
 } from '../../src/core/format/pricing';
 
 const peakHours: TimeOfDaySchedule = {
@@ -22,7 +29,14 @@ const period: PricePeriod = {
   prices: { USD: { input: '0.27', cacheHit: '0.07', output: '1.10' } },
   source: { url: 'https://example.invalid/pricing', verified: '2026-10-01' },
 };
-const base: PricingContext = { period, currency: 'USD', converted: null, tier: 'standard', window: null, at: new Date('2025-02-10T12:00:00Z') };
+const base: PricingContext = {
+  period,
+  currency: 'USD',
+  converted: null,
+  tier: 'standard',
+  window: null,
+  at: new Date('2025-02-10T12:00:00Z'),
+};
 
 describe('format/pricing', () => {
   it('describes weekly windows compactly', () => {
@@ -46,14 +60,24 @@ describe('format/pricing', () => {
     assert.equal(describeWindow(base), null);
   });
   it('names the long-context tier and a conversion', () => {
-    assert.equal(describeTier({ ...base, tier: 'long-context', longContextThreshold: 200_000 }), 'long-context prices on every token (prompt of 200,000 tokens or more)');
+    assert.equal(
+      describeTier({ ...base, tier: 'long-context', longContextThreshold: 200_000 }),
+      'long-context prices on every token (prompt of 200,000 tokens or more)',
+    );
     assert.equal(describeTier(base), null);
-    const converted: PricingContext = { ...base, currency: 'EUR', converted: { from: 'USD', rate: Rational.parse('0.86'), fxDate: '2026-10-31', fxSource: 'reference rates' } };
+    const converted: PricingContext = {
+      ...base,
+      currency: 'EUR',
+      converted: { from: 'USD', rate: Rational.parse('0.86'), fxDate: '2026-10-31', fxSource: 'reference rates' },
+    };
     assert.equal(describeConversion(converted), 'converted from USD at 0.86 EUR/USD (rates of 2026-10-31, reference rates)');
     assert.equal(describeConversion(base), null);
   });
   it('gives the period with its exact boundary times and source', () => {
-    assert.equal(describePeriod(base), 'price period 2025-02-08 16:00 UTC to 2025-02-26; source https://example.invalid/pricing, verified 2026-10-01');
+    assert.equal(
+      describePeriod(base),
+      'price period 2025-02-08 16:00 UTC to 2025-02-26; source https://example.invalid/pricing, verified 2026-10-01',
+    );
     assert.deepEqual(describePricing(base), [describePeriod(base)]);
     const open: PricingContext = { ...base, period: { ...period, from: '2026-10-01', until: undefined } };
     assert.match(describePeriod(open), /^price period since 2026-10-01;/);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { jobSize, sumCounts } from '../../src/host/countProtocol';
+import { jobSize, sumCounts } from '../../src/host/counting/countProtocol';
 
 const catalog = defaultCatalog();
 
@@ -16,7 +16,10 @@ describe('count protocol (host worker messages, pure part)', () => {
     const parts = ['First selected line.', 'Second one, a little longer than the first.', '第三个选择。'];
     const counts = parts.map((p) => count(p, 'deepseek-flash'));
     const sum = sumCounts(counts);
-    assert.equal(sum.tokens, counts.reduce((n, c) => n + c.tokens, 0));
+    assert.equal(
+      sum.tokens,
+      counts.reduce((n, c) => n + c.tokens, 0),
+    );
     assert.equal(sum.exact, true);
     assert.equal(sum.model, 'deepseek-flash');
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { defaultCatalog } from '../../src/core/catalog/catalog';
-import { compactTokens, pickerContent } from '../../src/core/modelPickerRows';
+import { compactTokens, pickerContent } from '../../src/core/view/pickerRows';
 
 const catalog = defaultCatalog();
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -8,7 +8,10 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 describe('model picker content (host quick pick, pure part)', () => {
   it('groups current models by provider in a fixed order, each once', () => {
     const { groups } = pickerContent(catalog, 'deepseek-flash', 'USD', false, NOW);
-    assert.deepEqual(groups.map((g) => g.provider), ['deepseek', 'mistral', 'xai']);
+    assert.deepEqual(
+      groups.map((g) => g.provider),
+      ['deepseek', 'mistral', 'xai'],
+    );
     const ids = groups.flatMap((g) => g.rows.map((r) => r.modelId));
     assert.equal(new Set(ids).size, ids.length);
     const current = catalog.models.filter((m) => m.status.kind === 'current').map((m) => m.id);
@@ -37,11 +40,19 @@ describe('model picker content (host quick pick, pure part)', () => {
 
   it('each line shows input, cached and output prices in the currency and the context window', () => {
     const usd = pickerContent(catalog, 'deepseek-flash', 'USD', false, NOW).groups.flatMap((g) => g.rows);
-    for (const row of usd) assert.match(row.detail, /^in \$[\d.]+.* · (cached \$[\d.]+|no cache price).* · out \$[\d.]+.* · (\d+(\.\d)?[MK]? context|context window not given)$/, row.detail);
+    for (const row of usd)
+      assert.match(
+        row.detail,
+        /^in \$[\d.]+.* · (cached \$[\d.]+|no cache price).* · out \$[\d.]+.* · (\d+(\.\d)?[MK]? context|context window not given)$/,
+        row.detail,
+      );
     const grok = usd.find((r) => r.modelId === 'grok-4.7');
     assert.match(grok!.detail, / · 500K context$/);
     const eur = pickerContent(catalog, 'deepseek-flash', 'EUR', false, NOW).groups.flatMap((g) => g.rows);
-    assert.ok(eur.every((r) => r.detail.includes('€')), 'EUR prices');
+    assert.ok(
+      eur.every((r) => r.detail.includes('€')),
+      'EUR prices',
+    );
   });
 
   it('compactTokens: 1M, 262K, 999', () => {

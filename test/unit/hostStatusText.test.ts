@@ -5,9 +5,9 @@ import { estimate } from '../../src/core/cost/estimate';
 import { formatMoney } from '../../src/core/format/money';
 import { countDocument } from '../../src/core/prompt/document';
 import type { DocumentCount } from '../../src/core/prompt/document';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { Settings } from '../../src/core/settings';
-import { escapeMarkdown, estimateSummary, priceCount, statusText, tooltipMarkdown } from '../../src/core/statusText';
+import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
+import type { Settings } from '../../src/core/config/settings';
+import { escapeMarkdown, estimateSummary, priceCount, statusText, tooltipMarkdown } from '../../src/core/view/statusText';
 
 const catalog = defaultCatalog();
 const AT = new Date('2026-11-20T12:00:00Z');
@@ -28,8 +28,16 @@ function priced(modelId: string, count?: Partial<DocumentCount>, settings: Parti
 describe('status text (host status bar and estimate command, pure part)', () => {
   it('priceCount prices the count with the output ratio, cache share and currency of the settings', () => {
     const p = priced('deepseek-flash', undefined, { outputRatio: 2, cacheHitShare: 0.5, currency: 'EUR' });
-    const direct = estimate(catalog, { modelId: 'deepseek-flash', inputTokens: p.count.tokens, at: AT, output: { ratio: 2 }, cache: { hitRatio: 0.5 }, currency: 'EUR' });
-    assert.equal(p.estimate.total.toString(), direct.total.toString());
+    const direct = estimate(catalog, {
+      modelId: 'deepseek-flash',
+      inputTokens: p.count.tokens,
+      at: AT,
+      output: { ratio: 2 },
+      cache: { hitRatio: 0.5 },
+      currency: 'EUR',
+    });
+    assert.equal(p.estimate.total.toDecimalString(), direct.total.toDecimalString());
+    assert.ok(!p.estimate.total.isZero(), 'a priced prompt costs something');
     assert.equal(p.estimate.output.tokens, p.count.tokens * 2);
     assert.equal(p.estimate.context.currency, 'EUR');
   });
@@ -46,7 +54,8 @@ describe('status text (host status bar and estimate command, pure part)', () => 
     const p = priced('deepseek-flash', undefined, { cacheHitShare: 0.25 });
     const tip = tooltipMarkdown(p, AT);
     const e = p.estimate;
-    assert.equal(e.cacheMiss.cost.add(e.cacheHit.cost).add(e.output.cost).toString(), e.total.toString());
+    assert.equal(e.cacheMiss.cost.add(e.cacheHit.cost).add(e.output.cost).toDecimalString(), e.total.toDecimalString());
+    assert.ok(!e.cacheHit.cost.isZero() && !e.cacheMiss.cost.isZero(), 'both input parts are priced');
     assert.match(tip, /\| Input, cache miss \|/);
     assert.match(tip, /\| Input, cache hit \(25%\) \|/);
     assert.match(tip, /\| Output \(projected at ×1\) \|/);

@@ -6,9 +6,9 @@ import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import type { ModelEntry } from '../../src/core/catalog/types';
 import { countDocument } from '../../src/core/prompt/document';
 import type { DocumentCount } from '../../src/core/prompt/document';
-import type { Notifier } from '../../src/host/notify';
-import type { Subject } from '../../src/host/subject';
-import { XAI_KEY_SECRET, XaiExactCounter } from '../../src/host/xaiCounter';
+import type { Notifier } from '../../src/host/config/notifier';
+import type { Subject } from '../../src/host/subject/subject';
+import { XAI_KEY_SECRET, XaiExactCounter } from '../../src/host/counting/xaiCounter';
 
 const catalog = defaultCatalog();
 const KEY = 'unit-test-key-123';
@@ -24,18 +24,34 @@ function secrets(initial?: string) {
   const values = new Map<string, string>(initial ? [[XAI_KEY_SECRET, initial]] : []);
   const listeners: ((e: { key: string }) => void)[] = [];
   const storage = {
-    get: async (key: string) => values.get(key),
-    store: async (key: string, value: string) => { values.set(key, value); listeners.forEach((l) => l({ key })); },
-    delete: async (key: string) => { values.delete(key); listeners.forEach((l) => l({ key })); },
-    keys: async () => [...values.keys()],
-    onDidChange: (listener: (e: { key: string }) => void) => { listeners.push(listener); return { dispose: () => undefined }; },
+    get: (key: string) => Promise.resolve(values.get(key)),
+    store: (key: string, value: string) => {
+      values.set(key, value);
+      listeners.forEach((l) => l({ key }));
+      return Promise.resolve();
+    },
+    delete: (key: string) => {
+      values.delete(key);
+      listeners.forEach((l) => l({ key }));
+      return Promise.resolve();
+    },
+    keys: () => Promise.resolve([...values.keys()]),
+    onDidChange: (listener: (e: { key: string }) => void) => {
+      listeners.push(listener);
+      return { dispose: () => undefined };
+    },
   };
   return storage as unknown as vscode.SecretStorage;
 }
 
 function harness(key?: string) {
   const shown: { severity: string; message: string }[] = [];
-  const notifier = { show: (severity: string, message: string) => { shown.push({ severity, message }); return Promise.resolve(undefined); } } as unknown as Notifier;
+  const notifier = {
+    show: (severity: string, message: string) => {
+      shown.push({ severity, message });
+      return Promise.resolve(undefined);
+    },
+  } as unknown as Notifier;
   const log = { warn: () => undefined } as unknown as vscode.LogOutputChannel;
   const store = secrets(key);
   return { counter: new XaiExactCounter(store, log, notifier), shown, store };
@@ -49,7 +65,7 @@ function estimates(parts: string[], ids: string[]): Map<string, DocumentCount> {
   const counts = new Map<string, DocumentCount>();
   for (const id of ids) {
     const per = parts.map((p) => countDocument(p, undefined, model(id)));
-    counts.set(id, { ...per[0]!, tokens: per.reduce((n, c) => n + c.tokens, 0) });
+    counts.set(id, { ...per[0], tokens: per.reduce((n, c) => n + c.tokens, 0) });
   }
   return counts;
 }
@@ -59,7 +75,9 @@ describe('XaiExactCounter (host, with a local tokenize-text stand-in)', () => {
   let status = 200;
   const server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
     req.on('end', () => {
       const { text } = JSON.parse(body) as { text: string };
       seen.push({ text, host: req.headers.host ?? '' });
@@ -76,20 +94,35 @@ describe('XaiExactCounter (host, with a local tokenize-text stand-in)', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  beforeEach(() => { seen.length = 0; status = 200; });
+  beforeEach(() => {
+    seen.length = 0;
+    status = 200;
+  });
 
-  it('replaces only xAI models\' counts, summing one request per selection, and marks them exact', async () => {
+  it("replaces only xAI models' counts, summing one request per selection, and marks them exact", async () => {
     const { counter } = harness(KEY);
     const parts = ['first selection', 'second, longer selection'];
     const counts = estimates(parts, ['grok-4.7', 'deepseek-flash']);
     const deepseek = counts.get('deepseek-flash');
-    await counter.refine(counts, subjectOf(parts), new Map([['grok-4.7', model('grok-4.7')], ['deepseek-flash', model('deepseek-flash')]]), base, () => false);
+    await counter.refine(
+      counts,
+      subjectOf(parts),
+      new Map([
+        ['grok-4.7', model('grok-4.7')],
+        ['deepseek-flash', model('deepseek-flash')],
+      ]),
+      base,
+      () => false,
+    );
     const grok = counts.get('grok-4.7')!;
-    assert.equal(grok.tokens, [...parts[0]!].length + [...parts[1]!].length + grok.templateTokens);
+    assert.equal(grok.tokens, [...parts[0]].length + [...parts[1]].length + grok.templateTokens);
     assert.equal(grok.exact, true);
     assert.equal(grok.errorBand, undefined);
     assert.equal(counts.get('deepseek-flash'), deepseek, 'other providers untouched');
-    assert.deepEqual(seen.map((s) => s.text), parts);
+    assert.deepEqual(
+      seen.map((s) => s.text),
+      parts,
+    );
   });
 
   it('asks again after the base URL changes (a new endpoint, a new cache), not for the same endpoint', async () => {
@@ -101,7 +134,7 @@ describe('XaiExactCounter (host, with a local tokenize-text stand-in)', () => {
     assert.equal(seen.length, 1);
     await counter.refine(estimates(parts, ['grok-4.7']), subjectOf(parts), models, base.replace('127.0.0.1', 'localhost'), () => false);
     assert.equal(seen.length, 2);
-    assert.match(seen[1]!.host, /^localhost:/);
+    assert.match(seen[1].host, /^localhost:/);
   });
 
   it('without a key: one warning, estimates kept, nothing sent', async () => {
@@ -114,7 +147,7 @@ describe('XaiExactCounter (host, with a local tokenize-text stand-in)', () => {
     }
     assert.equal(seen.length, 0);
     assert.equal(shown.length, 1);
-    assert.match(shown[0]!.message, /no xAI API key/);
+    assert.match(shown[0].message, /no xAI API key/);
   });
 
   it('a refused key warns once per key; storing a new key warns again on failure', async () => {

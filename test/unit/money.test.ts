@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Rational } from '../../src/core/money';
+import { Rational } from '../../src/core/cost/rational';
 
 describe('Rational', () => {
   it('adds decimal prices without floating-point drift', () => {

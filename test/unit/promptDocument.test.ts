@@ -11,7 +11,16 @@ const dir = path.resolve(__dirname, '../../test/fixtures/prompts');
 const read = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
 
 function model(id: string, tokenizer: TokenizerId): ModelEntry {
-  return { provider: 'custom', id, aliases: [], displayName: id, tokenizer, contextWindow: 128_000, status: { kind: 'current' }, periods: [] };
+  return {
+    provider: 'custom',
+    id,
+    aliases: [],
+    displayName: id,
+    tokenizer,
+    contextWindow: 128_000,
+    status: { kind: 'current' },
+    periods: [],
+  };
 }
 const deepseek = model('deepseek-chat', 'deepseek-v3');
 const c = (text: string, m: ModelEntry = deepseek): number => getTokenizer(m.tokenizer).count(text);
@@ -51,7 +60,11 @@ describe('countDocument: formats (DeepSeek template)', () => {
   });
 
   it("deepseekTemplate 'v3.1': </think> or <think> after each <｜Assistant｜> (+1 per answer and for the reply)", () => {
-    const msgs = [{ role: 'user', content: 'hello' }, { role: 'assistant', content: 'Hello! I am DeepSeek.' }, { role: 'user', content: '1+1=?' }];
+    const msgs = [
+      { role: 'user', content: 'hello' },
+      { role: 'assistant', content: 'Hello! I am DeepSeek.' },
+      { role: 'user', content: '1+1=?' },
+    ];
     // <｜begin▁of▁sentence｜><｜User｜>hello<｜Assistant｜></think>Hello! I am DeepSeek.<｜end▁of▁sentence｜><｜User｜>1+1=?<｜Assistant｜><think>
     const r = countDocument(JSON.stringify(msgs), 'c.json', deepseek, { deepseekTemplate: 'v3.1' });
     assert.equal(r.templateTokens, 8);
@@ -94,7 +107,9 @@ describe('countDocument: formats (DeepSeek template)', () => {
     assert.equal(r.format, 'jsonl');
     assert.equal(r.requests, 4);
     assert.equal(r.messages, 6);
-    const text = 2 * c(system) + sum(['I loved the film.', 'The plot was a mess.', 'Translate to French: good morning', 'Summarise: tokens cost money.']);
+    const text =
+      2 * c(system) +
+      sum(['I loved the film.', 'The plot was a mess.', 'Translate to French: good morning', 'Summarise: tokens cost money.']);
     assert.equal(r.templateTokens, 4 * 3); // each request: BOS, <｜User｜>, <｜Assistant｜>
     assert.equal(r.tokens, text + 12);
   });
@@ -116,7 +131,13 @@ describe('countDocument: formats (DeepSeek template)', () => {
 
   it('tool calls and tool results follow the DeepSeek template', () => {
     const r = countDocument(read('tools.json'), 'tools.json', deepseek);
-    const text = sum(["What's the weather in Paris?", 'get_weather\n```json\n{"city": "Paris"}\n```', '{"temp_c": 18}', 'It is 18 °C in Paris.', 'And in Lyon?']);
+    const text = sum([
+      "What's the weather in Paris?",
+      'get_weather\n```json\n{"city": "Paris"}\n```',
+      '{"temp_c": 18}',
+      'It is 18 °C in Paris.',
+      'And in Lyon?',
+    ]);
     // BOS 1; User 1; Assistant+calls_begin+call_begin 3, "function", sep 1, call_end 1; outputs_begin+output_begin 2,
     // output_end 1; outputs_end … eos 2; User 1; Assistant 1
     const overhead = 1 + 1 + 3 + c('function') + 1 + 1 + 2 + 1 + 2 + 1 + 1;
@@ -154,7 +175,10 @@ describe('countDocument: malformed prompt files', () => {
 
   it('a JSONL file of single messages says each line must be one request', () => {
     const e = parseError(() => countDocument('{"role": "user", "content": "hello there"}\n', 'msgs.jsonl', deepseek));
-    assert.equal(e.message, 'msgs.jsonl:1: a single message, not a request: each line or file must be one request, {"messages": [...]} or a list of {role, content}');
+    assert.equal(
+      e.message,
+      'msgs.jsonl:1: a single message, not a request: each line or file must be one request, {"messages": [...]} or a list of {role, content}',
+    );
   });
 
   it('a JSONL line that is not JSON quotes V8 without its position suffix', () => {
@@ -183,7 +207,9 @@ describe('countDocument: malformed prompt files', () => {
       parseError(() => countDocument('[{"role": 3, "content": "x"}]', 'a.json', deepseek)).message,
       'a.json:1: message 1 has an unknown role 3 (expected system, user, assistant, tool or developer)',
     );
-    const e = parseError(() => countDocument('{"messages": [\n {"role": "user",\n  "content": [\n   {"type": "text"}]}]}', 'b.json', deepseek));
+    const e = parseError(() =>
+      countDocument('{"messages": [\n {"role": "user",\n  "content": [\n   {"type": "text"}]}]}', 'b.json', deepseek),
+    );
     assert.equal(e.message, 'b.json:4: message 1: text part 1 has no text');
   });
 });
@@ -205,7 +231,8 @@ describe('withExactTextCount', () => {
 
 describe('JSON line location', () => {
   it('points at the value of a path past escaped quotes, braces in strings and \\u escapes', () => {
-    const text = '{\n "a": "x\\"}{[\\u0041",\n "messages": [\n  {"role": "user", "content": "ok"},\n\n  {"role": "nobody", "content": "}"}\n ]\n}';
+    const text =
+      '{\n "a": "x\\"}{[\\u0041",\n "messages": [\n  {"role": "user", "content": "ok"},\n\n  {"role": "nobody", "content": "}"}\n ]\n}';
     assert.equal(jsonValueLine(text, ['messages', 1]), 6);
     assert.equal(jsonValueLine(text, ['messages', 0, 'content']), 4);
     assert.equal(jsonValueLine(text, ['missing']), 1);
@@ -223,12 +250,21 @@ describe('JSON line location', () => {
 describe('countDocument: YAML edge cases', () => {
   const ds = model('deepseek-chat', 'deepseek-v3');
   it('an alias bomb is a parse error, not a crash', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`), 'messages:', '  - role: user', '    content: hi'].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(',')}]`),
+      'messages:',
+      '  - role: user',
+      '    content: hi',
+    ].join('\n');
     const e = parseError(() => countDocument(bomb, 'bomb.prompt.yml', ds));
     assert.match(e.message, /^bomb\.prompt\.yml:1: not valid YAML: /);
   });
 
   it('a .prompt.yml without messages says what it needs', () => {
-    assert.equal(parseError(() => countDocument('name: x\n', 'x.prompt.yaml', ds)).message, 'x.prompt.yaml:1: a .prompt.yml file needs a "messages" list of {role, content}');
+    assert.equal(
+      parseError(() => countDocument('name: x\n', 'x.prompt.yaml', ds)).message,
+      'x.prompt.yaml:1: a .prompt.yml file needs a "messages" list of {role, content}',
+    );
   });
 });

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { FromWebviewMessage } from '../../src/shared/protocol';
-import { footnoteMarker, isBillInputs, isBillTiming, isFromWebviewMessage, isIsoDate, isPersistedPanelState, isTimeOfDay } from '../../src/shared/protocol';
+import {
+  footnoteMarker,
+  isBillInputs,
+  isBillTiming,
+  isFromWebviewMessage,
+  isIsoDate,
+  isPersistedPanelState,
+  isTimeOfDay,
+} from '../../src/shared/protocol';
 
 const bill = { cacheHit: 1000, cacheMiss: 250_000, output: 40_000, date: '2026-11-20', time: '09:30' };
 const controls = { outputRatio: 0.5, cache: { kind: 'share', hitShare: 0.25 }, currency: 'USD', moment: 'now', showRetired: false };
@@ -98,8 +106,15 @@ describe('webview protocol validator', () => {
   it('covers every message type of the union', () => {
     const types = new Set(VALID.map((m) => m.type));
     const all: Record<FromWebviewMessage['type'], true> = {
-      ready: true, setOutputRatio: true, setCache: true, setCurrency: true, setMoment: true,
-      setShowRetired: true, setSort: true, setBill: true, rendered: true,
+      ready: true,
+      setOutputRatio: true,
+      setCache: true,
+      setCurrency: true,
+      setMoment: true,
+      setShowRetired: true,
+      setSort: true,
+      setBill: true,
+      rendered: true,
     };
     assert.deepEqual([...types].sort(), Object.keys(all).sort());
   });

@@ -13,7 +13,10 @@ describe('comparison panel page', () => {
 
   it('declares the strict CSP: nothing by default, scripts only by nonce', () => {
     const csp = contentSecurityPolicy(options.cspSource, options.nonce);
-    assert.equal(csp, `default-src 'none'; style-src ${options.cspSource}; script-src 'nonce-${options.nonce}'; img-src ${options.cspSource} data:;`);
+    assert.equal(
+      csp,
+      `default-src 'none'; style-src ${options.cspSource}; script-src 'nonce-${options.nonce}'; img-src ${options.cspSource} data:;`,
+    );
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${csp}">`));
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
   });
@@ -33,12 +36,48 @@ describe('comparison panel page', () => {
   });
 
   it('has the hooks the webview script and the UI tests use, each control labelled', () => {
-    for (const id of ['subject', 'busy', 'comparison', 'chart', 'ratio', 'ratio-number', 'cache-mode', 'cache-hit', 'currency',
-      'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-results',
-      'bill-timing', 'bill-share', 'bill-long-context', 'bill-caveats', 'caveats']) {
+    for (const id of [
+      'subject',
+      'busy',
+      'comparison',
+      'chart',
+      'ratio',
+      'ratio-number',
+      'cache-mode',
+      'cache-hit',
+      'currency',
+      'moment',
+      'show-retired',
+      'bill-hit',
+      'bill-miss',
+      'bill-output',
+      'bill-date',
+      'bill-time',
+      'bill-results',
+      'bill-timing',
+      'bill-share',
+      'bill-long-context',
+      'bill-caveats',
+      'caveats',
+    ]) {
       assert.equal(html.split(`id="${id}"`).length, 2, `exactly one #${id}`);
     }
-    for (const id of ['ratio', 'cache-mode', 'cache-hit', 'currency', 'moment', 'show-retired', 'bill-hit', 'bill-miss', 'bill-output', 'bill-date', 'bill-time', 'bill-timing', 'bill-share', 'bill-long-context']) {
+    for (const id of [
+      'ratio',
+      'cache-mode',
+      'cache-hit',
+      'currency',
+      'moment',
+      'show-retired',
+      'bill-hit',
+      'bill-miss',
+      'bill-output',
+      'bill-date',
+      'bill-time',
+      'bill-timing',
+      'bill-share',
+      'bill-long-context',
+    ]) {
       assert.ok(html.includes(`<label for="${id}"`), `label for #${id}`);
     }
     assert.ok(html.includes('id="ratio-number"') && /id="ratio-number"[^>]*aria-label=/.test(html));

@@ -22,9 +22,17 @@ const recorded = (): RecordedCase[] =>
 
 // Longer than the engine's scan limit (64 symbols) or cache limit (48 units), so the heap path runs too.
 const LONG_INPUTS = [
-  'a'.repeat(700), ' '.repeat(300), '\u2581'.repeat(90) + 'x', 'ab'.repeat(200), '中文分词器'.repeat(40),
+  'a'.repeat(700),
+  ' '.repeat(300),
+  '\u2581'.repeat(90) + 'x',
+  'ab'.repeat(200),
+  '中文分词器'.repeat(40),
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='.repeat(4),
-  '=-'.repeat(150), '😀'.repeat(70), 'x[REFERENCE_DOC_3]'.repeat(20), ' \n'.repeat(80), '0123456789'.repeat(30),
+  '=-'.repeat(150),
+  '😀'.repeat(70),
+  'x[REFERENCE_DOC_3]'.repeat(20),
+  ' \n'.repeat(80),
+  '0123456789'.repeat(30),
 ];
 
 for (const version of VERSIONS) {
@@ -45,11 +53,14 @@ for (const version of VERSIONS) {
 
     it('equals a plain reference BPE on random strings, and count() equals encode().length', function () {
       for (const { name, arbitrary } of textArbitraries()) {
-        fc.assert(fc.property(arbitrary, (text) => {
-          const ids = tokenizer.encode(text);
-          assert.deepEqual(ids, naiveEncode(model, text), `${name}: ${JSON.stringify(text)}`);
-          assert.equal(tokenizer.count(text), ids.length);
-        }), { seed: 3, numRuns: 150 });
+        fc.assert(
+          fc.property(arbitrary, (text) => {
+            const ids = tokenizer.encode(text);
+            assert.deepEqual(ids, naiveEncode(model, text), `${name}: ${JSON.stringify(text)}`);
+            assert.equal(tokenizer.count(text), ids.length);
+          }),
+          { seed: 3, numRuns: 150 },
+        );
       }
     });
 
@@ -62,7 +73,9 @@ for (const version of VERSIONS) {
     });
 
     it('encodes the same text the same way on a warm cache', function () {
-      const text = loadCorpus().map((e) => e.text).join('\n');
+      const text = loadCorpus()
+        .map((e) => e.text)
+        .join('\n');
       const cold = loadSentencePiece(version).encode(text);
       assert.deepEqual(tokenizer.encode(text), cold);
       assert.deepEqual(tokenizer.encode(text), cold);
@@ -75,7 +88,10 @@ describe('SentencePiece literal pieces and versions', function () {
 
   it('turns [REFERENCE_DOC_n] into one token in v3 and v7, not in v1', function () {
     for (const v of ['v3', 'v7'] as const) {
-      assert.deepEqual(loadSentencePiece(v).encode('x[REFERENCE_DOC_19]'), [...loadSentencePiece(v).encode('x'), id(v, '[REFERENCE_DOC_19]')]);
+      assert.deepEqual(loadSentencePiece(v).encode('x[REFERENCE_DOC_19]'), [
+        ...loadSentencePiece(v).encode('x'),
+        id(v, '[REFERENCE_DOC_19]'),
+      ]);
     }
     assert.equal(id('v1', '[REFERENCE_DOC_19]'), -1);
     assert.ok(loadSentencePiece('v1').count('[REFERENCE_DOC_19]') > 5);

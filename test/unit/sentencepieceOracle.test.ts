@@ -18,16 +18,71 @@ const MODEL_FILES: Record<SentencePieceVersion, string> = {
 
 const controlChars = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join(' ');
 const EDGE_CASES = [
-  '', ' ', '  ', '   x', 'x   ', '\u2581', '\u2581 x', ' \u2581x', 'a\u2581\u2581b', '\n', '\n\n\n', '\r\n', '\r\n\r\n', '\t',
-  '\t\t x', ' \t \n ', 'a \n b', '[REF]', '[REF]x', 'x[REF]', ' [REF] ', '[/REF]]', '[[REF]]', '[REF', '[REFERENCE_DOC_',
-  '[REFERENCE_DOC_1][REFERENCE_DOC_19]', '[REFERENCE_DOC_1] [REFERENCE_DOC_19]', '[REFERENCE_DOC_20]', '[INST]', '[/INST]',
-  '</s>', '<s>', '<unk>', '<0x0A>', '[INST] hi [/INST]', '</s><s>', '😀', '😀😀 😀', '👨‍👩‍👧‍👦', '𠀀𠀁', '\u0000\u0001',
-  controlChars, '\ufeffBOM', '\ufffd', '\u00a0', '\u3000', '\u200b', '\u2028', 'ﬁ', 'Å', 'A\u030a', '\ud800', '\udfff',
-  'abc\ud83ddef', 'x\ude00\ud83dy', 'a'.repeat(49), ' ' + 'y'.repeat(48), 'z'.repeat(65), '中文'.repeat(40),
+  '',
+  ' ',
+  '  ',
+  '   x',
+  'x   ',
+  '\u2581',
+  '\u2581 x',
+  ' \u2581x',
+  'a\u2581\u2581b',
+  '\n',
+  '\n\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '\t',
+  '\t\t x',
+  ' \t \n ',
+  'a \n b',
+  '[REF]',
+  '[REF]x',
+  'x[REF]',
+  ' [REF] ',
+  '[/REF]]',
+  '[[REF]]',
+  '[REF',
+  '[REFERENCE_DOC_',
+  '[REFERENCE_DOC_1][REFERENCE_DOC_19]',
+  '[REFERENCE_DOC_1] [REFERENCE_DOC_19]',
+  '[REFERENCE_DOC_20]',
+  '[INST]',
+  '[/INST]',
+  '</s>',
+  '<s>',
+  '<unk>',
+  '<0x0A>',
+  '[INST] hi [/INST]',
+  '</s><s>',
+  '😀',
+  '😀😀 😀',
+  '👨‍👩‍👧‍👦',
+  '𠀀𠀁',
+  '\u0000\u0001',
+  controlChars,
+  '\ufeffBOM',
+  '\ufffd',
+  '\u00a0',
+  '\u3000',
+  '\u200b',
+  '\u2028',
+  'ﬁ',
+  'Å',
+  'A\u030a',
+  '\ud800',
+  '\udfff',
+  'abc\ud83ddef',
+  'x\ude00\ud83dy',
+  'a'.repeat(49),
+  ' ' + 'y'.repeat(48),
+  'z'.repeat(65),
+  '中文'.repeat(40),
 ];
 
 function longTexts(): { name: string; text: string }[] {
-  const corpus = loadCorpus().map((e) => e.text).join('\n');
+  const corpus = loadCorpus()
+    .map((e) => e.text)
+    .join('\n');
   return [
     { name: 'whole corpus joined', text: corpus },
     { name: 'corpus without spaces', text: corpus.replaceAll(' ', '').slice(0, 40_000) },
@@ -97,8 +152,11 @@ for (const version of ['v1', 'v3', 'v7'] as const) {
 
     it('has recorded cases (expected.json) that still match the oracle', function () {
       const file = path.join(corpusDir(), '..', 'sp', 'expected.json');
-      const { cases } = JSON.parse(readFileSync(file, 'utf8')) as { cases: { name: string; text: string; ids: Record<string, number[]> }[] };
-      for (const c of cases) assert.deepEqual(oracle(c.text), c.ids[version], `${c.name}: regenerate with node test/fixtures/sp/generate.mjs`);
+      const { cases } = JSON.parse(readFileSync(file, 'utf8')) as {
+        cases: { name: string; text: string; ids: Record<string, number[]> }[];
+      };
+      for (const c of cases)
+        assert.deepEqual(oracle(c.text), c.ids[version], `${c.name}: regenerate with node test/fixtures/sp/generate.mjs`);
     });
   });
 }

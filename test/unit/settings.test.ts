@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SETTINGS, MAX_FILE_SIZE_MB_RANGE, OUTPUT_RATIO_MAX, SETTING_KEYS, parseSettings } from '../../src/core/settings';
-import type { Settings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, MAX_FILE_SIZE_MB_RANGE, OUTPUT_RATIO_MAX, SETTING_KEYS, parseSettings } from '../../src/core/config/settings';
+import type { Settings } from '../../src/core/config/settings';
 
 interface SchemaProperty {
   readonly default?: unknown;
@@ -41,16 +41,32 @@ describe('parseSettings', () => {
 
   it('reads valid values of every setting', () => {
     const raw = {
-      defaultModel: ' grok-4.3 ', outputRatio: 2.5, cacheHitShare: 0.75, currency: 'cny', 'statusBar.mode': 'afterCommand',
-      'panel.models': ['grok-4.7', 'deepseek-flash', 'grok-4.7'], 'panel.showRetired': true, 'xai.exactCounts': true,
-      'xai.baseUrl': 'https://us.api.x.ai/v1/', maxFileSizeMB: 5, 'promptFiles.plainTextFallback': false,
+      defaultModel: ' grok-4.3 ',
+      outputRatio: 2.5,
+      cacheHitShare: 0.75,
+      currency: 'cny',
+      'statusBar.mode': 'afterCommand',
+      'panel.models': ['grok-4.7', 'deepseek-flash', 'grok-4.7'],
+      'panel.showRetired': true,
+      'xai.exactCounts': true,
+      'xai.baseUrl': 'https://us.api.x.ai/v1/',
+      maxFileSizeMB: 5,
+      'promptFiles.plainTextFallback': false,
     };
     const { settings, problems } = parseSettings(raw);
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
-      defaultModel: 'grok-4.3', outputRatio: 2.5, cacheHitShare: 0.75, currency: 'CNY', statusBarMode: 'afterCommand',
-      panelModels: ['grok-4.7', 'deepseek-flash'], showRetired: true, xaiExactCounts: true, xaiBaseUrl: 'https://us.api.x.ai',
-      maxFileSizeMB: 5, plainTextFallback: false,
+      defaultModel: 'grok-4.3',
+      outputRatio: 2.5,
+      cacheHitShare: 0.75,
+      currency: 'CNY',
+      statusBarMode: 'afterCommand',
+      panelModels: ['grok-4.7', 'deepseek-flash'],
+      showRetired: true,
+      xaiExactCounts: true,
+      xaiBaseUrl: 'https://us.api.x.ai',
+      maxFileSizeMB: 5,
+      plainTextFallback: false,
     });
   });
 
@@ -77,7 +93,8 @@ describe('parseSettings', () => {
   });
 
   it('statusBar.mode: accepts the three modes, rejects others (case matters)', () => {
-    for (const mode of ['always', 'selection', 'afterCommand'] as const) assert.equal(one('statusBarMode', mode).settings.statusBarMode, mode);
+    for (const mode of ['always', 'selection', 'afterCommand'] as const)
+      assert.equal(one('statusBarMode', mode).settings.statusBarMode, mode);
     for (const bad of ['never', 'Always', 'aftercommand', 1]) rejects('statusBarMode', bad);
   });
 
@@ -108,7 +125,8 @@ describe('parseSettings', () => {
     assert.equal(one('xaiBaseUrl', ' https://us.api.x.ai ').settings.xaiBaseUrl, 'https://us.api.x.ai');
     assert.equal(one('xaiBaseUrl', 'http://127.0.0.1:4567/').settings.xaiBaseUrl, 'http://127.0.0.1:4567');
     assert.equal(one('xaiBaseUrl', 'https://proxy.example/xai/v1').settings.xaiBaseUrl, 'https://proxy.example/xai');
-    for (const bad of [42, '', 'api.x.ai', 'ftp://api.x.ai', 'file:///etc/passwd', 'https://api.x.ai/?k=1', 'https://user:pw@api.x.ai']) rejects('xaiBaseUrl', bad);
+    for (const bad of [42, '', 'api.x.ai', 'ftp://api.x.ai', 'file:///etc/passwd', 'https://api.x.ai/?k=1', 'https://user:pw@api.x.ai'])
+      rejects('xaiBaseUrl', bad);
   });
 
   it('maxFileSizeMB: accepts the bounds, rejects zero, negatives and too large', () => {

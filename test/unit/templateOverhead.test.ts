@@ -17,9 +17,17 @@ import { getTokenizer } from '../../src/core/tokenize/registry';
 
 const root = path.resolve(__dirname, '../..');
 const model = (id: string, tokenizer: TokenizerId): ModelEntry => ({
-  provider: 'custom', id, aliases: [], displayName: id, tokenizer, contextWindow: 128_000, status: { kind: 'current' }, periods: [],
+  provider: 'custom',
+  id,
+  aliases: [],
+  displayName: id,
+  tokenizer,
+  contextWindow: 128_000,
+  status: { kind: 'current' },
+  periods: [],
 });
-const request = (messages: unknown[], tools?: unknown[]): ChatRequest => toChatRequest(tools ? { messages, tools } : { messages }, new Map());
+const request = (messages: unknown[], tools?: unknown[]): ChatRequest =>
+  toChatRequest(tools ? { messages, tools } : { messages }, new Map());
 const total = (r: { textTokens: number; templateTokens: number }): number => r.textTokens + r.templateTokens;
 
 // ---- DeepSeek: the template of tokenizer_config.json, rendered literally (the oracle side) ----
@@ -85,7 +93,11 @@ const deepSeekConversations: Record<string, unknown[]> = {
   'tools: two calls, two outputs, an answer': [
     { role: 'system', content: 'Use tools.' },
     { role: 'user', content: 'Weather in Paris and Lyon?' },
-    { role: 'assistant', content: null, tool_calls: [call('a', 'get_weather', '{"city": "Paris"}'), call('b', 'get_weather', '{"city": "Lyon"}')] },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [call('a', 'get_weather', '{"city": "Paris"}'), call('b', 'get_weather', '{"city": "Lyon"}')],
+    },
     { role: 'tool', tool_call_id: 'a', content: '{"temp_c": 18}' },
     { role: 'tool', tool_call_id: 'b', content: '{"temp_c": 21}' },
     { role: 'assistant', content: 'Paris 18 °C, Lyon 21 °C.' },
@@ -111,7 +123,21 @@ describe('DeepSeek template: segment counting = counting the rendered template',
   });
 
   it('each control string is one token of the reference tokenizer', () => {
-    for (const s of [BOS, EOS, USER, ASSISTANT, CALLS_BEGIN, CALLS_END, CALL_BEGIN, CALL_END, SEP, OUTPUTS_BEGIN, OUTPUTS_END, OUTPUT_BEGIN, OUTPUT_END]) {
+    for (const s of [
+      BOS,
+      EOS,
+      USER,
+      ASSISTANT,
+      CALLS_BEGIN,
+      CALLS_END,
+      CALL_BEGIN,
+      CALL_END,
+      SEP,
+      OUTPUTS_BEGIN,
+      OUTPUTS_END,
+      OUTPUT_BEGIN,
+      OUTPUT_END,
+    ]) {
       assert.equal(hf.count(s), 1, s);
     }
   });
@@ -132,7 +158,9 @@ describe('DeepSeek template: segment counting = counting the rendered template',
   it("the project's DeepSeek tokenizer agrees on the rendered template", function () {
     const tok = getTokenizer('deepseek-v3');
     if (!tok.exact) {
-      console.log('      skipping: the deepseek-v3 tokenizer is not exact yet (exact === false), so the rendered string would be split differently');
+      console.log(
+        '      skipping: the deepseek-v3 tokenizer is not exact yet (exact === false), so the rendered string would be split differently',
+      );
       this.skip();
     }
     for (const messages of Object.values(deepSeekConversations)) {
@@ -160,7 +188,10 @@ describe('Mistral template overhead', () => {
     assert.equal(mistralLayout('mistral-tekken', 'ministral-8b-2410'), 'v3');
   });
 
-  for (const [tokenizer, id] of [['mistral-sp-v7', 'mistral-large-2411'], ['mistral-tekken', 'mistral-medium-2505']] as const) {
+  for (const [tokenizer, id] of [
+    ['mistral-sp-v7', 'mistral-large-2411'],
+    ['mistral-tekken', 'mistral-medium-2505'],
+  ] as const) {
     it(`v7 (${tokenizer}): <s> [SYSTEM_PROMPT]…[/SYSTEM_PROMPT] [INST]…[/INST] answer</s> [INST]…[/INST]`, () => {
       const m = model(id, tokenizer);
       const c = (t: string) => getTokenizer(tokenizer).count(t);
@@ -176,7 +207,13 @@ describe('Mistral template overhead', () => {
     const m = model('mistral-small-2503', 'mistral-tekken');
     const c = (t: string) => getTokenizer('mistral-tekken').count(t);
     assert.equal(countDocument('[{"role":"user","content":"Hi"}]', 'a.json', m).tokens, c('Hi') + 3);
-    const three = [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'user', content: 'c' }, { role: 'assistant', content: 'd' }, { role: 'user', content: 'e' }];
+    const three = [
+      { role: 'user', content: 'a' },
+      { role: 'assistant', content: 'b' },
+      { role: 'user', content: 'c' },
+      { role: 'assistant', content: 'd' },
+      { role: 'user', content: 'e' },
+    ];
     assert.equal(countDocument(JSON.stringify(three), 'a.json', m).templateTokens, 3 + 1 + 2 + 1 + 2);
   });
 
@@ -200,7 +237,11 @@ describe('Mistral template overhead', () => {
   });
 
   it('normalises like mistral-common: consecutive turns merge with a blank line; before v7 a leading answer gets an empty user turn', () => {
-    const msgs = [{ role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'one' }, { role: 'user', content: 'two' }];
+    const msgs = [
+      { role: 'assistant', content: 'Hello!' },
+      { role: 'user', content: 'one' },
+      { role: 'user', content: 'two' },
+    ];
     const v3 = model('mistral-large-2407', 'mistral-sp-v3');
     const c3 = (t: string) => getTokenizer('mistral-sp-v3').count(t);
     // <s> [INST][/INST] (inserted empty user) Hello!</s> [INST]one\n\ntwo[/INST]
@@ -256,7 +297,10 @@ describe('Mistral template overhead', () => {
 
 // ---- Estimates ----
 describe('Grok and OpenAI-family estimates', () => {
-  const msgs = [{ role: 'system', content: 'You are Grok.' }, { role: 'user', content: 'Count my tokens, please.' }];
+  const msgs = [
+    { role: 'system', content: 'You are Grok.' },
+    { role: 'user', content: 'Count my tokens, please.' },
+  ];
   const body = JSON.stringify({ messages: msgs });
 
   it('grok-4: text + 5 a message + 2 for the reply + the hidden-prefix allowance, marked as an estimate', () => {
@@ -299,7 +343,15 @@ describe('counting each text once', () => {
     const counter = memoCounter(spy);
     const system = 'A long shared system prompt. '.repeat(20);
     const m = model('deepseek-chat', 'deepseek-v3');
-    for (let i = 0; i < 50; i++) countChatRequest(request([{ role: 'system', content: system }, { role: 'user', content: `q${i}` }]), m, counter);
+    for (let i = 0; i < 50; i++)
+      countChatRequest(
+        request([
+          { role: 'system', content: system },
+          { role: 'user', content: `q${i}` },
+        ]),
+        m,
+        counter,
+      );
     assert.equal(seen.get(system), 1);
     assert.equal(seen.get('q7'), 1);
   });

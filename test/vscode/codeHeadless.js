@@ -15,13 +15,17 @@ const { testEnvironment, chromiumArgs } = require('./paths');
 const TIMEOUT_MS = Number(process.env.CODE_HEADLESS_TIMEOUT_MS || 300000);
 const VERBOSE = Boolean(process.env.CODE_HEADLESS_VERBOSE);
 // Workbench chatter that is not the test suite's output.
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\]|Updating additional builtin|\[Service Worker\]|Timed out waiting for authentication provider|getaddrinfo ENOTFOUND|Extension host \(Remote\) is unresponsive|ExtensionService#|Creation of workbench contribution)/;
+const NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\]|Updating additional builtin|\[Service Worker\]|Timed out waiting for authentication provider|getaddrinfo ENOTFOUND|Extension host \(Remote\) is unresponsive|ExtensionService#|Creation of workbench contribution)/;
 
 function parseArgs(argv) {
   const out = { dev: [], folders: [] };
   for (const arg of argv) {
     const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
-    if (!m) { out.folders.push(arg); continue; }
+    if (!m) {
+      out.folders.push(arg);
+      continue;
+    }
     if (m[1] === 'extensionDevelopmentPath') out.dev.push(path.resolve(m[2]));
     else if (m[1] === 'extensionTestsPath') out.tests = path.resolve(m[2]);
     else if (m[1] === 'user-data-dir') out.userDataDir = path.resolve(m[2]);
@@ -33,11 +37,30 @@ function parseArgs(argv) {
 
 /** Starts the VS Code server in its own process group; resolves with its port. */
 function startServer(env, dirs) {
-  const server = spawn(env.node, [path.join(env.vscode, 'out/server-main.js'),
-    '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--telemetry-level', 'off', '--disable-workspace-trust',
-    '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
-  { env: process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(
+    env.node,
+    [
+      path.join(env.vscode, 'out/server-main.js'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-telemetry',
+      '--telemetry-level',
+      'off',
+      '--disable-workspace-trust',
+      '--server-data-dir',
+      dirs.serverData,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+    ],
+    { env: process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const log = [];
   const port = new Promise((resolve, reject) => {
     const onData = (d) => {
@@ -65,10 +88,17 @@ async function main() {
   };
   const machineSettings = path.join(dirs.serverData, 'data', 'Machine');
   fs.mkdirSync(machineSettings, { recursive: true });
-  fs.writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({
-    'chat.disableAIFeatures': true, 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false, 'workbench.startupEditor': 'none', 'git.enabled': false,
-  }));
+  fs.writeFileSync(
+    path.join(machineSettings, 'settings.json'),
+    JSON.stringify({
+      'chat.disableAIFeatures': true,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'workbench.startupEditor': 'none',
+      'git.enabled': false,
+    }),
+  );
   let server;
   let browser;
   try {
@@ -79,11 +109,17 @@ async function main() {
     const payload = [...args.dev.map((d) => ['extensionDevelopmentPath', remote(d)]), ['extensionTestsPath', remote(args.tests)]];
     const folder = args.folders.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
     const where = folder ? `folder=${encodeURIComponent(path.resolve(folder))}` : 'ew=true';
-    browser = await chromium.launch({ executablePath: env.chromium, headless: true, args: chromiumArgs,
-      env: { ...process.env, XDG_CONFIG_HOME: tmp } });
+    browser = await chromium.launch({
+      executablePath: env.chromium,
+      headless: true,
+      args: chromiumArgs,
+      env: { ...process.env, XDG_CONFIG_HOME: tmp },
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let finish;
-    const exited = new Promise((resolve) => { finish = resolve; });
+    const exited = new Promise((resolve) => {
+      finish = resolve;
+    });
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const line = util.format(...(logArgs || []));
       if (VERBOSE || !NOISE.test(line)) (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
@@ -92,13 +128,24 @@ async function main() {
     await page.goto(`http://${host}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     if (code === 'timeout') console.error(`codeHeadless: tests did not finish within ${TIMEOUT_MS} ms`);
-    if (code !== 0 && process.env.CODE_HEADLESS_SCREENSHOT) await page.screenshot({ path: process.env.CODE_HEADLESS_SCREENSHOT }).catch(() => {});
+    if (code !== 0 && process.env.CODE_HEADLESS_SCREENSHOT)
+      await page.screenshot({ path: process.env.CODE_HEADLESS_SCREENSHOT }).catch(() => {});
     return code === 'timeout' ? 1 : Number(code);
   } finally {
     if (browser) await browser.close().catch(() => {});
-    try { if (server && server.exitCode === null) process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      if (server && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-main().then((code) => process.exit(code), (e) => { console.error('codeHeadless:', e.message || e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error('codeHeadless:', e.message || e);
+    process.exit(1);
+  },
+);

@@ -11,8 +11,13 @@ function testEnvironment() {
   const codeServer = process.env.CODE_SERVER_DIR || path.join(dest, 'cs/node_modules/code-server');
   const vscode = process.env.CODE_HEADLESS_VSCODE || path.join(codeServer, 'lib/vscode');
   const chromium = process.env.CODE_HEADLESS_CHROMIUM || '/usr/bin/chromium';
-  const missing = [[node, 'Node 24'], [path.join(vscode, 'out/server-main.js'), 'code-server'], [chromium, 'Chromium']]
-    .filter(([p]) => !fs.existsSync(p)).map(([p, what]) => `${what} (${p})`);
+  const missing = [
+    [node, 'Node 24'],
+    [path.join(vscode, 'out/server-main.js'), 'code-server'],
+    [chromium, 'Chromium'],
+  ]
+    .filter(([p]) => !fs.existsSync(p))
+    .map(([p, what]) => `${what} (${p})`);
   if (missing.length) {
     throw new Error(`test environment missing: ${missing.join(', ')}. Run: bash scripts/setup-test-env.sh`);
   }
@@ -20,7 +25,15 @@ function testEnvironment() {
 }
 
 /** Chromium flags that work as root on a machine with no outside network. */
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 module.exports = { root, testEnvironment, chromiumArgs };

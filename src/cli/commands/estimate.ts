@@ -1,11 +1,11 @@
 /** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
 import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
-import type { CacheAssumption, Estimate, OutputProjection } from '../../core/cost/types';
+import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
 import { defaultCatalog, listModels } from '../../core/catalog/catalog';
 import { estimate } from '../../core/cost/estimate';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
-import type { Rational } from '../../core/money';
+import type { Rational } from '../../core/cost/rational';
 import { formatDateTime } from '../../core/format/dates';
 import { formatMoney } from '../../core/format/money';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
@@ -22,27 +22,13 @@ import { fxTable } from '../fx';
 import { Warnings } from '../warnings';
 import { Counter } from '../counting';
 import { extraNotes } from '../notes';
-import type { CliCount } from '../counting';
 import { isDateOnly, parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
 import { estimateJson } from './estimateJson';
+import type { Row, Unpriced } from './estimateRows';
 
 /** Default output projection: as many output tokens as input tokens (documented in --help). */
 export const DEFAULT_RATIO = 1;
 const DEFAULT_CURRENCY = 'USD';
-
-export interface Row {
-  readonly model: ModelEntry;
-  /** The name the user gave (an alias that moved is resolved at the moment priced), or the id. */
-  readonly name: string;
-  readonly count: CliCount;
-  readonly estimate: Estimate;
-}
-
-/** A named model with no price at the default moment (retired): shown as a row instead of aborting the run. */
-export interface Unpriced {
-  readonly model: ModelEntry;
-  readonly reason: string;
-}
 
 interface Assumptions {
   readonly at: Date;
@@ -85,7 +71,11 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   const named = dedupe(args.strings('model').map((name) => ({ name, model: resolveModel(catalog, name, assumptions.at) })));
   const input = await readInput(args.positionals, io, 'estimate');
   const models = named.length ? named : modelsAt(catalog, assumptions).map((model) => ({ name: model.id, model }));
-  warnDayOnly(models.map((m) => m.model), assumptions, new Warnings(io));
+  warnDayOnly(
+    models.map((m) => m.model),
+    assumptions,
+    new Warnings(io),
+  );
 
   const rows: Row[] = [];
   const skipped: string[] = [];
@@ -98,7 +88,8 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     } catch (err) {
       if (!(err instanceof CostError) || err.code !== 'no-price-period') throw err;
       if (!named.length) skipped.push(model.id);
-      else if (!assumptions.atGiven && model.status.kind === 'retired') unpriced.push({ model, reason: `${formatStatus(model)}: no current price (use --at)` });
+      else if (!assumptions.atGiven && model.status.kind === 'retired')
+        unpriced.push({ model, reason: `${formatStatus(model)}: no current price (use --at)` });
       else throw err;
     }
   }
@@ -139,10 +130,14 @@ function readAssumptions(args: ParsedArgs, now: Date, fx: FxTable): Assumptions 
     atGiven: at !== undefined,
     dayOnly: at !== undefined && isDateOnly(at),
     fx,
-    output: outTokens !== undefined ? { tokens: parseTokens('output-tokens', outTokens) }
-      : { ratio: ratio === undefined ? DEFAULT_RATIO : parseNonNegative('ratio', ratio) },
-    cache: prefix !== undefined ? { cachedPrefixTokens: parseTokens('cached-prefix-tokens', prefix) }
-      : { hitRatio: hit === undefined ? 0 : parseFraction('cache-hit', hit) },
+    output:
+      outTokens !== undefined
+        ? { tokens: parseTokens('output-tokens', outTokens) }
+        : { ratio: ratio === undefined ? DEFAULT_RATIO : parseNonNegative('ratio', ratio) },
+    cache:
+      prefix !== undefined
+        ? { cachedPrefixTokens: parseTokens('cached-prefix-tokens', prefix) }
+        : { hitRatio: hit === undefined ? 0 : parseFraction('cache-hit', hit) },
     currency: currency === undefined ? DEFAULT_CURRENCY : parseCurrency('currency', currency),
     ...(max !== undefined ? { maxCost: parseAmount('max-cost', max) } : {}),
   };
@@ -167,7 +162,9 @@ function warnDayOnly(models: readonly ModelEntry[], a: Assumptions, warnings: Wa
   const timed = models.filter((m) => hasTimeOfDayPricing(m, a.at)).map((m) => m.id);
   if (!timed.length) return;
   const day = a.at.toISOString().slice(0, 10);
-  warnings.warn(`--at ${day} has no time: ${timed.join(', ')} priced at 00:00 UTC, but ${timed.length > 1 ? 'their prices depend' : 'its price depends'} on the time of day (give a time, e.g. --at ${day}T02:00Z)`);
+  warnings.warn(
+    `--at ${day} has no time: ${timed.join(', ')} priced at 00:00 UTC, but ${timed.length > 1 ? 'their prices depend' : 'its price depends'} on the time of day (give a time, e.g. --at ${day}T02:00Z)`,
+  );
 }
 
 function cacheAssumed(cache: CacheAssumption): boolean {
@@ -179,17 +176,24 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
   const cached = cacheAssumed(a.cache);
   const table = renderTable(
     [
-      { header: 'model' }, { header: 'tokens', align: 'right' }, { header: 'input', align: 'right' },
-      { header: 'cache saving', align: 'right' }, { header: 'output', align: 'right' }, { header: 'total', align: 'right' },
+      { header: 'model' },
+      { header: 'tokens', align: 'right' },
+      { header: 'input', align: 'right' },
+      { header: 'cache saving', align: 'right' },
+      { header: 'output', align: 'right' },
+      { header: 'total', align: 'right' },
     ],
-    [...rows.map(({ model, count, estimate: e }) => [
-      model.id,
-      formatCount(count),
-      formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
-      cached ? formatMoney(e.cacheSaving, currency) : '—',
-      formatMoney(e.output.cost, currency),
-      formatMoney(e.total, currency),
-    ]), ...unpriced.map((u) => [u.model.id])],
+    [
+      ...rows.map(({ model, count, estimate: e }) => [
+        model.id,
+        formatCount(count),
+        formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
+        cached ? formatMoney(e.cacheSaving, currency) : '—',
+        formatMoney(e.output.cost, currency),
+        formatMoney(e.total, currency),
+      ]),
+      ...unpriced.map((u) => [u.model.id]),
+    ],
   );
   // An unpriced row is its id followed by the reason, across the figure columns.
   const idWidth = table[1].indexOf('  ');
@@ -202,10 +206,16 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
 
 function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string[] {
   const currency = rows[0].estimate.context.currency;
-  const out = 'ratio' in a.output ? `output projected at ${a.output.ratio} × the input tokens` : `output projected at ${formatTokens(a.output.tokens)} tokens`;
-  const cache = 'hitRatio' in a.cache
-    ? (a.cache.hitRatio > 0 ? `${+(a.cache.hitRatio * 100).toFixed(4)}% of the input a cache hit` : 'no cache hits assumed')
-    : `the first ${formatTokens(a.cache.cachedPrefixTokens)} input tokens a cache hit`;
+  const out =
+    'ratio' in a.output
+      ? `output projected at ${a.output.ratio} × the input tokens`
+      : `output projected at ${formatTokens(a.output.tokens)} tokens`;
+  const cache =
+    'hitRatio' in a.cache
+      ? a.cache.hitRatio > 0
+        ? `${+(a.cache.hitRatio * 100).toFixed(4)}% of the input a cache hit`
+        : 'no cache hits assumed'
+      : `the first ${formatTokens(a.cache.cachedPrefixTokens)} input tokens a cache hit`;
   const lines = [`Prices in ${currency} at ${formatDateTime(a.at)}; ${out}; ${cache}.`];
   const grouped = new Map<string, string[]>();
   const add = (line: string | null, id: string) => {

@@ -1,7 +1,7 @@
 /** The JSON shape of `llm-cost estimate --json`: numbers for tools, exact decimal strings beside them. */
 import type { CacheAssumption, CostLine, OutputProjection, PricingContext } from '../../core/cost/types';
-import type { Rational } from '../../core/money';
-import type { Row, Unpriced } from './estimate';
+import type { Rational } from '../../core/cost/rational';
+import type { Row, Unpriced } from './estimateRows';
 
 interface JsonAssumptions {
   readonly at: Date;
@@ -11,7 +11,14 @@ interface JsonAssumptions {
 }
 
 /** The whole --json document. */
-export function estimateJson(rows: readonly Row[], input: string, a: JsonAssumptions, over: readonly Row[], skipped: readonly string[], unpriced: readonly Unpriced[] = []): unknown {
+export function estimateJson(
+  rows: readonly Row[],
+  input: string,
+  a: JsonAssumptions,
+  over: readonly Row[],
+  skipped: readonly string[],
+  unpriced: readonly Unpriced[] = [],
+): unknown {
   return {
     at: a.at.toISOString(),
     input,
@@ -60,7 +67,12 @@ export function contextJson(c: PricingContext): unknown {
     tier: c.tier,
     longContextThreshold: c.longContextThreshold ?? null,
     window: c.window
-      ? { label: c.window.label, discounted: c.window.discounted, multiplier: c.window.multiplier.toDecimalString(), nextChange: c.window.nextChange?.toISOString() ?? null }
+      ? {
+          label: c.window.label,
+          discounted: c.window.discounted,
+          multiplier: c.window.multiplier.toDecimalString(),
+          nextChange: c.window.nextChange?.toISOString() ?? null,
+        }
       : null,
     converted: c.converted
       ? { from: c.converted.from, rate: c.converted.rate.toDecimalString(), fxDate: c.converted.fxDate, fxSource: c.converted.fxSource }

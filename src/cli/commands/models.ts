@@ -1,7 +1,7 @@
 /** `llm-cost models`: the catalog with prices, status, tokenizer, source and verified date. */
 import type { CurrencyCode, ModelEntry, PriceList, PricePeriod } from '../../core/catalog/types';
 import { defaultCatalog, listModels } from '../../core/catalog/catalog';
-import { Rational } from '../../core/money';
+import { Rational } from '../../core/cost/rational';
 import { formatPrice } from '../../core/format/money';
 import { formatTokens } from '../../core/format/tokens';
 import { daysSince, formatAge } from '../../core/format/dates';
@@ -16,7 +16,7 @@ import { displayPeriod, formatStatus } from '../catalog';
 const PROVIDERS = ['deepseek', 'mistral', 'xai'] as const;
 
 /** Prints the catalog as a table or JSON. */
-export async function runModels(argv: readonly string[], io: CliIo): Promise<number> {
+export function runModels(argv: readonly string[], io: CliIo): number {
   const args = parseArgs('models', argv, {
     provider: { type: 'string' },
     all: { type: 'boolean' },
@@ -48,7 +48,7 @@ function modelsTable(models: readonly ModelEntry[], now: Date): string {
   const rows: string[][] = [];
   for (const model of models) {
     const period = displayPeriod(model, now);
-    const currencies = period ? (Object.keys(period.prices) as CurrencyCode[]) : [];
+    const currencies = period ? Object.keys(period.prices) : [];
     const main = currencies.includes('USD') ? 'USD' : currencies[0];
     let ref = '';
     if (period) {
@@ -61,16 +61,29 @@ function modelsTable(models: readonly ModelEntry[], now: Date): string {
       }
     }
     const verified = period ? `${period.source.verified} (${shortAge(period.source.verified, now)})` : '';
-    rows.push([model.id, formatStatus(model), formatContext(model.contextWindow), model.tokenizer,
-      ...priceCells(period, main), verified, ref]);
+    rows.push([
+      model.id,
+      formatStatus(model),
+      formatContext(model.contextWindow),
+      model.tokenizer,
+      ...priceCells(period, main),
+      verified,
+      ref,
+    ]);
     if (!period) continue;
     for (const sub of subRows(period, main)) rows.push([`  ${sub.label}`, '', '', '', ...sub.cells, '', '']);
   }
   const table = renderTable(
     [
-      { header: 'model' }, { header: 'status' }, { header: 'context', align: 'right' }, { header: 'tokenizer' },
-      { header: 'input/M', align: 'right' }, { header: 'cached/M', align: 'right' }, { header: 'output/M', align: 'right' },
-      { header: 'verified' }, { header: 'src' },
+      { header: 'model' },
+      { header: 'status' },
+      { header: 'context', align: 'right' },
+      { header: 'tokenizer' },
+      { header: 'input/M', align: 'right' },
+      { header: 'cached/M', align: 'right' },
+      { header: 'output/M', align: 'right' },
+      { header: 'verified' },
+      { header: 'src' },
     ],
     rows,
   );
@@ -94,7 +107,11 @@ function subRows(period: PricePeriod, main: CurrencyCode | undefined): { label: 
     const label = `${schedule.discountLabel} (${formatMultiplier(schedule.multiplier)})`;
     for (const currency of Object.keys(period.prices)) {
       const list = period.prices[currency];
-      if (list) out.push({ label: Object.keys(period.prices).length > 1 ? `${label} ${currency}` : label, cells: listCells(list, currency, factor) });
+      if (list)
+        out.push({
+          label: Object.keys(period.prices).length > 1 ? `${label} ${currency}` : label,
+          cells: listCells(list, currency, factor),
+        });
     }
   }
   const tier = period.longContext;

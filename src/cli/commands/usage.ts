@@ -28,7 +28,7 @@ const KIND_LABELS: Readonly<Record<CostLine['kind'], string>> = {
 };
 
 /** Prints the bill as a table or JSON. */
-export async function runUsage(argv: readonly string[], io: CliIo): Promise<number> {
+export function runUsage(argv: readonly string[], io: CliIo): number {
   const args = parseArgs('usage', argv, {
     model: { type: 'string' },
     at: { type: 'string' },
@@ -63,7 +63,11 @@ export async function runUsage(argv: readonly string[], io: CliIo): Promise<numb
   const model = resolveModel(catalog, modelId, at);
   const windowShares = readWindowShares(args, model, at, atText !== undefined && isDateOnly(atText));
   const result = bill(catalog, {
-    modelId, at, tokens, fx, longContext: args.flag('long-context'),
+    modelId,
+    at,
+    tokens,
+    fx,
+    longContext: args.flag('long-context'),
     ...(windowShares ? { windowShares } : {}),
     ...(currency !== undefined ? { currency: parseCurrency('currency', currency) } : {}),
   });
@@ -71,7 +75,8 @@ export async function runUsage(argv: readonly string[], io: CliIo): Promise<numb
   return EXIT.ok;
 }
 
-export const NEEDS_TIME_OF_DAY = 'prices depend on the time of day: give a time (--at 2026-11-27T02:00Z), --spread-evenly or --discounted-share';
+export const NEEDS_TIME_OF_DAY =
+  'prices depend on the time of day: give a time (--at 2026-11-27T02:00Z), --spread-evenly or --discounted-share';
 
 /**
  * The discounted-window share for a day's usage. A day alone cannot be priced at midnight's window on a
@@ -93,7 +98,8 @@ function readWindowShares(args: ParsedArgs, model: ModelEntry, at: Date, dayOnly
 }
 
 const SPLIT = ['cache-hit-tokens', 'cache-miss-tokens'];
-const ONE_OF = "give the input tokens one way: --cache-hit-tokens with --cache-miss-tokens, --input-tokens, or --total-tokens with --input-share";
+const ONE_OF =
+  'give the input tokens one way: --cache-hit-tokens with --cache-miss-tokens, --input-tokens, or --total-tokens with --input-share';
 
 function readTokens(args: ParsedArgs): UsageTokens {
   const modes = [SPLIT.some((o) => args.has(o)), args.has('input-tokens'), args.has('total-tokens') || args.has('input-share')];
@@ -114,17 +120,31 @@ function readTokens(args: ParsedArgs): UsageTokens {
   if (outText === undefined) throw new UsageError("'usage' needs --output-tokens N (0 if there was no output)");
   const output = parseTokens('output-tokens', outText);
   if (modes[1]) return { input: parseTokens('input-tokens', get('input-tokens')), output };
-  return { cacheHit: parseTokens('cache-hit-tokens', get('cache-hit-tokens')), cacheMiss: parseTokens('cache-miss-tokens', get('cache-miss-tokens')), output };
+  return {
+    cacheHit: parseTokens('cache-hit-tokens', get('cache-hit-tokens')),
+    cacheMiss: parseTokens('cache-miss-tokens', get('cache-miss-tokens')),
+    output,
+  };
 }
 
 function billTable(b: Bill): string {
   const currency = b.context.currency;
   const table = renderTable(
-    [{ header: 'kind' }, { header: 'tokens', align: 'right' }, { header: 'price/M', align: 'right' },
-      { header: 'cost', align: 'right' }, { header: 'exact', align: 'right' }],
     [
-      ...b.lines.map((l) => [kindLabel(l), formatTokens(l.tokens), formatPrice(l.pricePerMillion, currency),
-        formatMoney(l.cost, currency), l.cost.toDecimalString()]),
+      { header: 'kind' },
+      { header: 'tokens', align: 'right' },
+      { header: 'price/M', align: 'right' },
+      { header: 'cost', align: 'right' },
+      { header: 'exact', align: 'right' },
+    ],
+    [
+      ...b.lines.map((l) => [
+        kindLabel(l),
+        formatTokens(l.tokens),
+        formatPrice(l.pricePerMillion, currency),
+        formatMoney(l.cost, currency),
+        l.cost.toDecimalString(),
+      ]),
       ['total', formatTokens(b.lines.reduce((n, l) => n + l.tokens, 0)), '', formatMoney(b.total, currency), b.total.toDecimalString()],
     ],
   );
@@ -143,13 +163,15 @@ function billJson(b: Bill): unknown {
     currency: b.context.currency,
     at: b.context.at.toISOString(),
     lines: b.lines.map((l) => ({ ...(lineJson(l) as object), window: l.window?.label ?? null })),
-    windowSplit: b.windowSplit ? {
-      full: b.windowSplit.full.label,
-      discounted: b.windowSplit.discounted.label,
-      multiplier: b.windowSplit.discounted.multiplier.toDecimalString(),
-      discountedShare: b.windowSplit.discountedShare ?? null,
-      note: b.windowSplit.note ?? null,
-    } : null,
+    windowSplit: b.windowSplit
+      ? {
+          full: b.windowSplit.full.label,
+          discounted: b.windowSplit.discounted.label,
+          multiplier: b.windowSplit.discounted.multiplier.toDecimalString(),
+          discountedShare: b.windowSplit.discountedShare ?? null,
+          note: b.windowSplit.note ?? null,
+        }
+      : null,
     ...money('total', b.total),
     pricing: contextJson(b.context),
     notes: b.notes,

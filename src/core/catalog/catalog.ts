@@ -1,5 +1,5 @@
 /** The bundled catalog and lookups over any catalog (bundled or with user settings applied). */
-import type { Catalog, FormerAlias, FxTable, ModelEntry, PricePeriod, Provider } from './types';
+import type { Catalog, FormerAlias, ModelEntry, PricePeriod, Provider } from './types';
 import { isDay, parseMoment } from './moments';
 import deepseek from './data/deepseek.json';
 import mistral from './data/mistral.json';
@@ -13,7 +13,7 @@ let bundled: Catalog | undefined;
 export function defaultCatalog(): Catalog {
   if (!bundled) {
     const models = [...deepseek, ...mistral, ...xai] as unknown as ModelEntry[];
-    bundled = deepFreeze({ models, fx: fx as FxTable });
+    bundled = deepFreeze({ models, fx: fx });
   }
   return bundled;
 }
@@ -24,9 +24,11 @@ export function defaultCatalog(): Catalog {
  */
 export function findModel(catalog: Catalog, idOrAlias: string, at?: Date): ModelEntry | undefined {
   const key = idOrAlias.trim().toLowerCase();
-  return catalog.models.find((m) => m.id.toLowerCase() === key)
-    ?? (at ? formerAliasAt(catalog, key, at)?.model : undefined)
-    ?? catalog.models.find((m) => m.aliases.some((a) => a.toLowerCase() === key));
+  return (
+    catalog.models.find((m) => m.id.toLowerCase() === key) ??
+    (at ? formerAliasAt(catalog, key, at)?.model : undefined) ??
+    catalog.models.find((m) => m.aliases.some((a) => a.toLowerCase() === key))
+  );
 }
 
 /** The model a name meant at a moment through a former alias, with that alias entry; undefined if none held then. */
@@ -62,7 +64,10 @@ export function suggestModels(catalog: Catalog, wrong: string, max = 3): string[
   const out: string[] = [];
   for (const { name } of scored) {
     if (out.length >= max) break;
-    if (!seen.has(name)) { seen.add(name); out.push(name); }
+    if (!seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
   }
   return out;
 }

@@ -1,12 +1,30 @@
 /** Checks a catalog's data: sources, dates, prices, periods, aliases, tokenizers, schedules, rates. */
-import type { Catalog, FxTable, LongContextTier, ModelEntry, PriceList, PricePeriod, TimeOfDaySchedule, TokenizerId, WeeklyWindow } from './types';
-import { Rational } from '../money';
+import type {
+  Catalog,
+  FormerAlias,
+  FxTable,
+  LongContextTier,
+  ModelEntry,
+  PriceList,
+  PricePeriod,
+  TimeOfDaySchedule,
+  TokenizerId,
+  WeeklyWindow,
+} from './types';
+import { Rational } from '../cost/rational';
 import { isDay, parseMoment } from './moments';
 import { retirementMoment } from './catalog';
 
 /** Every tokenizer family the project knows (mirrors TokenizerId). */
 export const TOKENIZER_IDS: readonly TokenizerId[] = [
-  'deepseek-v3', 'mistral-tekken', 'mistral-sp-v1', 'mistral-sp-v3', 'mistral-sp-v7', 'openai-cl100k', 'openai-o200k', 'grok-estimate',
+  'deepseek-v3',
+  'mistral-tekken',
+  'mistral-sp-v1',
+  'mistral-sp-v3',
+  'mistral-sp-v7',
+  'openai-cl100k',
+  'openai-o200k',
+  'grok-estimate',
 ];
 const PROVIDERS = ['deepseek', 'mistral', 'xai', 'custom'];
 const CURRENCY = /^[A-Z]{3}$/;
@@ -19,11 +37,13 @@ export function validateCatalog(catalog: Catalog): string[] {
   for (const [i, model] of catalog.models.entries()) {
     const where = `model ${typeof model?.id === 'string' && model.id ? model.id : `#${i}`}`;
     problems.push(...validateModel(model, where));
-    for (const name of [model?.id, ...(Array.isArray(model?.aliases) ? model.aliases : [])]) {
+    const aliases: readonly unknown[] = Array.isArray(model?.aliases) ? (model.aliases as readonly unknown[]) : [];
+    for (const name of [model?.id, ...aliases]) {
       if (typeof name !== 'string' || !name) continue;
       const key = name.toLowerCase();
       const owner = owners.get(key);
-      if (owner && owner.index !== i) problems.push(`${where}: id or alias "${name}" is also claimed by model ${owner.id} (#${owner.index + 1})`);
+      if (owner && owner.index !== i)
+        problems.push(`${where}: id or alias "${name}" is also claimed by model ${owner.id} (#${owner.index + 1})`);
       else if (owner) problems.push(`${where}: "${name}" is listed twice`);
       else owners.set(key, { index: i, id: model.id });
     }
@@ -40,10 +60,16 @@ function validateFormerAliases(catalog: Catalog, owners: ReadonlyMap<string, { i
   for (const model of catalog.models) {
     if (model?.formerAliases === undefined) continue;
     const where = `model ${model.id}`;
-    if (!Array.isArray(model.formerAliases)) { out.push(`${where}: formerAliases must be a list`); continue; }
-    for (const [i, former] of model.formerAliases.entries()) {
+    if (!Array.isArray(model.formerAliases)) {
+      out.push(`${where}: formerAliases must be a list`);
+      continue;
+    }
+    for (const [i, former] of (model.formerAliases as readonly FormerAlias[]).entries()) {
       const at = `${where}, former alias ${i + 1}`;
-      if (typeof former?.alias !== 'string' || !former.alias) { out.push(`${at}: alias is missing`); continue; }
+      if (typeof former?.alias !== 'string' || !former.alias) {
+        out.push(`${at}: alias is missing`);
+        continue;
+      }
       const key = former.alias.toLowerCase();
       const from = former.from === undefined ? Number.NEGATIVE_INFINITY : parseMoment(former.from)?.getTime();
       const until = parseMoment(former.until)?.getTime();
@@ -52,11 +78,13 @@ function validateFormerAliases(catalog: Catalog, owners: ReadonlyMap<string, { i
       if (from === undefined || until === undefined) continue;
       if (until <= from) out.push(`${at}: ends (${former.until}) before it starts`);
       const owner = owners.get(key);
-      if (owner && catalog.models[owner.index]?.id.toLowerCase() === key) out.push(`${at}: "${former.alias}" is the id of model ${owner.id}; ids never move`);
+      if (owner && catalog.models[owner.index]?.id.toLowerCase() === key)
+        out.push(`${at}: "${former.alias}" is the id of model ${owner.id}; ids never move`);
       else if (owner && owner.id === model.id) out.push(`${at}: "${former.alias}" is also a current alias of this model`);
       const list = spans.get(key) ?? [];
       for (const other of list) {
-        if (from < other.until && other.from < until) out.push(`${at}: "${former.alias}" also meant model ${other.id} during part of this span`);
+        if (from < other.until && other.from < until)
+          out.push(`${at}: "${former.alias}" also meant model ${other.id} during part of this span`);
       }
       list.push({ id: model.id, from, until });
       spans.set(key, list);
@@ -72,32 +100,40 @@ export function validateModel(model: ModelEntry, where: string): string[] {
   if (typeof model.id !== 'string' || !model.id.trim()) out.push(`${where}: id is missing`);
   if (!PROVIDERS.includes(model.provider)) out.push(`${where}: unknown provider ${JSON.stringify(model.provider)}`);
   if (typeof model.displayName !== 'string' || !model.displayName) out.push(`${where}: displayName is missing`);
-  if (!Array.isArray(model.aliases) || model.aliases.some((a) => typeof a !== 'string' || !a)) out.push(`${where}: aliases must be non-empty strings`);
+  if (!Array.isArray(model.aliases) || model.aliases.some((a) => typeof a !== 'string' || !a))
+    out.push(`${where}: aliases must be non-empty strings`);
   if (!TOKENIZER_IDS.includes(model.tokenizer)) out.push(`${where}: unknown tokenizer ${JSON.stringify(model.tokenizer)}`);
-  if (!Number.isSafeInteger(model.contextWindow) || model.contextWindow < 0) out.push(`${where}: contextWindow must be a whole number of tokens`);
-  if (model.maxOutput != null && (!Number.isSafeInteger(model.maxOutput) || model.maxOutput <= 0)) out.push(`${where}: maxOutput must be a positive whole number`);
+  if (!Number.isSafeInteger(model.contextWindow) || model.contextWindow < 0)
+    out.push(`${where}: contextWindow must be a whole number of tokens`);
+  if (model.maxOutput != null && (!Number.isSafeInteger(model.maxOutput) || model.maxOutput <= 0))
+    out.push(`${where}: maxOutput must be a positive whole number`);
   const status = model.status;
   if (!status || !['current', 'legacy', 'retired'].includes(status.kind)) out.push(`${where}: unknown status`);
-  else if (status.kind === 'retired' && !parseMoment(status.date)) out.push(`${where}: retired status has a bad date ${JSON.stringify(status.date)}`);
+  else if (status.kind === 'retired' && !parseMoment(status.date))
+    out.push(`${where}: retired status has a bad date ${JSON.stringify(status.date)}`);
   if (!Array.isArray(model.periods) || model.periods.length === 0) return [...out, `${where}: no price period`];
+  const periods = model.periods as readonly PricePeriod[];
   let previousEnd: Date | undefined;
   let open = false;
-  for (const [i, period] of model.periods.entries()) {
+  for (const [i, period] of periods.entries()) {
     const at = `${where}, period ${i + 1} (${period?.from})`;
     out.push(...validatePeriod(period, at));
     const from = parseMoment(period?.from);
     const until = period?.until === undefined ? undefined : parseMoment(period.until);
     if (!from) continue;
     if (open) out.push(`${at}: overlaps the previous period, which has no end`);
-    else if (previousEnd && from.getTime() < previousEnd.getTime()) out.push(`${at}: overlaps or precedes the previous period (which ends ${model.periods[i - 1].until})`);
+    else if (previousEnd && from.getTime() < previousEnd.getTime())
+      out.push(`${at}: overlaps or precedes the previous period (which ends ${periods[i - 1].until})`);
     if (period.until === undefined) open = true;
     previousEnd = until ?? previousEnd;
   }
   const retired = retirementMoment(model);
-  const last = model.periods[model.periods.length - 1];
+  const last = periods[periods.length - 1];
   const lastEnd = last?.until === undefined ? undefined : parseMoment(last.until);
   if (retired && lastEnd?.getTime() !== retired.getTime()) {
-    out.push(`${where}: retired ${status.kind === 'retired' ? status.date : ''} but the last period ends ${last?.until ?? 'never'} (a retirement instant ends the last period there; a day alone ends it at the next midnight)`);
+    out.push(
+      `${where}: retired ${status.kind === 'retired' ? status.date : ''} but the last period ends ${last?.until ?? 'never'} (a retirement instant ends the last period there; a day alone ends it at the next midnight)`,
+    );
   }
   return out;
 }
@@ -126,7 +162,10 @@ function validateLists(prices: Readonly<Partial<Record<string, PriceList>>>, at:
   const out: string[] = [];
   for (const [currency, list] of Object.entries(prices)) {
     if (!CURRENCY.test(currency)) out.push(`${at}: bad currency code ${JSON.stringify(currency)}`);
-    if (typeof list !== 'object' || list === null) { out.push(`${at} ${currency}: not a price list`); continue; }
+    if (typeof list !== 'object' || list === null) {
+      out.push(`${at} ${currency}: not a price list`);
+      continue;
+    }
     for (const field of ['input', 'cacheHit', 'output'] as const) {
       const value = list[field];
       if (field === 'cacheHit' && value === null) continue;
@@ -142,13 +181,18 @@ export function priceProblem(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return 'price is missing';
   if (typeof value !== 'string') return `price must be a decimal string, got ${JSON.stringify(value)}`;
   let r: Rational;
-  try { r = Rational.parse(value); } catch { return `not a number: ${JSON.stringify(value)}`; }
+  try {
+    r = Rational.parse(value);
+  } catch {
+    return `not a number: ${JSON.stringify(value)}`;
+  }
   return r.isNegative() ? `negative price ${value}` : undefined;
 }
 
 function validateTier(tier: LongContextTier, at: string): string[] {
   const out: string[] = [];
-  if (!Number.isSafeInteger(tier?.thresholdTokens) || tier.thresholdTokens <= 0) out.push(`${at}: threshold must be a positive whole number of tokens`);
+  if (!Number.isSafeInteger(tier?.thresholdTokens) || tier.thresholdTokens <= 0)
+    out.push(`${at}: threshold must be a positive whole number of tokens`);
   out.push(...validateLists(tier?.prices, `${at} prices`));
   return out;
 }
@@ -159,8 +203,10 @@ function validateSchedule(s: TimeOfDaySchedule, at: string): string[] {
   const windows: readonly WeeklyWindow[] = Array.isArray(s?.windows) ? s.windows : [];
   for (const [i, w] of windows.entries()) {
     const where = `${at} window ${i + 1}`;
-    if (!Array.isArray(w?.days) || w.days.length === 0 || w.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) out.push(`${where}: days must be 0 (Sunday) to 6`);
-    if (typeof w?.from !== 'string' || !CLOCK.test(w.from) || w.from === '24:00') out.push(`${where}: bad start time ${JSON.stringify(w?.from)}`);
+    if (!Array.isArray(w?.days) || w.days.length === 0 || w.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6))
+      out.push(`${where}: days must be 0 (Sunday) to 6`);
+    if (typeof w?.from !== 'string' || !CLOCK.test(w.from) || w.from === '24:00')
+      out.push(`${where}: bad start time ${JSON.stringify(w?.from)}`);
     if (typeof w?.to !== 'string' || !CLOCK.test(w.to)) out.push(`${where}: bad end time ${JSON.stringify(w?.to)}`);
     else if (w.from === w.to) out.push(`${where}: starts and ends at the same time`);
   }
@@ -168,7 +214,8 @@ function validateSchedule(s: TimeOfDaySchedule, at: string): string[] {
   const problem = priceProblem(s?.multiplier);
   if (problem) out.push(`${at}: multiplier: ${problem}`);
   else if (Rational.parse(s.multiplier).cmp(Rational.ONE) > 0) out.push(`${at}: multiplier ${s.multiplier} is above 1`);
-  if (typeof s?.discountLabel !== 'string' || !s.discountLabel || typeof s?.fullLabel !== 'string' || !s.fullLabel) out.push(`${at}: labels are missing`);
+  if (typeof s?.discountLabel !== 'string' || !s.discountLabel || typeof s?.fullLabel !== 'string' || !s.fullLabel)
+    out.push(`${at}: labels are missing`);
   return out;
 }
 
@@ -183,7 +230,8 @@ function validateFx(fx: FxTable): string[] {
     const problem = priceProblem(rate);
     if (problem) out.push(`exchange rates ${code}: ${problem}`);
     else if (Rational.parse(rate).isZero()) out.push(`exchange rates ${code}: rate is zero`);
-    else if (code === fx.base && !Rational.parse(rate).eq(Rational.ONE)) out.push(`exchange rates ${code}: the base currency's rate must be 1`);
+    else if (code === fx.base && !Rational.parse(rate).eq(Rational.ONE))
+      out.push(`exchange rates ${code}: the base currency's rate must be 1`);
   }
   return out;
 }

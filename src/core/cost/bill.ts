@@ -3,12 +3,15 @@ import type { Catalog, TimeOfDaySchedule } from '../catalog/types';
 import type { Bill, BillRequest, BillWindowSplit, CostLine, UsageTokens } from './types';
 import { currentPeriod } from '../catalog/catalog';
 import { displayMoment } from '../catalog/moments';
-import { Rational } from '../money';
+import { Rational } from './rational';
 import { CostError } from './errors';
 import { checkRange, checkTokens, contextNotes, costLine, formerAliasNote, requireModel, roundTimes } from './common';
 import { resolvePricing, type ResolvedPricing } from './resolve';
 
-interface Amount { readonly kind: CostLine['kind']; readonly tokens: number }
+interface Amount {
+  readonly kind: CostLine['kind'];
+  readonly tokens: number;
+}
 
 /**
  * Prices usage: cache hit / miss / output, or plain input / output, or total tokens with an input share.
@@ -16,21 +19,34 @@ interface Amount { readonly kind: CostLine['kind']; readonly tokens: number }
  */
 export function bill(catalog: Catalog, req: BillRequest): Bill {
   const model = requireModel(catalog, req.modelId, req.at);
-  if (!(req.at instanceof Date) || Number.isNaN(req.at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
-  if (req.windowShares !== undefined && req.windowTokens !== undefined) throw new CostError('bad-input', 'give the time-of-day split as shares or as tokens, not both');
+  if (!(req.at instanceof Date) || Number.isNaN(req.at.getTime()))
+    throw new CostError('bad-input', 'the moment to price is not a valid date');
+  if (req.windowShares !== undefined && req.windowTokens !== undefined)
+    throw new CostError('bad-input', 'give the time-of-day split as shares or as tokens, not both');
   const wantsSplit = req.windowShares !== undefined || req.windowTokens !== undefined;
   const schedule = wantsSplit ? currentPeriod(model, req.at)?.schedule : undefined;
-  const prices = resolvePricing(model, req.at, req.longContext ? Number.POSITIVE_INFINITY : 0, req.currency, req.fx ?? catalog.fx, schedule !== undefined);
+  const prices = resolvePricing(
+    model,
+    req.at,
+    req.longContext ? Number.POSITIVE_INFINITY : 0,
+    req.currency,
+    req.fx ?? catalog.fx,
+    schedule !== undefined,
+  );
   const notes = contextNotes(model, prices.context);
   const aliasNote = formerAliasNote(catalog, req.modelId, model, req.at);
   if (aliasNote) notes.unshift(aliasNote);
   const threshold = prices.context.longContextThreshold;
   if (!req.longContext && threshold !== undefined) {
-    notes.push(`billed at the standard tier: requests whose prompt reached ${threshold} tokens were billed at the long-context rate; bill those separately with the long-context option`);
+    notes.push(
+      `billed at the standard tier: requests whose prompt reached ${threshold} tokens were billed at the long-context rate; bill those separately with the long-context option`,
+    );
   }
   const amounts = usageAmounts(req.tokens, notes);
-  if (prices.cacheHit === null && amounts.some((a) => a.kind === 'cache-hit' && a.tokens > 0)) notes.push('no cached price is published here: cache-hit tokens are billed at the input price');
-  if (amounts.some((a) => a.kind === 'input') && prices.cacheHit !== null) notes.push('input without a cache split is billed at the cache-miss price');
+  if (prices.cacheHit === null && amounts.some((a) => a.kind === 'cache-hit' && a.tokens > 0))
+    notes.push('no cached price is published here: cache-hit tokens are billed at the input price');
+  if (amounts.some((a) => a.kind === 'input') && prices.cacheHit !== null)
+    notes.push('input without a cache split is billed at the cache-miss price');
   if (wantsSplit && !schedule) notes.push(`${model.id} has no time-of-day prices at ${displayMoment(req.at)}: the window split is ignored`);
 
   let lines: CostLine[];
@@ -61,14 +77,20 @@ function usageAmounts(value: UsageTokens | undefined, notes: string[] | undefine
     ];
   }
   if ('input' in tokens) {
-    return [{ kind: 'input', tokens: checkTokens(tokens.input, `${of}input tokens`) }, { kind: 'output', tokens: checkTokens(tokens.output, `${of}output tokens`) }];
+    return [
+      { kind: 'input', tokens: checkTokens(tokens.input, `${of}input tokens`) },
+      { kind: 'output', tokens: checkTokens(tokens.output, `${of}output tokens`) },
+    ];
   }
   if ('total' in tokens) {
     const total = checkTokens(tokens.total, `${of}total tokens`);
     const share = checkRange(tokens.inputShare, `${of}input share`, 0, 1);
     const input = roundTimes(total, share);
     notes?.push(`split ${total} ${of}tokens as ${input} input and ${total - input} output (input share ${share})`);
-    return [{ kind: 'input', tokens: input }, { kind: 'output', tokens: total - input }];
+    return [
+      { kind: 'input', tokens: input },
+      { kind: 'output', tokens: total - input },
+    ];
   }
   throw new CostError('bad-input', `${of}usage tokens must be cache hit + cache miss + output, input + output, or total + input share`);
 }
@@ -85,12 +107,21 @@ function discountedAmounts(req: BillRequest, amounts: readonly Amount[]): Amount
     throw new CostError('bad-input', 'discounted-window tokens must be of the same kinds as the usage tokens');
   }
   for (const [i, d] of discounted.entries()) {
-    if (d.tokens > amounts[i].tokens) throw new CostError('bad-input', `discounted-window ${d.kind} tokens (${d.tokens}) exceed the ${d.kind} tokens of the bill (${amounts[i].tokens})`);
+    if (d.tokens > amounts[i].tokens)
+      throw new CostError(
+        'bad-input',
+        `discounted-window ${d.kind} tokens (${d.tokens}) exceed the ${d.kind} tokens of the bill (${amounts[i].tokens})`,
+      );
   }
   return discounted;
 }
 
-function splitLines(amounts: readonly Amount[], discounted: readonly Amount[], prices: ResolvedPricing, schedule: TimeOfDaySchedule): CostLine[] {
+function splitLines(
+  amounts: readonly Amount[],
+  discounted: readonly Amount[],
+  prices: ResolvedPricing,
+  schedule: TimeOfDaySchedule,
+): CostLine[] {
   const multiplier = Rational.parse(schedule.multiplier);
   const lines: CostLine[] = [];
   for (const [i, a] of amounts.entries()) {
@@ -114,7 +145,10 @@ function splitInfo(schedule: TimeOfDaySchedule, share: number | undefined): Bill
 function splitNote(split: BillWindowSplit, amounts: readonly Amount[], discounted: readonly Amount[]): string {
   const all = amounts.reduce((n, a) => n + a.tokens, 0);
   const off = discounted.reduce((n, a) => n + a.tokens, 0);
-  const how = split.discountedShare !== undefined ? `${percent(split.discountedShare)} of each kind` : `${off.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} tokens`;
+  const how =
+    split.discountedShare !== undefined
+      ? `${percent(split.discountedShare)} of each kind`
+      : `${off.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} tokens`;
   return `split by time of day: ${how} in the ${split.discounted.label} window (prices × ${split.discounted.multiplier.toDecimalString()}), the rest at ${split.full.label} prices`;
 }
 

@@ -3,7 +3,7 @@ import type { Catalog, ModelEntry } from '../catalog/types';
 import type { CostLine, PricingContext } from './types';
 import { findModel, formerAliasAt, suggestModels } from '../catalog/catalog';
 import { displayMoment } from '../catalog/moments';
-import { Rational } from '../money';
+import { Rational } from './rational';
 import { CostError } from './errors';
 
 const MILLION = Rational.fromInt(1_000_000);
@@ -62,14 +62,25 @@ export function formerAliasNote(catalog: Catalog, requested: string, model: Mode
 /** Caveats every figure for this model and context should carry. */
 export function contextNotes(model: ModelEntry, context: PricingContext): string[] {
   const notes: string[] = [];
-  if (model.status.kind === 'retired') notes.push(`${model.id} is retired (${displayMoment(model.status.date)})${model.status.replacement ? `; replacement: ${model.status.replacement}` : ''}`);
+  if (model.status.kind === 'retired')
+    notes.push(
+      `${model.id} is retired (${displayMoment(model.status.date)})${model.status.replacement ? `; replacement: ${model.status.replacement}` : ''}`,
+    );
   if (model.status.kind === 'legacy') notes.push(`${model.id} is a legacy model${model.status.note ? `: ${model.status.note}` : ''}`);
   if (context.converted) {
     const c = context.converted;
-    notes.push(`converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency} per ${c.from} (${c.fxSource}, ${c.fxDate}): not a published ${context.currency} price`);
+    notes.push(
+      `converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency} per ${c.from} (${c.fxSource}, ${c.fxDate}): not a published ${context.currency} price`,
+    );
   }
-  if (context.tier === 'long-context') notes.push(`long-context prices: the prompt reaches ${context.longContextThreshold} tokens, so every token of the request is billed at the higher rate`);
-  if (context.window) notes.push(`${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}`);
+  if (context.tier === 'long-context')
+    notes.push(
+      `long-context prices: the prompt reaches ${context.longContextThreshold} tokens, so every token of the request is billed at the higher rate`,
+    );
+  if (context.window)
+    notes.push(
+      `${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}`,
+    );
   if (context.window?.note) notes.push(context.window.note);
   return notes;
 }

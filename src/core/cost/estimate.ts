@@ -20,11 +20,13 @@ export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
   let hitTokens = cachedTokens(req, inputTokens);
   if (prices.cacheHit === null) {
     if (hitTokens > 0 || inputTokens > 0) {
-      notes.push(prices.context.tier === 'long-context'
-        ? 'no cached price is published for the long-context tier: cached tokens are billed at its input price'
-        : prices.context.period.source.url === 'user setting'
-          ? 'the prices from your settings have no cached price: all input is billed as cache miss'
-          : 'no cached price is published for this model: all input is billed as cache miss');
+      notes.push(
+        prices.context.tier === 'long-context'
+          ? 'no cached price is published for the long-context tier: cached tokens are billed at its input price'
+          : prices.context.period.source.url === 'user setting'
+            ? 'the prices from your settings have no cached price: all input is billed as cache miss'
+            : 'no cached price is published for this model: all input is billed as cache miss',
+      );
     }
     hitTokens = 0;
   }
@@ -52,13 +54,16 @@ function projectOutput(req: EstimateRequest, inputTokens: number): number {
     const ratio = checkRange(projection.ratio, 'output ratio', 0, Infinity);
     return checkTokens(roundTimes(inputTokens, ratio), 'projected output tokens');
   }
-  if (typeof projection === 'object' && projection !== null && 'tokens' in projection) return checkTokens(projection.tokens, 'output tokens');
+  if (typeof projection === 'object' && projection !== null && 'tokens' in projection)
+    return checkTokens(projection.tokens, 'output tokens');
   throw new CostError('bad-input', 'an output projection is required: a ratio or a number of tokens');
 }
 
 function cachedTokens(req: EstimateRequest, inputTokens: number): number {
   const cache = req.cache as { hitRatio?: unknown; cachedPrefixTokens?: unknown } | undefined;
-  if (typeof cache === 'object' && cache !== null && 'hitRatio' in cache) return floorTimes(inputTokens, checkRange(cache.hitRatio, 'cache hit ratio', 0, 1));
-  if (typeof cache === 'object' && cache !== null && 'cachedPrefixTokens' in cache) return Math.min(checkTokens(cache.cachedPrefixTokens, 'cached prefix tokens'), inputTokens);
+  if (typeof cache === 'object' && cache !== null && 'hitRatio' in cache)
+    return floorTimes(inputTokens, checkRange(cache.hitRatio, 'cache hit ratio', 0, 1));
+  if (typeof cache === 'object' && cache !== null && 'cachedPrefixTokens' in cache)
+    return Math.min(checkTokens(cache.cachedPrefixTokens, 'cached prefix tokens'), inputTokens);
   throw new CostError('bad-input', 'a cache assumption is required: a hit ratio or a number of cached prefix tokens');
 }

@@ -3,7 +3,7 @@ import type { CurrencyCode, FxTable, ModelEntry, PriceList } from '../catalog/ty
 import type { PricingContext } from './types';
 import { currentPeriod } from '../catalog/catalog';
 import { displayMoment, parseMoment } from '../catalog/moments';
-import { Rational } from '../money';
+import { Rational } from './rational';
 import { CostError } from './errors';
 import { windowAt } from './schedule';
 
@@ -18,7 +18,14 @@ export interface ResolvedPricing {
  * Prices per million tokens for a request of `promptTokens` at a moment, in a currency (native list or
  * converted). `fullPriceWindow` leaves out the time-of-day multiplier (window null): for bills split by window.
  */
-export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number, currency: CurrencyCode | undefined, fx: FxTable, fullPriceWindow = false): ResolvedPricing {
+export function resolvePricing(
+  model: ModelEntry,
+  at: Date,
+  promptTokens: number,
+  currency: CurrencyCode | undefined,
+  fx: FxTable,
+  fullPriceWindow = false,
+): ResolvedPricing {
   if (Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
   const period = currentPeriod(model, at);
   if (!period) throw new CostError('no-price-period', noPriceMessage(model, at));
@@ -26,7 +33,8 @@ export function resolvePricing(model: ModelEntry, at: Date, promptTokens: number
   const lists = tier ? tier.prices : period.prices;
   const native = Object.keys(lists).filter((c) => lists[c]);
   const target = (currency ?? Object.keys(period.prices)[0] ?? native[0]).trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(target)) throw new CostError('unknown-currency', `${JSON.stringify(currency)} is not a three-letter currency code (USD, CNY, EUR…)`);
+  if (!/^[A-Z]{3}$/.test(target))
+    throw new CostError('unknown-currency', `${JSON.stringify(currency)} is not a three-letter currency code (USD, CNY, EUR…)`);
   let list: PriceList;
   let rate = Rational.ONE;
   let converted: PricingContext['converted'] = null;
@@ -61,7 +69,10 @@ export function exchangeRate(fx: FxTable, from: CurrencyCode, to: CurrencyCode):
     const text = fx.rates[code];
     if (text === undefined) {
       const known = [fx.base, ...Object.keys(fx.rates).filter((c) => c !== fx.base)].join(', ');
-      throw new CostError('unknown-currency', `no exchange rate for ${JSON.stringify(code)} (known: ${known}); add it with the llmCost.exchangeRates setting`);
+      throw new CostError(
+        'unknown-currency',
+        `no exchange rate for ${JSON.stringify(code)} (known: ${known}); add it with the llmCost.exchangeRates setting`,
+      );
     }
     return Rational.parse(text);
   };
@@ -73,7 +84,9 @@ export function noPriceMessage(model: ModelEntry, at: Date): string {
   const head = `${model.id} has no known price at ${displayMoment(at)}`;
   const spans = knownSpans(model);
   if (spans.length === 0) return `${head}: the catalog has no prices for it at all`;
-  const known = spans.map((s) => (s.until ? `from ${displayMoment(s.from)} until ${displayMoment(s.until)}` : `from ${displayMoment(s.from)}`)).join(' and ');
+  const known = spans
+    .map((s) => (s.until ? `from ${displayMoment(s.from)} until ${displayMoment(s.until)}` : `from ${displayMoment(s.from)}`))
+    .join(' and ');
   const t = at.getTime();
   const next = spans.findIndex((s) => t < Date.parse(s.from));
   let where: string;

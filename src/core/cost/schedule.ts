@@ -1,16 +1,22 @@
 /** DeepSeek-style time-of-day pricing: which window a moment falls in and when it changes. */
 import type { ModelEntry, TimeOfDaySchedule } from '../catalog/types';
 import { currentPeriod } from '../catalog/catalog';
-import { Rational } from '../money';
+import { Rational } from './rational';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
 const WEEK = 7 * DAY;
 
-interface Span { readonly start: number; readonly end: number }
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
 
 /** The window in force at a moment: discounted or not, its label, the price multiplier and the next change. */
-export function windowAt(schedule: TimeOfDaySchedule, at: Date): { discounted: boolean; label: string; multiplier: Rational; nextChange?: Date } {
+export function windowAt(
+  schedule: TimeOfDaySchedule,
+  at: Date,
+): { discounted: boolean; label: string; multiplier: Rational; nextChange?: Date } {
   const discounted = isDiscounted(schedule, at.getTime());
   const nextChange = nextFlip(schedule, at.getTime(), (t) => isDiscounted(schedule, t) !== discounted);
   return {

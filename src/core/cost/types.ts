@@ -1,5 +1,5 @@
 /** Inputs and results of the cost engine (estimate.ts, bill.ts). All money is Rational. */
-import type { Rational } from '../money';
+import type { Rational } from './rational';
 import type { CurrencyCode, FxTable, PricePeriod } from '../catalog/types';
 
 /** Output projection: a ratio of output to input tokens, or a fixed number of output tokens. */

@@ -1,5 +1,5 @@
 /** Money and price display, rounded per currency. Pure: also used by the webview. */
-import { Rational } from '../money';
+import { Rational } from '../cost/rational';
 import type { CurrencyCode } from '../catalog/types';
 
 interface CurrencyStyle {

@@ -60,8 +60,9 @@ export function describePeriod(context: PricingContext): string {
 
 /** Every line about the prices behind a figure: window, tier, conversion, period. */
 export function describePricing(context: PricingContext): string[] {
-  return [describeWindow(context), describeTier(context), describeConversion(context), describePeriod(context)]
-    .filter((line): line is string => line !== null);
+  return [describeWindow(context), describeTier(context), describeConversion(context), describePeriod(context)].filter(
+    (line): line is string => line !== null,
+  );
 }
 
 /** A catalog moment: "2025-02-08" stays a date, "2025-02-08T16:00:00Z" gets its time. */

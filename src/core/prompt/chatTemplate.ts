@@ -15,7 +15,12 @@ export interface TemplateOptions {
 }
 
 /** Counts one chat request as the model's provider renders it: message text plus template tokens. */
-export function countChatRequest(request: ChatRequest, model: Pick<ModelEntry, 'id' | 'tokenizer'>, counter: TextCounter, options: TemplateOptions = {}): TemplateCount {
+export function countChatRequest(
+  request: ChatRequest,
+  model: Pick<ModelEntry, 'id' | 'tokenizer'>,
+  counter: TextCounter,
+  options: TemplateOptions = {},
+): TemplateCount {
   switch (model.tokenizer) {
     case 'deepseek-v3':
       return countDeepSeekChat(request, counter, options.deepseekTemplate);

@@ -1,8 +1,11 @@
 /** Line numbers inside JSON text: where parsing fails, and where the value at a path starts. Linear, error path only. */
 import type { JsonPath } from './messages';
 
-class Stop {
-  constructor(readonly offset: number) {}
+/** Thrown (and caught in this file) where the scanner stops at a syntax error. */
+class Stop extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at offset ${offset}`);
+  }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -11,7 +14,10 @@ class JsonScanner {
   private pos = 0;
   found = -1;
 
-  constructor(private readonly s: string, private readonly target: JsonPath) {}
+  constructor(
+    private readonly s: string,
+    private readonly target: JsonPath,
+  ) {}
 
   run(): void {
     this.value(0);

@@ -38,14 +38,21 @@ export type JsonPath = readonly (string | number)[];
 
 /** A problem in a prompt value, with the path of the value at fault (for the line number). */
 export class PromptIssue extends Error {
-  constructor(readonly path: JsonPath, message: string) {
+  constructor(
+    readonly path: JsonPath,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** Thrown for a malformed prompt file; the message names the file and line ("chat.jsonl:3: …"). */
 export class PromptParseError extends Error {
-  constructor(readonly fileName: string, readonly line: number, readonly reason: string) {
+  constructor(
+    readonly fileName: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`${fileName}:${line}: ${reason}`);
     this.name = 'PromptParseError';
   }
@@ -75,7 +82,10 @@ export function findMessages(value: unknown): { list: unknown[]; path: JsonPath;
 export function toChatRequest(value: unknown, uncounted: UncountedParts): ChatRequest {
   const found = findMessages(value);
   if (!found && isObject(value) && 'role' in value) {
-    throw new PromptIssue([], 'a single message, not a request: each line or file must be one request, {"messages": [...]} or a list of {role, content}');
+    throw new PromptIssue(
+      [],
+      'a single message, not a request: each line or file must be one request, {"messages": [...]} or a list of {role, content}',
+    );
   }
   if (!found) throw new PromptIssue([], 'not a chat request: expected a "messages" list or a list of {role, content}');
   const messages = found.list.map((m, i) => toMessage(m, [...found.path, i], uncounted));
@@ -92,9 +102,13 @@ function toMessage(raw: unknown, path: JsonPath, uncounted: UncountedParts): Cha
   if (raw.role === undefined) throw new PromptIssue(path, `message ${n} has no role`);
   const role = typeof raw.role === 'string' ? ROLES[raw.role] : undefined;
   if (!role) {
-    throw new PromptIssue(path, `message ${n} has an unknown role ${JSON.stringify(raw.role)} (expected system, user, assistant, tool or developer)`);
+    throw new PromptIssue(
+      path,
+      `message ${n} has an unknown role ${JSON.stringify(raw.role)} (expected system, user, assistant, tool or developer)`,
+    );
   }
-  const toolCalls = raw.tool_calls === undefined || raw.tool_calls === null ? undefined : toToolCalls(raw.tool_calls, [...path, 'tool_calls'], n);
+  const toolCalls =
+    raw.tool_calls === undefined || raw.tool_calls === null ? undefined : toToolCalls(raw.tool_calls, [...path, 'tool_calls'], n);
   const hasCalls = role === 'assistant' && toolCalls !== undefined && toolCalls.length > 0;
   const { content, textParts } = toContent(raw.content, [...path, 'content'], n, role, hasCalls, uncounted);
   const toolCallId = typeof raw.tool_call_id === 'string' ? raw.tool_call_id : undefined;
@@ -108,7 +122,12 @@ function toMessage(raw: unknown, path: JsonPath, uncounted: UncountedParts): Cha
 }
 
 function toContent(
-  raw: unknown, path: JsonPath, n: number, role: ChatRole, hasCalls: boolean, uncounted: UncountedParts,
+  raw: unknown,
+  path: JsonPath,
+  n: number,
+  role: ChatRole,
+  hasCalls: boolean,
+  uncounted: UncountedParts,
 ): { content: string | null; textParts: number } {
   if (typeof raw === 'string') return { content: raw, textParts: 1 };
   if (raw === undefined || raw === null) {

@@ -50,7 +50,7 @@ export function parseJsonl(text: string, file: string, uncounted: UncountedParts
   const requests: ChatRequest[] = [];
   const lines = stripBom(text).split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     if (line.trim() === '') continue;
     let value: unknown;
     try {
@@ -75,7 +75,7 @@ export function parseYamlPrompt(text: string, file: string, uncounted: Uncounted
   const error = doc.errors[0];
   if (error) {
     const line = lineCounter.linePos(yamlErrorOffset(text, error.code, error.message, error.pos[0])).line;
-    throw new PromptParseError(file, line, `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new PromptParseError(file, line, `not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   let value: unknown;
   try {

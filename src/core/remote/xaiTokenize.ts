@@ -5,7 +5,11 @@ export type XaiErrorKind = 'offline' | 'unauthorized' | 'timeout' | 'bad-respons
 
 /** A failed tokenize-text call, with a message fit to show the user. */
 export class XaiTokenizeError extends Error {
-  constructor(readonly kind: XaiErrorKind, message: string, readonly status?: number) {
+  constructor(
+    readonly kind: XaiErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
     super(`xAI tokenize-text: ${message}`);
     this.name = 'XaiTokenizeError';
   }
@@ -106,7 +110,9 @@ function countFromBody(body: string): number {
   }
   const ids = (value as { token_ids?: unknown } | null)?.token_ids;
   if (!Array.isArray(ids)) throw new XaiTokenizeError('bad-response', 'the answer has no token_ids list');
-  const valid = ids.every((t) => typeof t === 'number' || (typeof t === 'object' && t !== null && typeof (t as { token_id?: unknown }).token_id === 'number'));
+  const valid = ids.every(
+    (t) => typeof t === 'number' || (typeof t === 'object' && t !== null && typeof (t as { token_id?: unknown }).token_id === 'number'),
+  );
   if (!valid) throw new XaiTokenizeError('bad-response', 'the answer has malformed token ids');
   return ids.length;
 }

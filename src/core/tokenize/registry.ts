@@ -26,7 +26,8 @@ const SPECS: Record<TokenizerId, TokenizerSpec> = {
     errorBand: {
       low: 0.95,
       high: 1.9,
-      basis: 'Grok-1 vs o200k: prose within 5%, code up to 30% more, Chinese up to 1.9×; runs of digits or whitespace and Korean can be 3–5×',
+      basis:
+        'Grok-1 vs o200k: prose within 5%, code up to 30% more, Chinese up to 1.9×; runs of digits or whitespace and Korean can be 3–5×',
     },
     load: () => ({ ...getTokenizer('openai-o200k'), id: 'grok-estimate', exact: false }),
   },

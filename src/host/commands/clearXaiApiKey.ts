@@ -1,7 +1,7 @@
 /** "Clear xAI API key": removes the stored key; Grok counts go back to estimates. */
 import * as vscode from 'vscode';
-import type { Notifier } from '../notify';
-import { XAI_KEY_SECRET } from '../xaiCounter';
+import type { Notifier } from '../config/notifier';
+import { XAI_KEY_SECRET } from '../counting/xaiCounter';
 import { COMMANDS } from './ids';
 
 /** Registers llmCost.clearXaiApiKey. */

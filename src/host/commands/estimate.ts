@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import { findModel } from '../../core/catalog/catalog';
 import { CostError } from '../../core/cost/errors';
 import { formatMoney } from '../../core/format/money';
-import type { ConfigService } from '../config';
-import type { Notifier } from '../notify';
-import { CountError } from '../counting';
-import type { CountingService } from '../counting';
-import { estimateSummary, priceCount, statusText } from '../../core/statusText';
-import type { PricedCount } from '../../core/statusText';
-import type { StatusBar } from '../statusBar';
-import type { Subject, SubjectTracker } from '../subject';
+import type { ConfigService } from '../config/configService';
+import type { Notifier } from '../config/notifier';
+import { CountError } from '../counting/countingService';
+import type { CountingService } from '../counting/countingService';
+import { estimateSummary, priceCount, statusText } from '../../core/view/statusText';
+import type { PricedCount } from '../../core/view/statusText';
+import type { StatusBar } from '../statusBar/statusBar';
+import type { Subject } from '../subject/subject';
+import type { SubjectTracker } from '../subject/subjectTracker';
 import { COMMANDS } from './ids';
 
 export interface EstimateDeps {
@@ -71,5 +72,11 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
     if (choice === 'Select model') void vscode.commands.executeCommand(COMMANDS.selectModel);
   });
   const { estimate, count, model } = priced;
-  return { modelId: model.id, tokens: count.tokens, exact: count.exact, total: formatMoney(estimate.total, estimate.context.currency), text: statusText(priced) };
+  return {
+    modelId: model.id,
+    tokens: count.tokens,
+    exact: count.exact,
+    total: formatMoney(estimate.total, estimate.context.currency),
+    text: statusText(priced),
+  };
 }

@@ -1,8 +1,8 @@
 /** "Set xAI API key": stores the key in SecretStorage for exact Grok counts (used only when llmCost.xai.exactCounts is on). */
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../config';
-import type { Notifier } from '../notify';
-import { XAI_KEY_SECRET } from '../xaiCounter';
+import { CONFIG_SECTION } from '../config/configService';
+import type { Notifier } from '../config/notifier';
+import { XAI_KEY_SECRET } from '../counting/xaiCounter';
 import { COMMANDS } from './ids';
 
 const KEY_SHAPE = /^\S{8,}$/;
@@ -23,9 +23,14 @@ export function registerSetXaiApiKey(secrets: vscode.SecretStorage, notifier: No
       void notifier.show('info', 'xAI API key stored: Grok models are now counted exactly by xAI.');
     } else {
       void notifier
-        .show('info', 'xAI API key stored. Exact Grok counts send the counted text to xAI; they are off until you enable them.', 'Enable exact Grok counts')
+        .show(
+          'info',
+          'xAI API key stored. Exact Grok counts send the counted text to xAI; they are off until you enable them.',
+          'Enable exact Grok counts',
+        )
         .then((choice) => {
-          if (choice) void vscode.workspace.getConfiguration(CONFIG_SECTION).update('xai.exactCounts', true, vscode.ConfigurationTarget.Global);
+          if (choice)
+            void vscode.workspace.getConfiguration(CONFIG_SECTION).update('xai.exactCounts', true, vscode.ConfigurationTarget.Global);
         });
     }
     return true;

@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import type { PanelState, PersistedPanelState } from '../../shared/protocol';
 import { isPersistedPanelState } from '../../shared/protocol';
 import { Disposable } from '../dispose';
+import { COMPARISON_VIEW_TYPE } from './viewType';
 import type { PanelDeps } from './panelSession';
 import { PanelSession, panelOptions } from './panelSession';
 
-export const COMPARISON_VIEW_TYPE = 'llmCost.comparison';
 const TITLE = 'LLM Cost Comparison';
 
 export class ComparisonPanelManager extends Disposable {
@@ -17,11 +17,14 @@ export class ComparisonPanelManager extends Disposable {
 
   constructor(private readonly deps: PanelDeps) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(COMPARISON_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, saved: unknown) => {
-        this.attach(panel, this.restorable(saved));
-      },
-    }));
+    this.register(
+      vscode.window.registerWebviewPanelSerializer(COMPARISON_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel: vscode.WebviewPanel, saved: unknown) => {
+          this.attach(panel, this.restorable(saved));
+          return Promise.resolve();
+        },
+      }),
+    );
     // The panel itself stays open on shutdown so the workbench can restore it after a reload.
     this.register({ dispose: () => this.session?.dispose() });
   }
@@ -32,10 +35,15 @@ export class ComparisonPanelManager extends Disposable {
       this.session.panel.reveal(undefined, false);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      ...panelOptions(this.deps.extensionUri),
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      COMPARISON_VIEW_TYPE,
+      TITLE,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        ...panelOptions(this.deps.extensionUri),
+        retainContextWhenHidden: false,
+      },
+    );
     this.attach(panel, undefined);
   }
 

@@ -2,14 +2,32 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { DocumentCount } from '../../core/prompt/document';
-import type { BillInputs, FromWebviewMessage, PanelControls, PanelState, PersistedPanelState, SortOrder, ToWebviewMessage } from '../../shared/protocol';
+import type {
+  BillInputs,
+  FromWebviewMessage,
+  PanelControls,
+  PanelState,
+  PersistedPanelState,
+  SortOrder,
+  ToWebviewMessage,
+} from '../../shared/protocol';
 import { isFromWebviewMessage } from '../../shared/protocol';
-import type { CountingService } from '../counting';
-import type { ConfigService, HostConfig } from '../config';
-import type { Subject, SubjectTracker } from '../subject';
+import type { CountingService } from '../counting/countingService';
+import type { ConfigService, HostConfig } from '../config/configService';
+import type { Subject } from '../subject/subject';
+import type { SubjectTracker } from '../subject/subjectTracker';
 import { Disposable } from '../dispose';
 import { panelHtml } from './html';
-import { DEFAULT_SORT, adoptSettingsChange, buildPanel, controlsFromSettings, currenciesOf, defaultBillInputs, restore, shownModelIds } from './panelState';
+import {
+  DEFAULT_SORT,
+  adoptSettingsChange,
+  buildPanel,
+  controlsFromSettings,
+  currenciesOf,
+  defaultBillInputs,
+  restore,
+  shownModelIds,
+} from './panelState';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -46,7 +64,11 @@ export class PanelSession extends Disposable {
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: PanelDeps, persisted?: PersistedPanelState) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+    persisted?: PersistedPanelState,
+  ) {
     super();
     this.config = deps.config.current();
     const restored = restore(persisted, {
@@ -56,7 +78,9 @@ export class PanelSession extends Disposable {
     });
     // A restored currency may have lost its exchange rate since: fall back to the settings' currency then.
     const currencies = currenciesOf(this.config.catalog, this.config.settings.currency);
-    this.controls = currencies.includes(restored.controls.currency) ? restored.controls : { ...restored.controls, currency: this.config.settings.currency };
+    this.controls = currencies.includes(restored.controls.currency)
+      ? restored.controls
+      : { ...restored.controls, currency: this.config.settings.currency };
     this.sort = restored.sort;
     this.bill = restored.bill;
     this.subject = deps.subjects.current();
@@ -67,11 +91,19 @@ export class PanelSession extends Disposable {
     this.register(deps.subjects.onDidChange((s) => this.onSubject(s)));
     this.register(deps.config.onDidChange((c) => this.onConfig(c)));
     // A hidden webview is torn down (no retained context); it sends `ready` again when shown.
-    this.register(panel.onDidChangeViewState(() => {
-      if (!panel.visible) this.ready = false;
-    }));
+    this.register(
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    );
     this.register(panel.onDidDispose(() => this.dispose()));
-    this.register({ dispose: () => { clearTimeout(this.repriceTimer); this.pending?.cancel(); this.pending?.dispose(); } });
+    this.register({
+      dispose: () => {
+        clearTimeout(this.repriceTimer);
+        this.pending?.cancel();
+        this.pending?.dispose();
+      },
+    });
     webview.html = this.html();
     this.update();
   }
@@ -236,7 +268,9 @@ export class PanelSession extends Disposable {
 
   private post(message: ToWebviewMessage): void {
     if (!this.ready) return;
-    this.panel.webview.postMessage(message).then(undefined, (err: unknown) => this.deps.log.warn(`Comparison panel: post failed: ${String(err)}`));
+    this.panel.webview
+      .postMessage(message)
+      .then(undefined, (err: unknown) => this.deps.log.warn(`Comparison panel: post failed: ${String(err)}`));
   }
 
   /** While pricing "now", rebuild when a time-of-day window in force changes (peak ↔ off-peak). */

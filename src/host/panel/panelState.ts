@@ -1,10 +1,19 @@
 /** Builds the comparison panel's state from settings, counts and the user's controls. Pure: no 'vscode'. */
 import type { Catalog } from '../../core/catalog/types';
 import type { CacheAssumption } from '../../core/cost/types';
-import type { Settings } from '../../core/settings';
+import type { Settings } from '../../core/config/settings';
 import type { CountResult } from '../../core/tokenize/types';
 import type { BillInputs, CacheControl, PanelControls, PanelState, PersistedPanelState, SortOrder } from '../../shared/protocol';
-import { Footnotes, billRows, compareModels, earliestWindowChange, resolveMoment, selectModels, sortRows, toPanelRow } from '../../core/compare';
+import {
+  Footnotes,
+  billRows,
+  compareModels,
+  earliestWindowChange,
+  resolveMoment,
+  selectModels,
+  sortRows,
+  toPanelRow,
+} from '../../core/view/compareRows';
 
 export const DEFAULT_SORT: SortOrder = { column: 'total', direction: 'ascending' };
 
@@ -115,7 +124,11 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     rows,
     currencies: currenciesOf(catalog, controls.currency),
     momentNote: moment.note,
-    footnotes: footnotes(compared.some((r) => r.estimate?.context.converted), compared.some((r) => r.count && !r.count.exact), catalog),
+    footnotes: footnotes(
+      compared.some((r) => r.estimate?.context.converted),
+      compared.some((r) => r.count && !r.count.exact),
+      catalog,
+    ),
     caveats: caveats.list(),
     bill: { inputs: inputs.bill, ...billRows(catalog, selection.models, inputs.bill, controls.currency) },
     problems,

@@ -27,7 +27,8 @@ export function countDeepSeekChat(request: ChatRequest, counter: TextCounter, ve
   let isOutputFirst = true;
   let calledBefore = false; // the template's ns.is_first: set by the first tool call, never reset
   for (const m of request.messages) {
-    if (m.textParts > 1) t.inexact('content given as several text parts was joined with a blank line; DeepSeek does not publish how it joins parts');
+    if (m.textParts > 1)
+      t.inexact('content given as several text parts was joined with a blank line; DeepSeek does not publish how it joins parts');
     switch (m.role) {
       case 'system':
         break;
@@ -77,7 +78,8 @@ export function countDeepSeekChat(request: ChatRequest, counter: TextCounter, ve
         break;
     }
   }
-  if (isTool) t.control(); // <｜tool▁outputs▁end｜>
+  if (isTool)
+    t.control(); // <｜tool▁outputs▁end｜>
   else t.control(1 + think); // <｜Assistant｜> (V3.1+: and <think> or </think>): the reply is opened
   if (request.tools) {
     t.addText(JSON.stringify(request.tools));

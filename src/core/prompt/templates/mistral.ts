@@ -34,10 +34,10 @@ const joinNonEmpty = (parts: readonly string[]): string => parts.filter((p) => p
 function normalize(messages: readonly ChatMessage[], layout: MistralLayout): { turns: Turn[]; systemPrompt: string } {
   const turns: Turn[] = [];
   const systemParts: string[] = [];
-  for (let i = 0; i < messages.length; ) {
-    const role = messages[i]!.role;
+  for (let i = 0; i < messages.length;) {
+    const role = messages[i].role;
     let j = i;
-    while (j < messages.length && messages[j]!.role === role) j++;
+    while (j < messages.length && messages[j].role === role) j++;
     const group = messages.slice(i, j);
     i = j;
     if (role === 'system') {
@@ -46,7 +46,8 @@ function normalize(messages: readonly ChatMessage[], layout: MistralLayout): { t
         else systemParts.push(m.content ?? '');
       }
     } else if (role === 'tool') {
-      for (const m of group) turns.push({ role, content: m.content ?? '', toolCalls: [], ...(m.toolCallId ? { toolCallId: m.toolCallId } : {}) });
+      for (const m of group)
+        turns.push({ role, content: m.content ?? '', toolCalls: [], ...(m.toolCallId ? { toolCallId: m.toolCallId } : {}) });
     } else {
       turns.push({ role, content: joinNonEmpty(group.map((m) => m.content ?? '')), toolCalls: group.flatMap((m) => m.toolCalls ?? []) });
     }
@@ -60,7 +61,9 @@ function normalize(messages: readonly ChatMessage[], layout: MistralLayout): { t
 export function pythonJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -17,8 +17,17 @@ export const P = 128;
 export const S = 256;
 
 /** Class sources in bit order; must equal the list in dist/vocab/unicode-classes.bin (scripts/vocab/bpe-vocab.mjs). */
-const CLASSES = ['\\p{L}', '\\p{N}', '\\p{M}', '\\s', '\\p{White_Space}', '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
-  '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]', '\\p{P}', '\\p{S}'];
+const CLASSES = [
+  '\\p{L}',
+  '\\p{N}',
+  '\\p{M}',
+  '\\s',
+  '\\p{White_Space}',
+  '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
+  '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]',
+  '\\p{P}',
+  '\\p{S}',
+];
 
 /** Class flags of every code point, from the table built with the pattern engine's own classes at build time. */
 export class CharClasses {

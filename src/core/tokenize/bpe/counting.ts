@@ -3,8 +3,7 @@ import type { TokenizerId } from '../../catalog/types';
 import type { Tokenizer } from '../types';
 
 /** encode() collects the ids; count() adds up piece lengths without building an array. */
-export function tokenizerFrom(id: TokenizerId, exact: boolean,
-  encodeInto: (text: string, out: number[] | null) => number): Tokenizer {
+export function tokenizerFrom(id: TokenizerId, exact: boolean, encodeInto: (text: string, out: number[] | null) => number): Tokenizer {
   return {
     id,
     exact,

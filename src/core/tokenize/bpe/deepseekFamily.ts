@@ -42,8 +42,7 @@ class AddedTokenSplitter {
   }
 
   /** Calls onText for each stretch of text[from, to) between added tokens and onToken for each added token, in order. */
-  split(text: string, from: number, to: number, onText: (start: number, end: number) => void,
-    onToken: (id: number) => void): void {
+  split(text: string, from: number, to: number, onText: (start: number, end: number) => void, onToken: (id: number) => void): void {
     const root = this.root.next;
     let start = from;
     const starts = this.starts;
@@ -121,16 +120,28 @@ export function loadDeepSeek(): DeepSeekTokenizer {
       out?.push(id);
       count++;
     };
-    raw.split(text, 0, text.length, (start, end) => {
-      normalized.split(text, start, end, (s, e) => {
-        count += encodeText(text, s, e, out);
-      }, addToken);
-    }, addToken);
+    raw.split(
+      text,
+      0,
+      text.length,
+      (start, end) => {
+        normalized.split(
+          text,
+          start,
+          end,
+          (s, e) => {
+            count += encodeText(text, s, e, out);
+          },
+          addToken,
+        );
+      },
+      addToken,
+    );
     return count;
   };
 
   const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto);
-  warmUp(tokenizer.count);
+  warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return { ...tokenizer, addedTokenId: (text) => addedIds.get(text) };
 }

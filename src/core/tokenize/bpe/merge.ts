@@ -28,7 +28,7 @@ export class BytePairMerger {
 
   constructor(private readonly vocab: BpeVocab) {
     this.ranksKind = vocab.header.kind === 'ranks';
-    this.resultBase = this.ranksKind ? 0 : vocab.header.mergeResultBase ?? 0;
+    this.resultBase = this.ranksKind ? 0 : (vocab.header.mergeResultBase ?? 0);
     this.tableMask = vocab.table.length - 1;
     this.pairMask = vocab.pairLeft.length - 1;
     const { offsets, bytes } = vocab;

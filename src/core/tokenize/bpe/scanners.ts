@@ -8,7 +8,8 @@ import { charClasses, L, LOWERISH, M, N, P, S, UPPERISH, WS, WS_JS, type CharCla
 export type Scanner = (text: string, p: number, end: number) => number;
 
 /** Patterns as they appear in the vocabulary headers. */
-export const CL100K_PATTERN = "('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+export const CL100K_PATTERN =
+  "('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 const UW = '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]';
 const LW = '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]';
 const CONTRACTIONS = "('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)";
@@ -18,7 +19,7 @@ export const TEKKEN_PATTERN = `${PRE}${UW}*${LW}+|${PRE}${UW}+${LW}*|\\p{N}| ?[^
 export const DEEPSEEK_PATTERNS = [
   '\\p{N}{1,3}',
   '[一-龥぀-ゟ゠-ヿ]+',
-  "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\\r\\n]*|\\p{White_Space}*[\\r\\n]+|\\p{White_Space}+(?!\\P{White_Space})|\\p{White_Space}+",
+  '[!"#$%&\'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\\r\\n]*|\\p{White_Space}*[\\r\\n]+|\\p{White_Space}+(?!\\P{White_Space})|\\p{White_Space}+',
 ];
 
 /** (flags << 2) | width of the code point at i; a lone surrogate has no flags. */
@@ -105,7 +106,7 @@ function casedWord(cc: CharClasses, text: string, s: number, end: number, upperF
     if ((fw >> 2) & LOWERISH) lastLowerEnd = q;
   }
   if (upperFirst) return q > s ? run(cc, text, q, end, LOWERISH, false) : -1;
-  if (q < end && ((at(cc, text, q, end) >> 2) & LOWERISH)) return run(cc, text, q, end, LOWERISH, false);
+  if (q < end && (at(cc, text, q, end) >> 2) & LOWERISH) return run(cc, text, q, end, LOWERISH, false);
   return lastLowerEnd; // U* gives back up to its last character that is also in W
 }
 
@@ -127,15 +128,15 @@ export function tiktokenScanner(pattern: string): Scanner | undefined {
     const w0 = fw0 & 3;
     const prefixable = (f0 & (L | N)) === 0 && c !== 10 && c !== 13;
     if (cl100k) {
-      if (prefixable && p + w0 < end && ((at(cc, text, p + w0, end) >> 2) & L)) return run(cc, text, p + w0, end, L, false);
+      if (prefixable && p + w0 < end && (at(cc, text, p + w0, end) >> 2) & L) return run(cc, text, p + w0, end, L, false);
       if (f0 & L) return run(cc, text, p, end, L, false);
     } else {
       // ASCII fast path: [A-Z]*[a-z]+ followed by end or ASCII is exactly what U*W+ matches there.
       const s0 = prefixable ? p + w0 : p;
       let q = s0;
-      while (q < end && text.charCodeAt(q) - 65 >>> 0 < 26) q++;
+      while (q < end && (text.charCodeAt(q) - 65) >>> 0 < 26) q++;
       const lowerStart = q;
-      while (q < end && text.charCodeAt(q) - 97 >>> 0 < 26) q++;
+      while (q < end && (text.charCodeAt(q) - 97) >>> 0 < 26) q++;
       if (q > lowerStart && (q === end || text.charCodeAt(q) < 0x80)) return contractions ? q + contraction(text, q, end) : q;
       const prefixed = prefixable && p + w0 < end;
       let e = prefixed ? casedWord(cc, text, p + w0, end, false) : -1;
@@ -163,8 +164,8 @@ export function tiktokenScanner(pattern: string): Scanner | undefined {
 }
 
 const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-const isAsciiPunct = (c: number) => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60)
-  || (c >= 0x7b && c <= 0x7e);
+const isAsciiPunct = (c: number) =>
+  (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 const isDeepSeekCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x3040 && c <= 0x30ff);
 
 /** Matchers for DeepSeek's three Split patterns, if the header holds exactly the known ones. */
@@ -195,11 +196,11 @@ export function deepseekScanners(patterns: readonly string[]): [Scanner, Scanner
     const fw0 = at(cc, text, p, end);
     const f0 = fw0 >> 2;
     const w0 = fw0 & 3;
-    if ((f0 & (L | P | S)) === 0 && c !== 10 && c !== 13 && p + w0 < end && ((at(cc, text, p + w0, end) >> 2) & (L | M))) {
+    if ((f0 & (L | P | S)) === 0 && c !== 10 && c !== 13 && p + w0 < end && (at(cc, text, p + w0, end) >> 2) & (L | M)) {
       return run(cc, text, p + w0, end, L | M, false);
     }
     if (f0 & (L | M)) return run(cc, text, p, end, L | M, false);
-    if (c === 32 && p + 1 < end && ((at(cc, text, p + 1, end) >> 2) & (P | S))) {
+    if (c === 32 && p + 1 < end && (at(cc, text, p + 1, end) >> 2) & (P | S)) {
       return newlineTail(text, run(cc, text, p + 1, end, P | S, false), end, false);
     }
     if (f0 & (P | S)) return newlineTail(text, run(cc, text, p, end, P | S, false), end, false);
@@ -220,8 +221,14 @@ export function codePointWidth(text: string, i: number, end: number): number {
 }
 
 /** Calls onPiece for each match of scan over [start, end), and (with keepGaps) for each unmatched stretch. */
-export function scanPieces(text: string, start: number, end: number, scan: Scanner, keepGaps: boolean,
-  onPiece: (start: number, end: number) => void): void {
+export function scanPieces(
+  text: string,
+  start: number,
+  end: number,
+  scan: Scanner,
+  keepGaps: boolean,
+  onPiece: (start: number, end: number) => void,
+): void {
   let gap = start;
   let p = start;
   while (p < end) {

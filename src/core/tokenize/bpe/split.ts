@@ -15,8 +15,7 @@ export function compilePattern(source: string): SplitPattern {
  * Calls onPiece(start, end, matched) for every match of the pattern in text, in order; with keepGaps, also for
  * each run of unmatched text between matches (HF "Isolated" split); without, unmatched text is dropped (tiktoken).
  */
-export function forEachPiece(text: string, pattern: SplitPattern, keepGaps: boolean,
-  onPiece: (start: number, end: number) => void): void {
+export function forEachPiece(text: string, pattern: SplitPattern, keepGaps: boolean, onPiece: (start: number, end: number) => void): void {
   const { sticky, global } = pattern;
   const length = text.length;
   let pos = 0;

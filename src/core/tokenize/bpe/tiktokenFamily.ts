@@ -43,7 +43,7 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
     };
   }
   const tokenizer = tokenizerFrom(id, exact, encodeInto);
-  warmUp(tokenizer.count);
+  warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return tokenizer;
 }

@@ -3,8 +3,36 @@
  * code instead of spending its first ~100 ms in the interpreter. The caller clears its piece cache afterwards.
  */
 
-const WORDS = ['the', ' of', ' and', ' token', ' count', 'Hello', ' World', 'getValue', '(x)', ' => ', '{', '}\n', '  ',
-  "'s", ' 42', '3.14', ', ', '. ', '\n\n', '\t', '"key": ', '[1, 2]', ' <|x|> ', '</s>', 'naïve', ' Привет', '😀', ' #'];
+const WORDS = [
+  'the',
+  ' of',
+  ' and',
+  ' token',
+  ' count',
+  'Hello',
+  ' World',
+  'getValue',
+  '(x)',
+  ' => ',
+  '{',
+  '}\n',
+  '  ',
+  "'s",
+  ' 42',
+  '3.14',
+  ', ',
+  '. ',
+  '\n\n',
+  '\t',
+  '"key": ',
+  '[1, 2]',
+  ' <|x|> ',
+  '</s>',
+  'naïve',
+  ' Привет',
+  '😀',
+  ' #',
+];
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -19,7 +47,8 @@ function mulberry32(seed: number): () => number {
 /** A space, then 1–12 random letters (capitalized now and then), sometimes with punctuation: exercises the merge path. */
 function randomWord(rand: () => number): string {
   let word = rand() < 0.9 ? ' ' : '';
-  for (let k = 1 + Math.floor(rand() * 12); k > 0; k--) word += String.fromCharCode((rand() < 0.05 ? 0x41 : 0x61) + Math.floor(rand() * 26));
+  for (let k = 1 + Math.floor(rand() * 12); k > 0; k--)
+    word += String.fromCharCode((rand() < 0.05 ? 0x41 : 0x61) + Math.floor(rand() * 26));
   return rand() < 0.1 ? word + ',' : word;
 }
 

@@ -27,7 +27,7 @@ export class BigramSet {
   }
 
   private slot(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
   }
 
   /** True unless a and b (UTF-16 units, not surrogates) never occur next to each other in a piece. */

@@ -113,7 +113,7 @@ export class SentencePieceBpe {
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c === SPACE) c = META;
-      let cut = false;
+      let cut: boolean;
       if (c === META) {
         cut = prev !== META && i > start;
       } else {
@@ -132,8 +132,13 @@ export class SentencePieceBpe {
           }
         }
         // Outside ASCII, cut between characters that never occur side by side in a piece (CJK, mostly).
-        cut = (c >= 0x80 || (prev >= 0x80 && prev !== META)) && prev >= 0 && (i > start || first) &&
-          !isSurrogate(c) && !isSurrogate(prev) && !bigrams.has(prev, c);
+        cut =
+          (c >= 0x80 || (prev >= 0x80 && prev !== META)) &&
+          prev >= 0 &&
+          (i > start || first) &&
+          !isSurrogate(c) &&
+          !isSurrogate(prev) &&
+          !bigrams.has(prev, c);
       }
       if (cut) {
         if (first) total += this.firstChunk(text, i, hash, out);

@@ -92,7 +92,9 @@ export function decodeSpModel(bytes: Uint8Array, name = 'vocabulary'): SpModel {
   for (let id = 0; id < n; id++) pieces[id] = text.slice(pos, (pos += lengths[id]));
   if (pos !== text.length) fail('piece lengths do not add up');
   return {
-    pieces, types, scores,
+    pieces,
+    types,
+    scores,
     addDummyPrefix: header.addDummyPrefix,
     removeExtraWhitespaces: header.removeExtraWhitespaces,
     escapeWhitespaces: header.escapeWhitespaces,

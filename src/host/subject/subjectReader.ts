@@ -26,7 +26,9 @@ export function readSubject(editor: DocumentEditor, maxBytes: number): Subject {
   const whole = ranges.length === 0;
   const label = whole
     ? `${name} (${isCell(document) ? 'whole cell' : 'whole document'})`
-    : ranges.length === 1 ? `selection in ${name}` : `${ranges.length} selections in ${name}`;
+    : ranges.length === 1
+      ? `selection in ${name}`
+      : `${ranges.length} selections in ${name}`;
   const what = whole ? name : `the selected text in ${name}`;
   const utf16Length = whole ? document.offsetAt(document.lineAt(document.lineCount - 1).range.end) : 0;
   if (utf16Length > maxBytes) return { ...base, label, text: '', parts: [], problem: tooLarge(what, utf16Length, maxBytes) };
@@ -35,7 +37,13 @@ export function readSubject(editor: DocumentEditor, maxBytes: number): Subject {
   const bytes = parts.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
   if (bytes > maxBytes) return { ...base, label, text: '', parts: [], problem: tooLarge(what, bytes, maxBytes) };
   if (parts.some((p) => p.slice(0, BINARY_PROBE_CHARS).includes('\u0000'))) {
-    return { ...base, label, text: '', parts: [], problem: `${name} looks like a binary file (it contains NUL bytes): nothing was counted.` };
+    return {
+      ...base,
+      label,
+      text: '',
+      parts: [],
+      problem: `${name} looks like a binary file (it contains NUL bytes): nothing was counted.`,
+    };
   }
   const fileName = whole && !document.isUntitled && document.uri.scheme === 'file' ? document.fileName : undefined;
   return { ...base, label, text: parts.join('\n'), parts, ...(fileName ? { fileName } : {}) };

@@ -13,7 +13,10 @@ export class CountWorkerClient implements vscode.Disposable {
   private worker: Worker | undefined;
   private running: Running | undefined;
 
-  constructor(private readonly workerPath: string, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly workerPath: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** Sends a job to the worker; only one job may run at a time. */
   run(job: CountJob): Promise<CountReply> {

@@ -1,9 +1,9 @@
 /** Worker thread: counts texts for models with core's tokenizers, off the extension host's main thread. */
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
-import type { ModelEntry } from '../core/catalog/types';
-import { countDocument } from '../core/prompt/document';
-import type { DocumentCount } from '../core/prompt/document';
+import type { ModelEntry } from '../../core/catalog/types';
+import { countDocument } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/document';
 import { sumCounts } from './countProtocol';
 import type { CountJob, CountReply } from './countProtocol';
 
@@ -43,7 +43,9 @@ function run(cache: CountCache, job: CountJob): CountReply {
   const failures: Record<string, string> = {};
   for (const model of job.models) {
     try {
-      counts[model.id] = sumCounts(job.parts.length ? job.parts.map((p, i) => countPart(cache, p, job, model, digests[i])) : [countPart(cache, '', job, model, '')]);
+      counts[model.id] = sumCounts(
+        job.parts.length ? job.parts.map((p, i) => countPart(cache, p, job, model, digests[i])) : [countPart(cache, '', job, model, '')],
+      );
     } catch (error) {
       failures[model.id] = error instanceof Error ? error.message : String(error);
     }

@@ -1,11 +1,11 @@
 /** Exact Grok counts from xAI's tokenize-text endpoint, used only when the user opted in and stored a key. */
 import type * as vscode from 'vscode';
-import type { ModelEntry } from '../core/catalog/types';
-import type { DocumentCount } from '../core/prompt/document';
-import { withExactTextCount } from '../core/prompt/document';
-import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../core/remote/xaiTokenize';
-import type { Notifier } from './notify';
-import type { Subject } from './subject';
+import type { ModelEntry } from '../../core/catalog/types';
+import type { DocumentCount } from '../../core/prompt/document';
+import { withExactTextCount } from '../../core/prompt/document';
+import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../../core/remote/xaiTokenize';
+import type { Notifier } from '../config/notifier';
+import type { Subject } from '../subject/subject';
 
 /** SecretStorage key of the xAI API key. */
 export const XAI_KEY_SECRET = 'llmCost.xai.apiKey';
@@ -20,7 +20,11 @@ export class XaiExactCounter implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private key: Promise<string | undefined> | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly log: vscode.LogOutputChannel, private readonly notifier: Notifier) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly notifier: Notifier,
+  ) {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key !== XAI_KEY_SECRET) return;
       this.key = undefined;
@@ -32,12 +36,21 @@ export class XaiExactCounter implements vscode.Disposable {
    * Replaces the text part of xAI models' estimates in `counts` with xAI's exact count (the template stays as counted, see
    * withExactTextCount); on failure warns once per kind and keeps the estimates. Sends the subject's text to `baseUrl`.
    */
-  async refine(counts: Map<string, DocumentCount>, subject: Subject, models: ReadonlyMap<string, ModelEntry>, baseUrl: string, cancelled: () => boolean): Promise<void> {
+  async refine(
+    counts: Map<string, DocumentCount>,
+    subject: Subject,
+    models: ReadonlyMap<string, ModelEntry>,
+    baseUrl: string,
+    cancelled: () => boolean,
+  ): Promise<void> {
     const targets = [...counts].filter(([id, c]) => models.get(id)?.provider === 'xai' && COUNTED_FORMATS.has(c.format));
     if (targets.length === 0) return;
     const apiKey = await (this.key ??= Promise.resolve(this.secrets.get(XAI_KEY_SECRET)));
     if (!apiKey) {
-      this.warnOnce('no-key', 'Exact Grok counts are on, but no xAI API key is stored: run "LLM Cost: Set xAI API key". Showing estimates.');
+      this.warnOnce(
+        'no-key',
+        'Exact Grok counts are on, but no xAI API key is stored: run "LLM Cost: Set xAI API key". Showing estimates.',
+      );
       return;
     }
     if (this.cache.baseUrl !== baseUrl) this.cache = { baseUrl, counts: new XaiCountCache() };

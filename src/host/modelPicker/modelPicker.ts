@@ -1,7 +1,7 @@
 /** Quick pick of models grouped by provider, with prices per million and context window; retired ones on request. */
 import * as vscode from 'vscode';
-import type { Catalog } from '../core/catalog/types';
-import { pickerContent } from '../core/modelPickerRows';
+import type { Catalog } from '../../core/catalog/types';
+import { pickerContent } from '../../core/view/pickerRows';
 
 const SHOW_ALL_LABEL = '$(history) Show retired and legacy models…';
 
@@ -27,14 +27,24 @@ export function pickModel(catalog: Catalog, currentId: string, currency: string)
   fill();
   return new Promise((resolve) => {
     let chosen: string | undefined;
-    picker.onDidTriggerButton(() => { showAll = true; fill(); });
+    picker.onDidTriggerButton(() => {
+      showAll = true;
+      fill();
+    });
     picker.onDidAccept(() => {
       const item = picker.selectedItems[0];
-      if (item?.showAll) { showAll = true; fill(); return; }
+      if (item?.showAll) {
+        showAll = true;
+        fill();
+        return;
+      }
       chosen = item?.modelId;
       picker.hide();
     });
-    picker.onDidHide(() => { picker.dispose(); resolve(chosen); });
+    picker.onDidHide(() => {
+      picker.dispose();
+      resolve(chosen);
+    });
     picker.show();
   });
 }
@@ -45,6 +55,7 @@ function items(catalog: Catalog, currentId: string, currency: string, showAll: b
   for (const group of content.groups) {
     result.push({ label: group.title, kind: vscode.QuickPickItemKind.Separator }, ...group.rows);
   }
-  if (content.hiddenModels) result.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: SHOW_ALL_LABEL, alwaysShow: true, showAll: true });
+  if (content.hiddenModels)
+    result.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: SHOW_ALL_LABEL, alwaysShow: true, showAll: true });
   return result;
 }

@@ -1,8 +1,8 @@
 /** The model picker's content: models grouped by provider, each with its prices and context window. Pure. */
-import type { Catalog, ModelEntry, Provider } from './catalog/types';
-import { estimate } from './cost/estimate';
-import { formatDate } from './format/dates';
-import { formatPricePerMillion } from './format/money';
+import type { Catalog, ModelEntry, Provider } from '../catalog/types';
+import { estimate } from '../cost/estimate';
+import { formatDate } from '../format/dates';
+import { formatPricePerMillion } from '../format/money';
 
 export interface PickerRow {
   readonly modelId: string;
@@ -26,7 +26,12 @@ export interface PickerContent {
   readonly hiddenModels: boolean;
 }
 
-const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { deepseek: 'DeepSeek', mistral: 'Mistral', xai: 'xAI (Grok)', custom: 'Your models' };
+const PROVIDER_NAMES: Readonly<Record<Provider, string>> = {
+  deepseek: 'DeepSeek',
+  mistral: 'Mistral',
+  xai: 'xAI (Grok)',
+  custom: 'Your models',
+};
 const PROVIDER_ORDER: readonly Provider[] = ['deepseek', 'mistral', 'xai', 'custom'];
 
 /** Current models (and the chosen one) by provider, or every model when `showAll`; prices in `currency` at `now`. */
@@ -34,16 +39,20 @@ export function pickerContent(catalog: Catalog, currentId: string, currency: str
   const groups: PickerGroup[] = [];
   for (const provider of PROVIDER_ORDER) {
     const models = catalog.models.filter((m) => m.provider === provider && (showAll || m.status.kind === 'current' || m.id === currentId));
-    if (models.length > 0) groups.push({ provider, title: PROVIDER_NAMES[provider], rows: models.map((m) => pickerRow(catalog, m, currentId, currency, now)) });
+    if (models.length > 0)
+      groups.push({ provider, title: PROVIDER_NAMES[provider], rows: models.map((m) => pickerRow(catalog, m, currentId, currency, now)) });
   }
   const hiddenModels = !showAll && catalog.models.some((m) => m.status.kind !== 'current' && m.id !== currentId);
   return { groups, hiddenModels };
 }
 
 function pickerRow(catalog: Catalog, model: ModelEntry, currentId: string, currency: string, now: Date): PickerRow {
-  const status = model.status.kind === 'retired'
-    ? `retired ${formatDate(model.status.date)}${model.status.replacement ? ` → ${model.status.replacement}` : ''}`
-    : model.status.kind === 'legacy' ? 'legacy' : '';
+  const status =
+    model.status.kind === 'retired'
+      ? `retired ${formatDate(model.status.date)}${model.status.replacement ? ` → ${model.status.replacement}` : ''}`
+      : model.status.kind === 'legacy'
+        ? 'legacy'
+        : '';
   return {
     modelId: model.id,
     label: `${model.id === currentId ? '$(check) ' : ''}${model.displayName}`,
@@ -59,10 +68,14 @@ function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date
   try {
     const e = estimate(catalog, { modelId: model.id, inputTokens: 1000, at, output: { ratio: 1 }, cache: { hitRatio: 0.5 }, currency });
     const c = e.context.currency;
-    const tags = [e.context.window ? `${e.context.window.label} now` : '', e.context.converted ? `converted from ${e.context.converted.from}` : ''];
+    const tags = [
+      e.context.window ? `${e.context.window.label} now` : '',
+      e.context.converted ? `converted from ${e.context.converted.from}` : '',
+    ];
     const price = (p: typeof e.cacheMiss.pricePerMillion) => formatPricePerMillion(p, c);
     const lists = Object.values(e.context.period.prices);
-    const cached = lists.length > 0 && lists.every((l) => l?.cacheHit === null) ? 'no cache price' : `cached ${price(e.cacheHit.pricePerMillion)}`;
+    const cached =
+      lists.length > 0 && lists.every((l) => l?.cacheHit === null) ? 'no cache price' : `cached ${price(e.cacheHit.pricePerMillion)}`;
     const note = tags.filter(Boolean).join(', ');
     return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}`;
   } catch (error) {

@@ -1,13 +1,13 @@
 /** The comparison panel's usage bill: every model billed for the same tokens and day, split by time of day where prices depend on it. Pure. */
-import type { Catalog, CurrencyCode, ModelEntry } from './catalog/types';
-import type { Bill, WindowShares } from './cost/types';
-import type { BillInputs, BillRow, BillTiming, PriceNote } from '../shared/protocol';
-import { currentPeriod } from './catalog/catalog';
-import { bill } from './cost/bill';
-import { hasTimeOfDayPricing, scheduleCoverage } from './cost/schedule';
-import { formatMoney, formatPricePerMillion } from './format/money';
-import { formatTokens } from './format/tokens';
-import { Footnotes, shortNotes, withFootnote } from './compareNotes';
+import type { Catalog, CurrencyCode, ModelEntry } from '../catalog/types';
+import type { Bill, WindowShares } from '../cost/types';
+import type { BillInputs, BillRow, BillTiming, PriceNote } from './viewTypes';
+import { currentPeriod } from '../catalog/catalog';
+import { bill } from '../cost/bill';
+import { hasTimeOfDayPricing, scheduleCoverage } from '../cost/schedule';
+import { formatMoney, formatPricePerMillion } from '../format/money';
+import { formatTokens } from '../format/tokens';
+import { Footnotes, shortNotes, withFootnote } from './noteLines';
 
 const DASH = '—';
 
@@ -41,7 +41,12 @@ export function discountedShare(model: ModelEntry, inputs: BillInputs): number |
 }
 
 /** Every model's bill for the bill inputs, line by line; long caveats collected once in the returned footnotes. */
-export function billRows(catalog: Catalog, models: readonly ModelEntry[], inputs: BillInputs, currency: CurrencyCode): { rows: BillRow[]; caveats: string[] } {
+export function billRows(
+  catalog: Catalog,
+  models: readonly ModelEntry[],
+  inputs: BillInputs,
+  currency: CurrencyCode,
+): { rows: BillRow[]; caveats: string[] } {
   const footnotes = new Footnotes();
   const rows = models.map((model) => billRow(catalog, model, inputs, currency, footnotes));
   // Models with no bill (no price at that date) go last, in their order.
@@ -57,7 +62,9 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
   let result: Bill;
   try {
     result = bill(catalog, {
-      modelId: model.id, at, currency,
+      modelId: model.id,
+      at,
+      currency,
       tokens: { cacheHit: inputs.cacheHit, cacheMiss: inputs.cacheMiss, output: inputs.output },
       longContext: inputs.longContext === true,
       ...(windowShares ? { windowShares } : {}),
@@ -94,7 +101,16 @@ function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnote
   }
   const splitNote = result.notes.find((n) => n.startsWith('split by time of day:'));
   const others = result.notes.filter((n) => n !== splitNote);
-  return [withFootnote(text, split.note, footnotes), ...shortNotes(model, result.context, others.filter((n) => n !== split.note), footnotes, false)];
+  return [
+    withFootnote(text, split.note, footnotes),
+    ...shortNotes(
+      model,
+      result.context,
+      others.filter((n) => n !== split.note),
+      footnotes,
+      false,
+    ),
+  ];
 }
 
 function formatHours(hours: number): string {

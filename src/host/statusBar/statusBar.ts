@@ -1,16 +1,17 @@
 /** The "LLM Cost" status bar item: tokens and cost of the current subject for the chosen model, live. */
 import * as vscode from 'vscode';
-import { findModel } from '../core/catalog/catalog';
-import { CostError } from '../core/cost/errors';
-import type { StatusSnapshot } from './api';
-import { COMMANDS } from './commands/ids';
-import type { ConfigService } from './config';
-import { CountError } from './counting';
-import type { CountingService } from './counting';
-import { Disposable } from './dispose';
-import { priceCount, statusText, tooltipMarkdown } from '../core/statusText';
-import type { PricedCount } from '../core/statusText';
-import type { Subject, SubjectTracker } from './subject';
+import { findModel } from '../../core/catalog/catalog';
+import { CostError } from '../../core/cost/errors';
+import type { StatusSnapshot } from '../api';
+import { COMMANDS } from '../commands/ids';
+import type { ConfigService } from '../config/configService';
+import { CountError } from '../counting/countingService';
+import type { CountingService } from '../counting/countingService';
+import { Disposable } from '../dispose';
+import { priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
+import type { PricedCount } from '../../core/view/statusText';
+import type { Subject } from '../subject/subject';
+import type { SubjectTracker } from '../subject/subjectTracker';
 
 /** Delay before "counting…" replaces the last result, so quick counts never flicker. */
 const SPINNER_DELAY_MS = 150;
@@ -25,7 +26,11 @@ export interface StatusBarDeps {
 
 export class StatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount<Subject> } = { text: '', tooltip: '', visible: false };
+  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount<Subject> } = {
+    text: '',
+    tooltip: '',
+    visible: false,
+  };
   private source: vscode.CancellationTokenSource | undefined;
   private pending = 0;
   /** afterCommand mode: the document whose result the command revealed; selection mode: the exact subject. */

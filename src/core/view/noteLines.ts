@@ -1,11 +1,11 @@
 /** Short price notes for the comparison panel, with each long caveat collected once as a numbered footnote. Pure. */
-import type { ModelEntry } from './catalog/types';
-import type { PricingContext } from './cost/types';
-import type { PriceNote } from '../shared/protocol';
-import { footnoteMarker } from '../shared/protocol';
-import { contextNotes } from './cost/common';
-import { formatDateTime } from './format/dates';
-import { groupThousands } from './format/money';
+import type { ModelEntry } from '../catalog/types';
+import type { PricingContext } from '../cost/types';
+import type { PriceNote } from './viewTypes';
+import { footnoteMarker } from './viewTypes';
+import { contextNotes } from '../cost/common';
+import { formatDateTime } from '../format/dates';
+import { groupThousands } from '../format/money';
 
 /** Collects distinct caveats in first-seen order; `ref` gives a caveat's 1-based number. */
 export class Footnotes {
@@ -36,7 +36,13 @@ export function noteText(note: PriceNote): string {
  * note "head: detail" shows its head and goes to the footnotes whole; the schedule's caveat is a footnote
  * of the window note.
  */
-export function shortNotes(model: ModelEntry, context: PricingContext, engineNotes: readonly string[], footnotes: Footnotes, withNextChange = true): PriceNote[] {
+export function shortNotes(
+  model: ModelEntry,
+  context: PricingContext,
+  engineNotes: readonly string[],
+  footnotes: Footnotes,
+  withNextChange = true,
+): PriceNote[] {
   const notes: PriceNote[] = [];
   const { window, period } = context;
   if (window) {

@@ -1,28 +1,10 @@
 /** What is being priced: the active editor's selections, or its whole document, followed live. */
 import * as vscode from 'vscode';
-import type { ConfigService } from './config';
-import { Disposable } from './dispose';
-import { COMPARISON_VIEW_TYPE } from './panel/comparisonPanel';
+import type { ConfigService } from '../config/configService';
+import { Disposable } from '../dispose';
+import { COMPARISON_VIEW_TYPE } from '../panel/viewType';
 import { editorStateKey, readSubject } from './subjectReader';
-
-export interface Subject {
-  /** The counted text: the selections joined by newlines, or the whole document. Empty when `problem` is set. */
-  readonly text: string;
-  /** Each selection's text (counted separately and summed), or the whole document as one part. */
-  readonly parts: readonly string[];
-  /** Full path, set only when the whole document is the subject (prompt-file formats then apply). */
-  readonly fileName?: string;
-  readonly languageId?: string;
-  /** "3 selections in prompt.md", "Untitled-1 (whole document)", "cell 2 of notes.ipynb (whole cell)". */
-  readonly label: string;
-  /** Non-empty selections counted; 0 for a whole document. */
-  readonly selections: number;
-  readonly uri?: string;
-  /** Why nothing can be counted (binary or too large), as a sentence for the user. */
-  readonly problem?: string;
-  /** Changes whenever the document version, the selections or the size limit change. */
-  readonly key: string;
-}
+import type { Subject } from './subject';
 
 const DEBOUNCE_MS = 250;
 
@@ -35,13 +17,18 @@ export class SubjectTracker extends Disposable {
   /** The last text editor that had focus, priced while focus is on a panel or webview. */
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
 
-  constructor(private readonly config: ConfigService, private readonly debounceMs = DEBOUNCE_MS) {
+  constructor(
+    private readonly config: ConfigService,
+    private readonly debounceMs = DEBOUNCE_MS,
+  ) {
     super();
     const schedule = () => this.schedule();
-    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor) this.lastEditor = editor;
-      schedule();
-    }));
+    this.register(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.lastEditor = editor;
+        schedule();
+      }),
+    );
     this.register(vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && schedule()));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document === this.editor()?.document && schedule()));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => document === this.lastEditor?.document && schedule()));
@@ -153,9 +140,10 @@ function unpriceableTab(): vscode.Tab | undefined {
 function unpriceableTabSubject(tab: vscode.Tab): Subject {
   const input = tab.input;
   const uri = input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri.toString() : undefined;
-  const problem = input instanceof vscode.TabInputText
-    ? `${tab.label} is not open as text (binary or too large for the editor): nothing was counted.`
-    : `${tab.label} is not a text editor: nothing was counted.`;
+  const problem =
+    input instanceof vscode.TabInputText
+      ? `${tab.label} is not open as text (binary or too large for the editor): nothing was counted.`
+      : `${tab.label} is not a text editor: nothing was counted.`;
   return { text: '', parts: [], label: tab.label, selections: 0, problem, key: `tab:${uri ?? tab.label}`, ...(uri ? { uri } : {}) };
 }
 

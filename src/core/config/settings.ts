@@ -75,7 +75,8 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Setting
     statusBarMode: read('statusBarMode', (v) =>
       STATUS_BAR_MODES.includes(v as StatusBarMode)
         ? { value: v as StatusBarMode }
-        : `${show(v)} is not one of ${STATUS_BAR_MODES.join(', ')}`),
+        : `${show(v)} is not one of ${STATUS_BAR_MODES.join(', ')}`,
+    ),
     panelModels: parsePanelModels(raw[SETTING_KEYS.panelModels], problems),
     showRetired: read('showRetired', boolean),
     xaiExactCounts: read('xaiExactCounts', boolean),

@@ -1,19 +1,19 @@
 /** The comparison panel's logic: which models to show, their estimates and bills, sorting, display rows. Pure. */
-import type { Catalog, CurrencyCode, ModelEntry } from './catalog/types';
-import type { CacheAssumption, Estimate } from './cost/types';
-import type { CountResult } from './tokenize/types';
-import type { Moment, PanelRow, PriceNote, SortOrder } from '../shared/protocol';
-import { Rational } from './money';
-import { currentPeriod, findModel, listModels } from './catalog/catalog';
-import { estimate } from './cost/estimate';
-import { nextWindowStart } from './cost/schedule';
-import { formatMoney } from './format/money';
-import { formatCount, formatErrorBand } from './format/tokens';
-import { formatDateTime } from './format/dates';
-import { Footnotes, shortNotes } from './compareNotes';
+import type { Catalog, CurrencyCode, ModelEntry } from '../catalog/types';
+import type { CacheAssumption, Estimate } from '../cost/types';
+import type { CountResult } from '../tokenize/types';
+import type { Moment, PanelRow, PriceNote, SortOrder } from './viewTypes';
+import { Rational } from '../cost/rational';
+import { currentPeriod, findModel, listModels } from '../catalog/catalog';
+import { estimate } from '../cost/estimate';
+import { nextWindowStart } from '../cost/schedule';
+import { formatMoney } from '../format/money';
+import { formatCount, formatErrorBand } from '../format/tokens';
+import { formatDateTime } from '../format/dates';
+import { Footnotes, shortNotes } from './noteLines';
 
-export { billMoment, billRows, billTiming, discountedShare } from './compareBill';
-export { Footnotes, noteText } from './compareNotes';
+export { billMoment, billRows, billTiming, discountedShare } from './billRows';
+export { Footnotes, noteText } from './noteLines';
 
 export interface ModelSelection {
   readonly models: readonly ModelEntry[];
@@ -22,7 +22,10 @@ export interface ModelSelection {
 }
 
 /** Current models, every pinned one, and legacy/retired ones when asked; provider then catalog order. */
-export function selectModels(catalog: Catalog, options: { readonly showRetired: boolean; readonly pinned: readonly string[] }): ModelSelection {
+export function selectModels(
+  catalog: Catalog,
+  options: { readonly showRetired: boolean; readonly pinned: readonly string[] },
+): ModelSelection {
   const pinnedIds = new Set<string>();
   const unknownPinned: string[] = [];
   for (const id of options.pinned) {
@@ -30,7 +33,9 @@ export function selectModels(catalog: Catalog, options: { readonly showRetired: 
     if (model) pinnedIds.add(model.id);
     else unknownPinned.push(id);
   }
-  const models = listModels(catalog, { includeRetired: true }).filter((m) => m.status.kind === 'current' || options.showRetired || pinnedIds.has(m.id));
+  const models = listModels(catalog, { includeRetired: true }).filter(
+    (m) => m.status.kind === 'current' || options.showRetired || pinnedIds.has(m.id),
+  );
   return { models, unknownPinned };
 }
 
@@ -85,14 +90,20 @@ export function compareModels(
   return models.map((model) => {
     const base = { model, pinned: pinned.has(model.id) };
     const count = counts.get(model.id);
-    if (!count) return { ...base, error: options.uncountable?.has(model.id) ? 'could not be counted (see the LLM Cost log)' : 'not counted yet' };
-    const cache: CacheAssumption = 'cachedPrefixTokens' in options.cache
-      ? { cachedPrefixTokens: Math.min(options.cache.cachedPrefixTokens, count.tokens) }
-      : options.cache;
+    if (!count)
+      return { ...base, error: options.uncountable?.has(model.id) ? 'could not be counted (see the LLM Cost log)' : 'not counted yet' };
+    const cache: CacheAssumption =
+      'cachedPrefixTokens' in options.cache
+        ? { cachedPrefixTokens: Math.min(options.cache.cachedPrefixTokens, count.tokens) }
+        : options.cache;
     try {
       const result = estimate(catalog, {
-        modelId: model.id, inputTokens: count.tokens, at: options.at,
-        output: { ratio: options.outputRatio }, cache, currency: options.currency,
+        modelId: model.id,
+        inputTokens: count.tokens,
+        at: options.at,
+        output: { ratio: options.outputRatio },
+        cache,
+        currency: options.currency,
       });
       return { ...base, count, estimate: result };
     } catch (err) {
@@ -118,12 +129,18 @@ export function sortRows(rows: readonly ComparisonRow[], sort: SortOrder): Compa
 
 function compareBy(a: ComparisonRow, b: ComparisonRow, column: SortOrder['column']): number {
   switch (column) {
-    case 'model': return compareNames(a, b);
-    case 'tokens': return (a.count?.tokens ?? 0) - (b.count?.tokens ?? 0);
-    case 'input': return cmp(inputCost(a.estimate), inputCost(b.estimate));
-    case 'saving': return cmp(a.estimate?.cacheSaving, b.estimate?.cacheSaving);
-    case 'output': return cmp(a.estimate?.output.cost, b.estimate?.output.cost);
-    case 'total': return cmp(a.estimate?.total, b.estimate?.total);
+    case 'model':
+      return compareNames(a, b);
+    case 'tokens':
+      return (a.count?.tokens ?? 0) - (b.count?.tokens ?? 0);
+    case 'input':
+      return cmp(inputCost(a.estimate), inputCost(b.estimate));
+    case 'saving':
+      return cmp(a.estimate?.cacheSaving, b.estimate?.cacheSaving);
+    case 'output':
+      return cmp(a.estimate?.output.cost, b.estimate?.output.cost);
+    case 'total':
+      return cmp(a.estimate?.total, b.estimate?.total);
     default: {
       const unknown: never = column;
       throw new RangeError(`unknown sort column ${String(unknown)}`);
@@ -180,9 +197,12 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
 export function statusNote(model: ModelEntry): string {
   const s = model.status;
   switch (s.kind) {
-    case 'current': return '';
-    case 'legacy': return s.note ? `legacy: ${s.note}` : 'legacy';
-    case 'retired': return `retired ${s.date}${s.replacement ? ` → ${s.replacement}` : ''}`;
+    case 'current':
+      return '';
+    case 'legacy':
+      return s.note ? `legacy: ${s.note}` : 'legacy';
+    case 'retired':
+      return `retired ${s.date}${s.replacement ? ` → ${s.replacement}` : ''}`;
     default: {
       const unknown: never = s;
       return String(unknown);

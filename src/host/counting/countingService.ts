@@ -1,14 +1,14 @@
 /** Counts subjects for models in a worker thread, superseding stale requests; optional exact Grok counts via xAI. */
 import * as vscode from 'vscode';
-import type { ModelEntry } from '../core/catalog/types';
-import { findModel } from '../core/catalog/catalog';
-import type { DocumentCount } from '../core/prompt/document';
-import type { ConfigService } from './config';
+import type { ModelEntry } from '../../core/catalog/types';
+import { findModel } from '../../core/catalog/catalog';
+import type { DocumentCount } from '../../core/prompt/document';
+import type { ConfigService } from '../config/configService';
 import { jobSize } from './countProtocol';
 import type { CountJob, CountReply } from './countProtocol';
 import { CountWorkerClient } from './countWorkerClient';
-import { Disposable } from './dispose';
-import type { Subject } from './subject';
+import { Disposable } from '../dispose';
+import type { Subject } from '../subject/subject';
 import type { XaiExactCounter } from './xaiCounter';
 
 /** Text this long (UTF-16 units) is worth killing the worker for when its job is cancelled. */
@@ -62,7 +62,12 @@ export class CountingService extends Disposable {
    * Counts the subject for each model id (keys of the result are the ids as given). A newer request on the same
    * channel supersedes this one, which then rejects with vscode.CancellationError, as it does when `token` fires.
    */
-  async count(subject: Subject, modelIds: readonly string[], token?: vscode.CancellationToken, channel = 'default'): Promise<ReadonlyMap<string, DocumentCount>> {
+  async count(
+    subject: Subject,
+    modelIds: readonly string[],
+    token?: vscode.CancellationToken,
+    channel = 'default',
+  ): Promise<ReadonlyMap<string, DocumentCount>> {
     if (subject.problem) throw new CountError(subject.problem);
     const { catalog, settings } = this.deps.config.current();
     const wanted = new Map<string, ModelEntry>();
@@ -106,7 +111,12 @@ export class CountingService extends Disposable {
 
   private supersede(channel: string): Ticket {
     this.channels.get(channel)?.cancel();
-    const ticket: Ticket = { cancelled: false, cancel: () => { ticket.cancelled = true; } };
+    const ticket: Ticket = {
+      cancelled: false,
+      cancel: () => {
+        ticket.cancelled = true;
+      },
+    };
     this.channels.set(channel, ticket);
     return ticket;
   }

@@ -1,12 +1,12 @@
 /** The effective configuration: llmCost.* settings parsed once per change, and the catalog with the user's prices. */
 import * as vscode from 'vscode';
-import type { Catalog } from '../core/catalog/types';
-import { defaultCatalog, findModel } from '../core/catalog/catalog';
-import { applyUserSettings } from '../core/catalog/userSettings';
-import { DEFAULT_SETTINGS, SETTING_KEYS, parseSettings } from '../core/settings';
-import type { Settings } from '../core/settings';
-import { Disposable } from './dispose';
-import type { Notifier } from './notify';
+import type { Catalog } from '../../core/catalog/types';
+import { defaultCatalog, findModel } from '../../core/catalog/catalog';
+import { applyUserSettings } from '../../core/catalog/userSettings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, parseSettings } from '../../core/config/settings';
+import type { Settings } from '../../core/config/settings';
+import { Disposable } from '../dispose';
+import type { Notifier } from './notifier';
 
 export interface HostConfig {
   readonly settings: Settings;
@@ -25,7 +25,10 @@ export class ConfigService extends Disposable {
   private rawJson: string;
   private config: HostConfig;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly notifier: Notifier) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly notifier: Notifier,
+  ) {
     super();
     const raw = readRaw();
     this.rawJson = JSON.stringify(raw);
@@ -72,8 +75,15 @@ export class ConfigService extends Disposable {
         exchangeRates: unlessEmpty(raw[SETTING_KEYS.exchangeRates]),
       });
     } catch (error) {
-      this.log.error(`Applying price overrides, custom models and exchange rates failed: ${error instanceof Error ? error.stack : String(error)}`);
-      return { catalog, problems: ['llmCost.priceOverrides, llmCost.customModels, llmCost.exchangeRates: could not be applied (see the "LLM Cost" output); using the built-in prices.'] };
+      this.log.error(
+        `Applying price overrides, custom models and exchange rates failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      return {
+        catalog,
+        problems: [
+          'llmCost.priceOverrides, llmCost.customModels, llmCost.exchangeRates: could not be applied (see the "LLM Cost" output); using the built-in prices.',
+        ],
+      };
     }
   }
 
@@ -109,7 +119,9 @@ function checkAgainstCatalog(settings: Settings, catalog: Catalog, problems: str
     defaultModel = DEFAULT_SETTINGS.defaultModel;
   }
   if (currency !== catalog.fx.base && catalog.fx.rates[currency] === undefined) {
-    problems.push(`llmCost.${SETTING_KEYS.currency}: no exchange rate for ${currency}; add one in llmCost.exchangeRates. Using ${DEFAULT_SETTINGS.currency}.`);
+    problems.push(
+      `llmCost.${SETTING_KEYS.currency}: no exchange rate for ${currency}; add one in llmCost.exchangeRates. Using ${DEFAULT_SETTINGS.currency}.`,
+    );
     currency = DEFAULT_SETTINGS.currency;
   }
   const panelModels = settings.panelModels.filter((id) => {

@@ -3,7 +3,10 @@
  * drift can reach a displayed digit. Round only when formatting, with `toFixed`.
  */
 export class Rational {
-  private constructor(readonly num: bigint, readonly den: bigint) {}
+  private constructor(
+    readonly num: bigint,
+    readonly den: bigint,
+  ) {}
 
   static readonly ZERO = new Rational(0n, 1n);
   static readonly ONE = new Rational(1n, 1n);
@@ -11,7 +14,10 @@ export class Rational {
   /** Builds num/den in lowest terms with a positive denominator. */
   static of(num: bigint, den: bigint = 1n): Rational {
     if (den === 0n) throw new RangeError('Rational: division by zero');
-    if (den < 0n) { num = -num; den = -den; }
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
     const g = gcd(num < 0n ? -num : num, den);
     return g > 1n ? new Rational(num / g, den / g) : new Rational(num, den);
   }
@@ -22,7 +28,7 @@ export class Rational {
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
     const frac = m[3] ?? '';
     let num = BigInt((m[2] || '0') + frac);
-    let exp = -frac.length + (m[4] ? Number(m[4]) : 0);
+    const exp = -frac.length + (m[4] ? Number(m[4]) : 0);
     if (m[1] === '-') num = -num;
     if (Math.abs(exp) > 400) throw new RangeError(`exponent out of range: ${text}`);
     return exp >= 0 ? Rational.of(num * 10n ** BigInt(exp)) : Rational.of(num, 10n ** BigInt(-exp));
@@ -39,18 +45,34 @@ export class Rational {
     return new Rational(BigInt(value), 1n);
   }
 
-  add(o: Rational): Rational { return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den); }
-  sub(o: Rational): Rational { return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den); }
-  mul(o: Rational): Rational { return Rational.of(this.num * o.num, this.den * o.den); }
-  div(o: Rational): Rational { return Rational.of(this.num * o.den, this.den * o.num); }
-  neg(): Rational { return new Rational(-this.num, this.den); }
+  add(o: Rational): Rational {
+    return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  sub(o: Rational): Rational {
+    return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  mul(o: Rational): Rational {
+    return Rational.of(this.num * o.num, this.den * o.den);
+  }
+  div(o: Rational): Rational {
+    return Rational.of(this.num * o.den, this.den * o.num);
+  }
+  neg(): Rational {
+    return new Rational(-this.num, this.den);
+  }
   cmp(o: Rational): -1 | 0 | 1 {
     const d = this.num * o.den - o.num * this.den;
     return d < 0n ? -1 : d > 0n ? 1 : 0;
   }
-  eq(o: Rational): boolean { return this.num === o.num && this.den === o.den; }
-  isZero(): boolean { return this.num === 0n; }
-  isNegative(): boolean { return this.num < 0n; }
+  eq(o: Rational): boolean {
+    return this.num === o.num && this.den === o.den;
+  }
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  isNegative(): boolean {
+    return this.num < 0n;
+  }
 
   /** Rounds half away from zero to `digits` decimals and prints them all ("0.0021", "12.50"). */
   toFixed(digits: number): string {
@@ -71,9 +93,13 @@ export class Rational {
   }
 
   /** Nearest JS number, for JSON output and charts only: never feed it back into money math. */
-  toNumber(): number { return Number(this.toFixed(20)); }
+  toNumber(): number {
+    return Number(this.toFixed(20));
+  }
 
-  toJSON(): string { return this.toDecimalString(); }
+  toJSON(): string {
+    return this.toDecimalString();
+  }
 }
 
 function gcd(a: bigint, b: bigint): bigint {

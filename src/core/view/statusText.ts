@@ -1,13 +1,13 @@
 /** What the status bar and the estimate command say about a priced count: text, tooltip table, summary. Pure. */
-import type { Catalog, ModelEntry } from './catalog/types';
-import { estimate } from './cost/estimate';
-import type { CostLine, Estimate } from './cost/types';
-import { formatAge } from './format/dates';
-import { formatMoney, formatPricePerMillion } from './format/money';
-import { describeConversion, describeTier, describeWindow } from './format/pricing';
-import { formatCount, formatErrorBand, formatTokens } from './format/tokens';
-import type { DocumentCount } from './prompt/document';
-import type { Settings } from './settings';
+import type { Catalog, ModelEntry } from '../catalog/types';
+import { estimate } from '../cost/estimate';
+import type { CostLine, Estimate } from '../cost/types';
+import { formatAge } from '../format/dates';
+import { formatMoney, formatPricePerMillion } from '../format/money';
+import { describeConversion, describeTier, describeWindow } from '../format/pricing';
+import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
+import type { DocumentCount } from '../prompt/document';
+import type { Settings } from '../config/settings';
 
 /** What was counted, as far as the texts need it ("selection in prompt.md"). */
 export interface LabelledSubject {
@@ -97,7 +97,8 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
 
 function countLine(count: DocumentCount): string {
   const what = count.exact ? 'exact' : 'estimate';
-  const band = !count.exact && count.errorBand ? `; the true count may be ${formatErrorBand(count.errorBand)} of this: ${count.errorBand.basis}` : '';
+  const band =
+    !count.exact && count.errorBand ? `; the true count may be ${formatErrorBand(count.errorBand)} of this: ${count.errorBand.basis}` : '';
   const template = count.templateTokens > 0 ? `, incl. ${formatTokens(count.templateTokens)} template tokens` : '';
   return `Count: ${formatCount(count)} ${count.tokens === 1 ? 'token' : 'tokens'}, ${what} (${escapeMarkdown(count.label)}${band}${template})`;
 }

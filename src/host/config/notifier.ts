@@ -29,9 +29,12 @@ export class Notifier {
       last.at = at;
       return last.answer;
     }
-    const answer = severity === 'error' ? vscode.window.showErrorMessage(message, ...actions)
-      : severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions)
-      : vscode.window.showInformationMessage(message, ...actions);
+    const answer =
+      severity === 'error'
+        ? vscode.window.showErrorMessage(message, ...actions)
+        : severity === 'warning'
+          ? vscode.window.showWarningMessage(message, ...actions)
+          : vscode.window.showInformationMessage(message, ...actions);
     this.last = { severity, message, at, answer };
     return answer;
   }
