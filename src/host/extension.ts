@@ -8,6 +8,7 @@ import { registerSelectModel } from './commands/selectModel';
 import { registerSetXaiApiKey } from './commands/setXaiApiKey';
 import { ConfigService } from './config/configService';
 import { CountingService } from './counting/countingService';
+import { DisposableStore } from './dispose';
 import { idleApi } from './idle';
 import { Notifier } from './config/notifier';
 import { ComparisonPanelManager } from './panel/comparisonPanel';
@@ -17,10 +18,9 @@ import { XaiExactCounter } from './counting/xaiCounter';
 
 /** Entry point called by VS Code. */
 export function activate(context: vscode.ExtensionContext): LlmCostApi {
-  const own = <T extends vscode.Disposable>(disposable: T): T => {
-    context.subscriptions.push(disposable);
-    return disposable;
-  };
+  const store = new DisposableStore();
+  context.subscriptions.push(store);
+  const own = <T extends vscode.Disposable>(disposable: T): T => store.add(disposable);
   const log = own(vscode.window.createOutputChannel('LLM Cost', { log: true }));
   const notifier = new Notifier();
   const config = own(new ConfigService(log, notifier));
@@ -50,5 +50,5 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   };
 }
 
-/** Nothing to do: every object is disposed through context.subscriptions. */
+/** Nothing to do: every object is disposed through context.subscriptions (one store, in reverse order of creation). */
 export function deactivate(): void {}
