@@ -143,8 +143,8 @@ async function withExtension(env, vsix, workspace, tmp, texts) {
   } catch (error) {
     const shot = path.join(root, 'out/bench-editor/failure.png');
     await page.screenshot({ path: shot }).catch(() => undefined);
-    console.error(`failed after ${JSON.stringify(result)}; screenshot: ${shot}`);
-    throw error;
+    console.error(`failed: ${error.message.split('\n')[0]}; screenshot: ${shot}. The table shows what was measured before.`);
+    result.failed = error.message.split('\n')[0];
   } finally {
     await browser.close();
     server.stop();
@@ -170,16 +170,21 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-bench-editor-'));
   try {
     const vsix = packageVsix();
-    const workspace = path.join(tmp, 'workspace');
-    mkdirSync(workspace);
-    const texts = writeWorkspace(workspace);
-    const without = want('typing') ? await withoutExtension(env, workspace, tmp) : [];
-    const measured = await withExtension(env, vsix, workspace, tmp, texts);
+    // One workspace per server: typing in one must not change the files the other opens.
+    const workspaces = ['with', 'without'].map((name) => path.join(tmp, `workspace-${name}`));
+    workspaces.forEach((w) => mkdirSync(w));
+    const [texts] = workspaces.map((w) => writeWorkspace(w));
+    const without = want('typing') ? await withoutExtension(env, workspaces[1], tmp) : [];
+    const measured = await withExtension(env, vsix, workspaces[0], tmp, texts);
     measured.typingWithout = without;
     measured.loads = loads;
     mkdirSync(path.join(root, 'out/bench-editor'), { recursive: true });
     writeFileSync(path.join(root, 'out/bench-editor/last.json'), JSON.stringify(measured, null, 1));
-    const { table, readme, docSection } = renderReport(measured, { quick, seconds: Math.round((Date.now() - started) / 1000) });
+    const { table, readme, docSection } = renderReport(measured, {
+      quick,
+      reused: process.argv.includes('--no-package'),
+      seconds: Math.round((Date.now() - started) / 1000),
+    });
     console.log('\n' + table + '\n');
     writeDocSection(docSection);
     console.log('README block (between <!-- bench-editor:start --> and <!-- bench-editor:end -->):\n\n' + readme);

@@ -17,7 +17,7 @@ function prose(chars, seed) {
     let line = '';
     while (line.length < 72) {
       state = (state * 1103515245 + 12345) % 2147483648;
-      line += (line ? ' ' : '') + WORDS[state % WORDS.length];
+      line += (line ? ' ' : '') + WORDS[(state >>> 16) % WORDS.length];
     }
     line = line.charAt(0).toUpperCase() + line.slice(1) + '.';
     lines.push(line);
