@@ -16,6 +16,9 @@ import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
 
+/** Long enough for the workbench to finish starting; short enough to beat the user's first selection. */
+const WARM_UP_DELAY_MS = 1000;
+
 /** Entry point called by VS Code. */
 export function activate(context: vscode.ExtensionContext): LlmCostApi {
   const store = new DisposableStore();
@@ -29,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
   const counting = own(new CountingService({ workerPath, config, xai, log }));
   const statusBar = own(new StatusBar({ subjects, counting, config, log }));
+  // The default model's vocabulary loads in idle time soon after activation, not on the first count (other families on first use).
+  const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
+  own({ dispose: () => clearTimeout(warmUp) });
   const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
 
   own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
