@@ -6,6 +6,7 @@ import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
 import { tokenizerFrom } from './counting';
+import { addedTokensAllowCuts, whitespaceCuts } from './blockCuts';
 
 /** A DeepSeek tokenizer that also names its added (control) tokens. */
 export interface DeepSeekTokenizer extends Tokenizer {
@@ -140,7 +141,10 @@ export function loadDeepSeek(): DeepSeekTokenizer {
     return count;
   };
 
-  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto);
+  // The cut rule is proven for the known patterns and added tokens without ASCII whitespace only (blockCuts.ts).
+  const cuttable = scanners !== undefined && addedTokensAllowCuts(header.added.map(([content]) => content));
+  const count = (text: string) => encodeInto(text, null);
+  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto, cuttable ? whitespaceCuts(count) : undefined);
   warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return { ...tokenizer, addedTokenId: (text) => addedIds.get(text) };
