@@ -65,6 +65,15 @@ const FRAGMENTS = [
   '𝐀𝐁',
   '\ud83d',
   '\ude00',
+  "don't",
+  'a.b',
+  'x=1;',
+  '"key":',
+  '<think>',
+  '<|EOT|>',
+  'x<|EOT|>',
+  'f(a,b)',
+  '-',
   '.',
   ',',
   '!',
@@ -88,7 +97,7 @@ const FRAGMENTS = [
   '<｜place▁holder▁no▁7｜>',
 ];
 
-/** Half the fragments are words and spaces, so that the BPE rule (a letter or digit, then whitespace) cuts often. */
+/** Half the fragments are words and spaces, so that the cut rules (after a letter or digit) apply often. */
 const fragment = fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom('a', 'Hello', 'x1', '中文', ' ', ' ', '\n', '\t'));
 const textOf = (maxFragments: number) => fc.array(fragment, { maxLength: maxFragments }).map((parts) => parts.join(''));
 

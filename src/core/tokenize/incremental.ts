@@ -31,7 +31,7 @@ export class IncrementalCounter {
   private counts: number[] = [];
   /** Offset of each block in the text. */
   private starts: number[] = [];
-  private length = 0;
+  private textLength = 0;
   private total = 0;
   /** The joined text, built on demand after an edit. */
   private joined: string | undefined;
@@ -44,7 +44,7 @@ export class IncrementalCounter {
 
   /** Applies edits in array order, each relative to the text left by the previous one (VS Code's contentChanges of one event, which come in reverse document order, satisfy this). */
   apply(edits: readonly TextEdit[]): void {
-    let length = this.length;
+    let length = this.textLength;
     for (const edit of edits) {
       checkRange(edit.offset, edit.offset + edit.deleteCount, length);
       length += edit.insert.length - edit.deleteCount;
@@ -52,9 +52,15 @@ export class IncrementalCounter {
     for (const edit of edits) this.applyOne(edit);
   }
 
+  /** The current text; joined from the blocks on the first read after an edit (O(length)). */
   get text(): string {
     this.joined ??= this.blocks.join('');
     return this.joined;
+  }
+
+  /** Length of the current text in UTF-16 units (without joining it). */
+  get length(): number {
+    return this.textLength;
   }
 
   /** Exact count of the whole current text. */
@@ -69,7 +75,7 @@ export class IncrementalCounter {
 
   /** Exact count of text.slice(start, end): cached counts for the blocks inside, fresh counts for the two ends. */
   countRange(start: number, end: number): number {
-    checkRange(start, end, this.length);
+    checkRange(start, end, this.textLength);
     if (start === end) return 0;
     const { blocks, starts, cuts } = this;
     const a = this.blockAt(start);
@@ -97,7 +103,7 @@ export class IncrementalCounter {
     const editEnd = offset + deleteCount;
     // The block holding the character before the edit and the one holding the character after it (or the ends).
     const first = offset === 0 ? 0 : this.blockAt(offset - 1);
-    const last = editEnd === this.length ? n - 1 : this.blockAt(editEnd);
+    const last = editEnd === this.textLength ? n - 1 : this.blockAt(editEnd);
     const regionStart = this.starts[first];
     const old = first === last ? this.blocks[first] : this.blocks.slice(first, last + 1).join('');
     const region = old.slice(0, offset - regionStart) + insert + old.slice(editEnd - regionStart);
@@ -107,7 +113,7 @@ export class IncrementalCounter {
   /** Replaces blocks [from, to) by `region`, cut and counted anew; shifts the offsets of the blocks after it. */
   private replaceBlocks(from: number, to: number, region: string): void {
     const { cuts, minBlock } = this;
-    const base = from < this.blocks.length ? this.starts[from] : this.length;
+    const base = from < this.blocks.length ? this.starts[from] : this.textLength;
     const newBlocks: string[] = [];
     const newCounts: number[] = [];
     const newStarts: number[] = [];
@@ -141,7 +147,7 @@ export class IncrementalCounter {
     this.starts = spliced(this.starts, from, to, newStarts);
     if (delta !== 0) for (let k = from + newBlocks.length; k < this.starts.length; k++) this.starts[k] += delta;
     this.total += added - removed;
-    this.length += delta;
+    this.textLength += delta;
     this.joined = undefined;
   }
 

@@ -6,7 +6,7 @@ import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
 import { tokenizerFrom } from './counting';
-import { addedTokensAllowCuts, whitespaceCuts } from './blockCuts';
+import { addedTokensAllowCuts, cutCharsInside, wordEndCuts } from './blockCuts';
 
 /** A DeepSeek tokenizer that also names its added (control) tokens. */
 export interface DeepSeekTokenizer extends Tokenizer {
@@ -141,10 +141,11 @@ export function loadDeepSeek(): DeepSeekTokenizer {
     return count;
   };
 
-  // The cut rule is proven for the known patterns and added tokens without ASCII whitespace only (blockCuts.ts).
-  const cuttable = scanners !== undefined && addedTokensAllowCuts(header.added.map(([content]) => content));
-  const count = (text: string) => encodeInto(text, null);
-  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto, cuttable ? whitespaceCuts(count) : undefined);
+  // The cut rule is proven for the known patterns and added tokens it cannot cut only (blockCuts.ts).
+  const addedContents = header.added.map(([content]) => content);
+  const cuts = wordEndCuts((text) => encodeInto(text, null), cutCharsInside(addedContents));
+  const cuttable = scanners !== undefined && addedTokensAllowCuts(addedContents, cuts);
+  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto, cuttable ? cuts : undefined);
   warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return { ...tokenizer, addedTokenId: (text) => addedIds.get(text) };

@@ -7,7 +7,7 @@ import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
 import { tokenizerFrom } from './counting';
-import { whitespaceCuts } from './blockCuts';
+import { wordEndCuts } from './blockCuts';
 
 /** A tokenizer over dist/vocab/<vocabName>.bpe; special-token text is encoded as plain text. */
 export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: boolean): Tokenizer {
@@ -45,7 +45,7 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
   }
   // The cut rule is proven for the known patterns only (blockCuts.ts).
   const count = (text: string) => encodeInto(text, null);
-  const tokenizer = tokenizerFrom(id, exact, encodeInto, scan ? whitespaceCuts(count) : undefined);
+  const tokenizer = tokenizerFrom(id, exact, encodeInto, scan ? wordEndCuts(count) : undefined);
   warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return tokenizer;
