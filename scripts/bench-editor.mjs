@@ -166,6 +166,8 @@ async function withoutExtension(env, workspace, tmp) {
 }
 
 async function main() {
+  // The commit packaged: taken now, since the run lasts minutes.
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
   const env = testEnvironment();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-bench-editor-'));
   try {

@@ -90,6 +90,7 @@ export class CountingService extends Disposable {
         id: this.nextId++,
         parts: subject.parts,
         ...(subject.fileName ? { fileName: subject.fileName } : {}),
+        ...(subject.selections === 0 && subject.uri ? { documentKey: subject.uri } : {}),
         models,
         plainTextFallback: settings.plainTextFallback,
       };
