@@ -104,6 +104,16 @@ export class SentencePieceBpe {
     return this.run(text, null, first);
   }
 
+  /**
+   * True where run() always starts a chunk, whatever comes before or after: between two characters (BMP, neither a
+   * space) that occur side by side in no piece, one of them outside ASCII (the bigram cut below).
+   */
+  bigramCut(before: number, c: number): boolean {
+    if (before === SPACE) before = META;
+    if (c === SPACE || c === META || isSurrogate(c) || isSurrogate(before)) return false;
+    return (c >= 0x80 || (before >= 0x80 && before !== META)) && !this.bigrams.has(before, c);
+  }
+
   /** True if no user-defined piece holds a space or "▁", which a cut before a space relies on (blockCuts.ts). */
   literalsAllowCuts(): boolean {
     return !this.literals.some((l) => /[ \u2581]/.test(l.text));
