@@ -55,6 +55,13 @@ describe('catalog gaps filled (issue 10: Mistral and the validator rules they ne
     assert.equal(voxtral('2026-08-10').prices.USD!.output, '0.30');
     assert.deepEqual(voxtral('2026-08-11').prices.USD, { input: '0.10', cacheHit: '0.01', output: '0.40' });
   });
+  it('applies a long-context tier at the threshold itself (≥, as xAI says "at or above")', () => {
+    const at = (inputTokens: number) =>
+      estimate(catalog, { modelId: 'grok-4-0709', at: new Date('2026-01-10'), inputTokens, cache: { hitRatio: 0 }, output: { tokens: 0 } });
+    assert.equal(at(127_999).context.tier, 'standard');
+    assert.equal(at(128_000).context.tier, 'long-context');
+    assert.equal(s(at(128_000).total), '0.768'); // 128,000 × 6.00
+  });
   it('bills embedding models for input only, and says so', () => {
     const e = estimate(catalog, {
       modelId: 'codestral-embed',

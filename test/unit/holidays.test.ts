@@ -6,6 +6,7 @@ import { defaultCatalog } from '../../src/core/catalog/catalog';
 import { validateCatalog } from '../../src/core/catalog/validate';
 import { nextWindowStart, scheduleCoverage, windowAt } from '../../src/core/cost/schedule';
 import { estimate } from '../../src/core/cost/estimate';
+import fc from 'fast-check';
 
 const cn = bundledHolidays.CN;
 const d = (iso: string) => new Date(iso);
@@ -84,6 +85,22 @@ describe('Chinese public holidays in the DeepSeek schedule', () => {
       output: { tokens: 0 },
     });
     assert.equal(e.total.toDecimalString(), '0.66');
+  });
+  it('reports the next change exactly: the window holds until it and flips there (property, 2025-2027)', () => {
+    const from = Date.parse('2025-01-01T00:00:00Z');
+    const to = Date.parse('2027-12-01T00:00:00Z');
+    // Random moments, and moments in and around holidays and make-up days (Spring Festival 2026, National Day 2025 and 2026).
+    const near = ['2026-02-13T20:00:00Z', '2026-02-20T02:00:00Z', '2025-09-27T23:00:00Z', '2025-10-10T12:00:00Z', '2026-09-30T15:00:00Z'];
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: from, max: to }), fc.constantFrom(...near.map((iso) => Date.parse(iso)))), (t) => {
+        const w = windowAt(peak, new Date(t));
+        const change = w.nextChange!.getTime();
+        for (let probe = t; probe < change; probe += 3_600_000) assert.equal(windowAt(peak, new Date(probe)).discounted, w.discounted);
+        assert.equal(windowAt(peak, new Date(change - 1)).discounted, w.discounted);
+        assert.notEqual(windowAt(peak, new Date(change)).discounted, w.discounted);
+      }),
+      { numRuns: 40 },
+    );
   });
   const defects: [string, (c: Record<string, HolidayCalendar>) => void, RegExp][] = [
     [
