@@ -62,6 +62,39 @@ describe('catalog gaps filled (issue 10: Mistral and the validator rules they ne
     assert.equal(at(128_000).context.tier, 'long-context');
     assert.equal(s(at(128_000).total), '0.768'); // 128,000 × 6.00
   });
+  it('pins the price of each period added or moved, at a moment inside it (cache hit / miss / output per million)', () => {
+    const table: [string, string, [string, string, string]][] = [
+      ['mistral-small-latest', '2025-02-01', ['0.1', '0.1', '0.3']], // Small 3 (2501), no cached price: hits billed as input
+      ['mistral-small-latest', '2025-04-01', ['0.1', '0.1', '0.3']], // Small 3.1 (2503)
+      ['mistral-small-latest', '2025-09-01', ['0.1', '0.1', '0.3']], // Small 3.2 (2506)
+      ['ministral-8b-latest', '2025-06-01', ['0.1', '0.1', '0.1']], // ministral-8b-2410
+      ['ministral-8b-latest', '2025-12-02', ['0.015', '0.15', '0.15']], // Ministral 3 8B
+      ['devstral-2512', '2026-03-01', ['0.04', '0.4', '2']],
+      ['magistral-medium-2509', '2026-03-01', ['0.2', '2', '5']],
+      ['magistral-small-2509', '2026-03-01', ['0.05', '0.5', '1.5']],
+      ['labs-devstral-small-2512', '2026-07-01', ['0.01', '0.1', '0.3']],
+      ['voxtral-small-2507', '2026-01-01', ['0.01', '0.1', '0.3']],
+      ['voxtral-small-2507', '2026-09-01', ['0.01', '0.1', '0.4']],
+      ['mistral-saba-2502', '2025-06-01', ['0.2', '0.2', '0.6']],
+      ['pixtral-12b-2409', '2025-06-01', ['0.15', '0.15', '0.15']],
+      ['mistral-embed', '2026-01-01', ['0.1', '0.1', '0']],
+      ['codestral-embed', '2026-01-01', ['0.15', '0.15', '0']],
+    ];
+    for (const [id, at, expected] of table) {
+      const e = estimate(catalog, {
+        modelId: id,
+        at: new Date(at),
+        inputTokens: 2,
+        cache: { cachedPrefixTokens: 1 },
+        output: { tokens: 1 },
+      });
+      assert.deepEqual(
+        [e.cacheHit, e.cacheMiss, e.output].map((l) => s(l.pricePerMillion)),
+        expected,
+        `${id} at ${at}`,
+      );
+    }
+  });
   it('bills embedding models for input only, and says so', () => {
     const e = estimate(catalog, {
       modelId: 'codestral-embed',
