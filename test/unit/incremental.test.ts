@@ -66,6 +66,21 @@ describe('IncrementalCounter on corpus text with the default block size', () => 
     });
   }
 
+  it('many scattered edits leave the text in about as many blocks as a fresh split', () => {
+    const tokenizer = getTokenizer('openai-o200k');
+    const counter = new IncrementalCounter(tokenizer, corpus);
+    let text = corpus;
+    for (let i = 0; i < 400; i++) {
+      const offset = (i * 7919) % text.length;
+      const edit = i % 2 === 0 ? { offset, deleteCount: 0, insert: 'x ' } : { offset, deleteCount: 1, insert: '' };
+      counter.apply([edit]);
+      text = text.slice(0, offset) + edit.insert + text.slice(offset + edit.deleteCount);
+    }
+    assert.equal(counter.tokens, tokenizer.count(text));
+    const fresh = new IncrementalCounter(tokenizer, text).blockCount;
+    assert.ok(counter.blockCount <= fresh * 1.5, `${counter.blockCount} blocks after the edits, ${fresh} when split afresh`);
+  });
+
   it('a tokenizer without a cut rule is one block and still exact', () => {
     const { cuts: _unused, ...plain } = getTokenizer('openai-o200k');
     const counter = new IncrementalCounter(plain, corpus);

@@ -102,8 +102,11 @@ export class IncrementalCounter {
     }
     const editEnd = offset + deleteCount;
     // The block holding the character before the edit and the one holding the character after it (or the ends).
-    const first = offset === 0 ? 0 : this.blockAt(offset - 1);
-    const last = editEnd === this.textLength ? n - 1 : this.blockAt(editEnd);
+    let first = offset === 0 ? 0 : this.blockAt(offset - 1);
+    let last = editEnd === this.textLength ? n - 1 : this.blockAt(editEnd);
+    // Short neighbours are folded in (their outer cuts are as far from the edit), so edits do not fragment the text.
+    if (first > 0 && this.blocks[first - 1].length < this.minBlock) first--;
+    if (last + 1 < n && this.blocks[last + 1].length < this.minBlock) last++;
     const regionStart = this.starts[first];
     const old = first === last ? this.blocks[first] : this.blocks.slice(first, last + 1).join('');
     const region = old.slice(0, offset - regionStart) + insert + old.slice(editEnd - regionStart);
