@@ -9,6 +9,7 @@ import { COUNT_HELP } from '../help';
 import { resolveModel } from '../catalog';
 import { Counter } from '../counting';
 import type { CliCount } from '../counting';
+import { breakdownJson } from '../breakdown';
 
 /** Prints the count as text or JSON. */
 export async function runCount(argv: readonly string[], io: CliIo): Promise<number> {
@@ -28,7 +29,10 @@ export async function runCount(argv: readonly string[], io: CliIo): Promise<numb
   const model = resolveModel(defaultCatalog(), modelId);
   const input = await readInput(args.positionals, io, 'count');
   const count = await new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') }).count(input, model);
-  io.stdout.write(args.flag('json') ? `${JSON.stringify(countJson(count), null, 2)}\n` : countText(count, input.label));
+  if (args.flag('json')) {
+    const breakdown = breakdownJson(input, model, count);
+    io.stdout.write(`${JSON.stringify({ ...(countJson(count) as object), ...(breakdown ? { breakdown } : {}) }, null, 2)}\n`);
+  } else io.stdout.write(countText(count, input.label));
   return EXIT.ok;
 }
 

@@ -40,12 +40,13 @@ export interface DocumentOptions {
   readonly deepseekTemplate?: 'v3' | 'v3.1';
 }
 
-interface Parsed {
+export interface Parsed {
   readonly format: DocumentFormat;
   readonly requests?: readonly ChatRequest[];
 }
 
-function parse(text: string, fileName: string | undefined, uncounted: UncountedParts): Parsed {
+/** The format of a document and, for prompt files, its chat requests; throws PromptParseError for a malformed one. */
+export function parse(text: string, fileName: string | undefined, uncounted: UncountedParts): Parsed {
   const file = displayName(fileName);
   switch (kindFromName(fileName)) {
     case 'prompt-yaml':
