@@ -14,6 +14,8 @@ import { ComparisonPanelManager } from './panel/comparisonPanel';
 import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
+import { registerEstimateTool } from './lmTool/estimateTool';
+import { registerMcpProvider } from './lmTool/mcpProvider';
 
 /** Entry point called by VS Code. */
 export function activate(context: vscode.ExtensionContext): LlmCostApi {
@@ -36,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   own(registerOpenComparison(panels));
   own(registerSetXaiApiKey(context.secrets, notifier));
   own(registerClearXaiApiKey(context.secrets, notifier));
+  own(registerEstimateTool({ config, counting }));
+  own(registerMcpProvider(context.extensionUri, packageVersion(context)));
 
   return {
     status: () => statusBar.snapshot(),
@@ -48,6 +52,12 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
   };
+}
+
+/** The extension's version from its package.json, for the MCP server definition. */
+function packageVersion(context: vscode.ExtensionContext): string {
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '';
 }
 
 /** Nothing to do: every object is disposed through context.subscriptions. */
