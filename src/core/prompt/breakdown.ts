@@ -5,7 +5,7 @@ import { getTokenizer } from '../tokenize/registry';
 import type { ChatMessage, ChatRole, UncountedParts } from './messages';
 import { findMessages } from './messages';
 import type { DocumentOptions } from './document';
-import { parse } from './document';
+import { parsePromptDocument } from './document';
 import { countChatRequest, memoCounter } from './chatTemplate';
 import type { TextCounter } from './templates/types';
 import { jsonElementLines } from './jsonLocate';
@@ -43,7 +43,7 @@ export function promptBreakdown(
   options: DocumentOptions = {},
 ): PromptBreakdown | undefined {
   const uncounted: UncountedParts = new Map();
-  const parsed = parse(text, fileName, uncounted);
+  const parsed = parsePromptDocument(text, fileName, uncounted);
   if (!parsed.requests) return undefined;
   const lines = requestLines(text, parsed.format, parsed.requests.length);
   const counter = memoCounter(getTokenizer(model.tokenizer));
