@@ -1,7 +1,7 @@
 /** Help texts for `llm-cost` and each command. */
 import { editDistance } from '../core/catalog/catalog';
 
-export const COMMANDS = ['models', 'count', 'estimate', 'usage'] as const;
+export const COMMANDS = ['models', 'count', 'estimate', 'usage', 'mcp'] as const;
 
 export const MAIN_HELP = `llm-cost: what an LLM prompt will cost before you send it (DeepSeek, Mistral, Grok/xAI)
 
@@ -10,11 +10,13 @@ Usage:
   llm-cost count    [--model ID] [--json] [--exact] [--plain] [FILE|-]
   llm-cost estimate [--model ID]... [--ratio R | --output-tokens N]
                     [--cache-hit FRACTION | --cached-prefix-tokens N] [--currency CODE]
-                    [--at DATE] [--max-cost AMOUNT] [--json] [--exact] [--plain] [FILE|-]
+                    [--at DATE] [--max-cost AMOUNT] [--format table|md|csv|json]
+                    [--json] [--exact] [--plain] [FILE|-]
   llm-cost usage    --model ID [--at DATE] [--currency CODE]
                     [--long-context] (--cache-hit-tokens N --cache-miss-tokens N
                     --output-tokens N | --input-tokens N --output-tokens N |
                     --total-tokens N --input-share F) [--json]
+  llm-cost mcp      serve these commands as MCP tools over stdio (for AI agents)
 
 Run 'llm-cost COMMAND --help' for details.
 
@@ -90,7 +92,10 @@ Options:
   --exact                   Grok: exact count from xAI's tokenize-text (sends the text;
                             needs XAI_API_KEY; falls back to the estimate on failure)
   --plain                   count a malformed prompt file as plain text instead of failing
-  --json                    machine-readable output (exact decimal strings alongside numbers)
+  --format F                table (default), md (a Markdown table, rounded as shown),
+                            csv (exact decimal amounts) or json
+  --json                    machine-readable output (exact decimal strings alongside
+                            numbers); the same as --format json
   -h, --help                show this help
 `;
 
@@ -124,6 +129,17 @@ Options:
                       (xAI: 200k tokens): bill every token at the long-context prices
   --json              machine-readable output (numbers plus exact decimal strings)
   -h, --help          show this help
+`;
+
+export const MCP_HELP = `Usage: llm-cost mcp
+
+Serves the Model Context Protocol over stdio for AI agents (Claude Code, Cursor, VS Code,
+Cline…), with the tools estimate, count, models and usage. Each returns the JSON of the
+command with --json; bad input is a tool error. Nothing is sent anywhere (no --exact).
+Register it in the agent's MCP configuration as the command: llm-cost mcp
+
+Options:
+  -h, --help   show this help
 `;
 
 /** The command name closest to a mistyped one, if any is close. */

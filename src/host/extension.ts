@@ -15,6 +15,8 @@ import { ComparisonPanelManager } from './panel/comparisonPanel';
 import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
+import { registerEstimateTool } from './lmTool/estimateTool';
+import { registerMcpProvider } from './lmTool/mcpProvider';
 
 /** Long enough for the workbench to finish starting; short enough to beat the user's first selection. */
 const WARM_UP_DELAY_MS = 1000;
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   own(registerOpenComparison(panels));
   own(registerSetXaiApiKey(context.secrets, notifier));
   own(registerClearXaiApiKey(context.secrets, notifier));
+  own(registerEstimateTool({ config, counting }));
+  own(registerMcpProvider(context.extensionUri, packageVersion(context)));
 
   return {
     status: () => statusBar.snapshot(),
@@ -54,6 +58,12 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
   };
+}
+
+/** The extension's version from its package.json, for the MCP server definition. */
+function packageVersion(context: vscode.ExtensionContext): string {
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '';
 }
 
 /** Nothing to do: every object is disposed through context.subscriptions (one store, in reverse order of creation). */

@@ -118,6 +118,16 @@ export interface SetBillMessage {
   readonly bill: BillInputs;
 }
 
+/** "Copy as Markdown table": the host puts the table, as shown, on the clipboard. */
+export interface CopyMarkdownMessage {
+  readonly type: 'copyMarkdown';
+}
+
+/** "Save as CSV…": the host asks where, then writes the exact figures to that file only. */
+export interface SaveCsvMessage {
+  readonly type: 'saveCsv';
+}
+
 /** The webview finished rendering a state with this many table rows (observed by UI tests). */
 export interface RenderedMessage {
   readonly type: 'rendered';
@@ -133,6 +143,8 @@ export type FromWebviewMessage =
   | SetShowRetiredMessage
   | SetSortMessage
   | SetBillMessage
+  | CopyMarkdownMessage
+  | SaveCsvMessage
   | RenderedMessage;
 
 // ---- limits and validation ----
@@ -259,6 +271,9 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
       return only('sort') && isSortOrder(v.sort);
     case 'setBill':
       return only('bill') && isBillInputs(v.bill);
+    case 'copyMarkdown':
+    case 'saveCsv':
+      return only();
     case 'rendered':
       return only('rows') && isTokenCount(v.rows);
     default:

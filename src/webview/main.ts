@@ -21,6 +21,7 @@
  *     #bill-long-context (checkbox), #bill-error,
  *     results #bill-results with one `section.bill[data-model]` per model, total in `td.bill-total`;
  *     caveats #bill-caveats (`#bill-caveat-<n>`)
+ *   export: #copy-markdown and #save-csv (the host copies / saves the table in its current order)
  *   document.body.dataset.rendered: the number of renders so far.
  */
 import type { BillInputs, BillTiming, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
@@ -231,6 +232,8 @@ ids.moment.addEventListener('change', () => {
 });
 
 ids.showRetired.addEventListener('change', () => host.post({ type: 'setShowRetired', showRetired: ids.showRetired.checked }));
+byId('copy-markdown').addEventListener('click', () => host.post({ type: 'copyMarkdown' }));
+byId('save-csv').addEventListener('click', () => host.post({ type: 'saveCsv' }));
 
 // Screen readers hear what each header button does, not only the column name.
 for (const button of ids.table.querySelectorAll<HTMLButtonElement>('thead button[data-sort]')) {

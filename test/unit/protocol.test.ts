@@ -38,6 +38,8 @@ const VALID: readonly FromWebviewMessage[] = [
   { type: 'setBill', bill: { ...bill, longContext: true } },
   { type: 'setBill', bill: { ...bill, timing: { kind: 'spread' }, longContext: false } },
   { type: 'rendered', rows: 12 },
+  { type: 'copyMarkdown' },
+  { type: 'saveCsv' },
 ];
 
 const MALFORMED: readonly [string, unknown][] = [
@@ -91,6 +93,8 @@ const MALFORMED: readonly [string, unknown][] = [
   ['a bill with long context as a string', { type: 'setBill', bill: { ...bill, longContext: 'yes' } }],
   ['a bill with long context as a number', { type: 'setBill', bill: { ...bill, longContext: 1 } }],
   ['rendered with a negative row count', { type: 'rendered', rows: -1 }],
+  ['saveCsv naming a file (the host asks the user where)', { type: 'saveCsv', path: '/etc/passwd' }],
+  ['copyMarkdown with text to copy', { type: 'copyMarkdown', text: 'x' }],
   ['a prototype-polluting payload', JSON.parse('{"type":"setShowRetired","showRetired":true,"__proto__":{"x":1}}')],
 ];
 
@@ -115,6 +119,8 @@ describe('webview protocol validator', () => {
       setSort: true,
       setBill: true,
       rendered: true,
+      copyMarkdown: true,
+      saveCsv: true,
     };
     assert.deepEqual([...types].sort(), Object.keys(all).sort());
   });

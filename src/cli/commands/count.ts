@@ -11,6 +11,7 @@ import { Counter } from '../counting';
 import { promptModel } from '../declared';
 import { Warnings } from '../warnings';
 import type { CliCount } from '../counting';
+import { breakdownJson } from '../breakdown';
 
 /** Prints the count as text or JSON. */
 export async function runCount(argv: readonly string[], io: CliIo): Promise<number> {
@@ -33,7 +34,10 @@ export async function runCount(argv: readonly string[], io: CliIo): Promise<numb
     throw new UsageError(`'count' needs --model ID (see 'llm-cost models'), or a prompt file that names a known model`);
   const model = named ?? resolveModel(catalog, modelId as string);
   const count = await new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') }).count(input, model);
-  io.stdout.write(args.flag('json') ? `${JSON.stringify(countJson(count), null, 2)}\n` : countText(count, input.label));
+  if (args.flag('json')) {
+    const breakdown = breakdownJson(input, model, count);
+    io.stdout.write(`${JSON.stringify({ ...(countJson(count) as object), ...(breakdown ? { breakdown } : {}) }, null, 2)}\n`);
+  } else io.stdout.write(countText(count, input.label));
   return EXIT.ok;
 }
 

@@ -11,6 +11,7 @@ import { formatMoney } from '../../core/format/money';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { describeConversion, describeTier, describeWindow } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
+import { csvTable, markdownTable } from '../../core/view/exportTable';
 import { parseArgs } from '../args';
 import type { ParsedArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
@@ -21,6 +22,7 @@ import { formatStatus, resolveModel } from '../catalog';
 import { fxTable } from '../fx';
 import { Warnings } from '../warnings';
 import { Counter } from '../counting';
+import { breakdownJson } from '../breakdown';
 import { extraNotes } from '../notes';
 import { isDateOnly, parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
 import { estimateJson } from './estimateJson';
@@ -60,6 +62,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     fx: { type: 'string' },
     'max-cost': { type: 'string' },
     json: { type: 'boolean' },
+    format: { type: 'string' },
     exact: { type: 'boolean' },
     plain: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -95,10 +98,19 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   const skipped: string[] = [];
   const unpriced: Unpriced[] = [];
   const counter = new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') });
+  const format = outputFormat(args);
+  const json = format === 'json';
   for (const { name, model } of models) {
     const count = await counter.count(input, model);
     try {
-      rows.push({ model, name, count, estimate: estimate(catalog, requestFor(name, count.tokens, assumptions)) });
+      const breakdown = json ? breakdownJson(input, model, count) : undefined;
+      rows.push({
+        model,
+        name,
+        count,
+        estimate: estimate(catalog, requestFor(name, count.tokens, assumptions)),
+        ...(breakdown ? { breakdown } : {}),
+      });
     } catch (err) {
       if (!(err instanceof CostError) || err.code !== 'no-price-period') throw err;
       if (!named.length) skipped.push(model.id);
@@ -111,10 +123,17 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   if (!rows.length) throw new UsageError(`no listed model has a price at ${formatDateTime(assumptions.at)}`);
 
   const over = assumptions.maxCost ? rows.filter((r) => r.estimate.total.cmp(assumptions.maxCost as Rational) > 0) : [];
-  if (args.flag('json')) {
+  if (format === 'json') {
     io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped, unpriced), null, 2)}\n`);
-  } else {
+  } else if (format === 'table') {
     io.stdout.write(estimateTable(rows, assumptions, skipped, unpriced));
+  } else {
+    const exported = rows.map((r) => ({ modelId: r.model.id, count: r.count, estimate: r.estimate }));
+    io.stdout.write(
+      format === 'md' ? markdownTable(exported, cacheAssumed(assumptions.cache)) : csvTable(exported, cacheAssumed(assumptions.cache)),
+    );
+    const warnings = new Warnings(io);
+    for (const u of unpriced) warnings.warn(`${u.model.id} left out: ${u.reason}`);
   }
   if (over.length && assumptions.maxCost) {
     const max = assumptions.maxCost;
@@ -127,6 +146,18 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     return EXIT.overBudget;
   }
   return EXIT.ok;
+}
+
+const FORMATS = ['table', 'md', 'csv', 'json'] as const;
+
+/** --format table|md|csv|json; --json is --format json. */
+function outputFormat(args: ParsedArgs): (typeof FORMATS)[number] {
+  const given = args.string('format');
+  if (given === undefined) return args.flag('json') ? 'json' : 'table';
+  const format = FORMATS.find((f) => f === given.trim().toLowerCase());
+  if (!format) throw new UsageError(`--format: '${given}' is not one of ${FORMATS.join(', ')}`);
+  if (args.flag('json') && format !== 'json') throw new UsageError(`--json is --format json: give one of them, not --format ${format}`);
+  return format;
 }
 
 function readAssumptions(args: ParsedArgs, now: Date, fx: FxTable): Assumptions {

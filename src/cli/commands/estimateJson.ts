@@ -32,7 +32,7 @@ export function estimateJson(
   };
 }
 
-function rowJson({ model, count, estimate: e }: Row): unknown {
+function rowJson({ model, count, estimate: e, breakdown }: Row): unknown {
   return {
     model: model.id,
     tokens: count.tokens,
@@ -51,6 +51,7 @@ function rowJson({ model, count, estimate: e }: Row): unknown {
     ...money('totalWithoutCache', e.totalWithoutCache),
     pricing: contextJson(e.context),
     notes: e.notes,
+    ...(breakdown ? { breakdown } : {}),
   };
 }
 

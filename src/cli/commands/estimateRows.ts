@@ -9,6 +9,8 @@ export interface Row {
   readonly name: string;
   readonly count: CliCount;
   readonly estimate: Estimate;
+  /** Per-message (and JSONL per-request) figures of a prompt file, for --json. */
+  readonly breakdown?: object;
 }
 
 /** A named model with no price at the default moment (retired): shown as a row instead of aborting the run. */

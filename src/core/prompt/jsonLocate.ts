@@ -13,6 +13,8 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 class JsonScanner {
   private pos = 0;
   found = -1;
+  /** Start offsets of the elements of the array at the target path. */
+  readonly elements: number[] = [];
 
   constructor(
     private readonly s: string,
@@ -92,7 +94,12 @@ class JsonScanner {
       this.pos++;
       return;
     }
+    const collect = matched === this.target.length && this.elements.length === 0;
     for (let i = 0; ; i++) {
+      if (collect) {
+        this.ws();
+        this.elements.push(this.pos);
+      }
       this.value(this.next(matched, i));
       this.ws();
       const c = this.s[this.pos++];
@@ -127,14 +134,14 @@ class JsonScanner {
   }
 }
 
-function scan(text: string, path: JsonPath): { error: number; found: number } {
+function scan(text: string, path: JsonPath): { error: number; found: number; elements: readonly number[] } {
   const scanner = new JsonScanner(text, path);
   try {
     scanner.run();
-    return { error: -1, found: scanner.found };
+    return { error: -1, found: scanner.found, elements: scanner.elements };
   } catch (e) {
-    if (e instanceof Stop) return { error: e.offset, found: scanner.found };
-    return { error: -1, found: scanner.found }; // nesting too deep for the stack: location unknown
+    if (e instanceof Stop) return { error: e.offset, found: scanner.found, elements: scanner.elements };
+    return { error: -1, found: scanner.found, elements: scanner.elements }; // nesting too deep for the stack: location unknown
   }
 }
 
@@ -154,6 +161,22 @@ export function jsonErrorOffset(text: string): number {
 export function jsonValueLine(text: string, path: JsonPath): number {
   const { found } = scan(text, path);
   return found < 0 ? 1 : lineAt(text, found);
+}
+
+/** 1-based lines where each element of the array at `path` starts, in one pass; empty when there is no such array. */
+export function jsonElementLines(text: string, path: JsonPath): number[] {
+  const offsets = scan(text, path).elements;
+  const lines: number[] = [];
+  let line = 1;
+  let from = 0;
+  for (const offset of offsets) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      from = i + 1;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** V8's JSON.parse message without its position suffix ("… in JSON at position 12", "(line 1 column 13)"). */

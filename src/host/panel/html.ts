@@ -95,6 +95,10 @@ export function panelHtml(o: PanelHtmlOptions): string {
     <tbody></tbody>
   </table>
   </div>
+  <div class="export" role="group" aria-label="Take the table away">
+    <button type="button" id="copy-markdown">Copy as Markdown table</button>
+    <button type="button" id="save-csv">Save as CSV…</button>
+  </div>
   <ol id="caveats" class="caveats" aria-label="Notes on prices"></ol>
   <ul id="footnotes" class="footnotes"></ul>
 </section>

@@ -12,6 +12,8 @@ import type {
   ToWebviewMessage,
 } from '../../shared/protocol';
 import { isFromWebviewMessage } from '../../shared/protocol';
+import type { ExportRow } from '../../core/view/exportTable';
+import { csvTable, markdownTable } from '../../core/view/exportTable';
 import type { CountingService } from '../counting/countingService';
 import type { ConfigService, HostConfig } from '../config/configService';
 import type { Subject } from '../subject/subject';
@@ -56,6 +58,8 @@ export class PanelSession extends Disposable {
   private pending: vscode.CancellationTokenSource | undefined;
   private ready = false;
   private lastState: PanelState | undefined;
+  /** The priced rows of the last state, in its order: what Copy and Save take away. */
+  private exportRows: readonly ExportRow[] = [];
   private renderedRows: number | undefined;
   private repriceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly renderedEmitter = this.register(new vscode.EventEmitter<number>());
@@ -164,6 +168,14 @@ export class PanelSession extends Disposable {
       case 'setBill':
         this.bill = message.bill;
         return this.update();
+      case 'copyMarkdown':
+      case 'saveCsv':
+        return void this.exportTable(message.type, this.exportRows).catch((err: unknown) => {
+          this.deps.log.error(`Comparison panel: ${message.type} failed: ${String(err)}`);
+          void vscode.window.showErrorMessage(
+            `LLM Cost: could not ${message.type === 'saveCsv' ? 'save the CSV file' : 'copy the table'}: ${String(err)}`,
+          );
+        });
       case 'rendered':
         this.renderedRows = message.rows;
         this.renderedEmitter.fire(message.rows);
@@ -173,6 +185,30 @@ export class PanelSession extends Disposable {
         this.deps.log.warn(`Comparison panel: unhandled message ${preview(unknown)}`);
       }
     }
+  }
+
+  /** Copies the Markdown table to the clipboard, or writes the CSV to the one file the user picks. */
+  private async exportTable(kind: 'copyMarkdown' | 'saveCsv', rows: readonly ExportRow[]): Promise<void> {
+    if (!rows.length) {
+      void vscode.window.showInformationMessage('LLM Cost: nothing to export yet: no model is priced.');
+      return;
+    }
+    const cache = this.controls.cache;
+    const cached = cache.kind === 'share' ? cache.hitShare > 0 : cache.cachedPrefixTokens > 0;
+    if (kind === 'copyMarkdown') {
+      await vscode.env.clipboard.writeText(markdownTable(rows, cached));
+      vscode.window.setStatusBarMessage(`LLM Cost: copied a Markdown table of ${rows.length} models`, 4000);
+      return;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Save the cost comparison as CSV',
+      filters: { CSV: ['csv'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'llm-cost.csv') } : {}),
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csvTable(rows, cached)));
+    vscode.window.setStatusBarMessage(`LLM Cost: saved ${rows.length} models to ${vscode.workspace.asRelativePath(target)}`, 4000);
   }
 
   private setControls(controls: PanelControls): void {
@@ -263,6 +299,7 @@ export class PanelSession extends Disposable {
       now: new Date(),
     });
     this.lastState = built.state;
+    this.exportRows = built.exportRows;
     return built;
   }
 

@@ -3,6 +3,7 @@ import type { Catalog } from '../../core/catalog/types';
 import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/config/settings';
 import type { CountResult } from '../../core/tokenize/types';
+import type { ExportRow } from '../../core/view/exportTable';
 import type { BillInputs, CacheControl, PanelControls, PanelState, PersistedPanelState, SortOrder } from '../../shared/protocol';
 import {
   Footnotes,
@@ -96,7 +97,7 @@ export function currenciesOf(catalog: Catalog, chosen: string): string[] {
 }
 
 /** The whole state the webview renders, and when prices "now" next change (to rebuild then). */
-export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange?: Date } {
+export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange?: Date; exportRows: ExportRow[] } {
   const { catalog, settings, controls } = inputs;
   const selection = selectModels(catalog, { showRetired: controls.showRetired, pinned: settings.panelModels });
   const moment = resolveMoment(selection.models, controls.moment, inputs.now);
@@ -134,7 +135,10 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     problems,
   };
   const nextChange = earliestWindowChange(compared);
-  return nextChange ? { state, nextChange } : { state };
+  const exportRows = sortRows(compared, inputs.sort).flatMap((r) =>
+    r.count && r.estimate ? [{ modelId: r.model.id, count: r.count, estimate: r.estimate }] : [],
+  );
+  return nextChange ? { state, nextChange, exportRows } : { state, exportRows };
 }
 
 function footnotes(converted: boolean | undefined, estimated: boolean | undefined, catalog: Catalog): string[] {
