@@ -1,4 +1,4 @@
-/** The `llm-cost` command line: models, count, estimate, usage. */
+/** The `llm-cost` command line: models, count, estimate, usage, prices. */
 import { version } from '../../package.json';
 import { CostError } from '../core/cost/errors';
 import { EXIT, UsageError } from './errors';
@@ -9,6 +9,7 @@ import { runModels } from './commands/models';
 import { runCount } from './commands/count';
 import { runEstimate } from './commands/estimate';
 import { runUsage } from './commands/usage';
+import { runPrices } from './commands/prices';
 
 export type { CliIo } from './io';
 
@@ -20,6 +21,7 @@ const RUNNERS: Readonly<Record<(typeof COMMANDS)[number], Command>> = {
   count: runCount,
   estimate: runEstimate,
   usage: runUsage,
+  prices: runPrices,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */

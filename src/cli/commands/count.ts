@@ -1,10 +1,10 @@
 /** `llm-cost count`: the token count of a file or stdin for one model. */
-import { defaultCatalog } from '../../core/catalog/catalog';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { parseArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
 import { readInput } from '../io';
 import type { CliIo } from '../io';
+import { cliCatalog } from '../priceHome';
 import { COUNT_HELP } from '../help';
 import { resolveModel } from '../catalog';
 import { Counter } from '../counting';
@@ -25,7 +25,7 @@ export async function runCount(argv: readonly string[], io: CliIo): Promise<numb
   }
   const modelId = args.string('model');
   if (modelId === undefined) throw new UsageError(`'count' needs --model ID (see 'llm-cost models')`);
-  const model = resolveModel(defaultCatalog(), modelId);
+  const model = resolveModel(cliCatalog(io), modelId);
   const input = await readInput(args.positionals, io, 'count');
   const count = await new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') }).count(input, model);
   io.stdout.write(args.flag('json') ? `${JSON.stringify(countJson(count), null, 2)}\n` : countText(count, input.label));
