@@ -6,6 +6,10 @@ import { registerEstimate } from './commands/estimate';
 import { registerOpenComparison } from './commands/openComparison';
 import { registerSelectModel } from './commands/selectModel';
 import { registerSetXaiApiKey } from './commands/setXaiApiKey';
+import { registerRevertPrices } from './commands/revertPrices';
+import { registerUpdatePrices, reviewPrices } from './commands/updatePrices';
+import { PriceStorage } from './prices/priceStorage';
+import { PricesService } from './prices/pricesService';
 import { ConfigService } from './config/configService';
 import { CountingService } from './counting/countingService';
 import { idleApi } from './idle';
@@ -23,11 +27,22 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   };
   const log = own(vscode.window.createOutputChannel('LLM Cost', { log: true }));
   const notifier = new Notifier();
-  const config = own(new ConfigService(log, notifier));
+  const priceStorage = new PriceStorage(context.globalState);
+  const config = own(new ConfigService(log, notifier, () => priceStorage.read()));
   const subjects = own(new SubjectTracker(config));
   const xai = own(new XaiExactCounter(context.secrets, log, notifier));
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
   const counting = own(new CountingService({ workerPath, config, xai, log }));
+  const prices: PricesService = own(
+    new PricesService({
+      storage: priceStorage,
+      secrets: context.secrets,
+      config,
+      log,
+      notifier,
+      review: (diff) => reviewPrices(prices, notifier, diff),
+    }),
+  );
   const statusBar = own(new StatusBar({ subjects, counting, config, log }));
   const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
 
@@ -36,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   own(registerOpenComparison(panels));
   own(registerSetXaiApiKey(context.secrets, notifier));
   own(registerClearXaiApiKey(context.secrets, notifier));
+  own(registerUpdatePrices(prices, notifier));
+  own(registerRevertPrices(prices, notifier));
 
   return {
     status: () => statusBar.snapshot(),

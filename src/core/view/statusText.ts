@@ -3,6 +3,7 @@ import type { Catalog, ModelEntry } from '../catalog/types';
 import { estimate } from '../cost/estimate';
 import type { CostLine, Estimate } from '../cost/types';
 import { formatAge } from '../format/dates';
+import { refreshedOrigin } from '../format/priceOrigin';
 import { formatMoney, formatPricePerMillion } from '../format/money';
 import { describeConversion, describeTier, describeWindow } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
@@ -82,7 +83,9 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
     '',
     `Price period: ${[describeWindow(e.context) ?? 'one price at all hours', describeTier(e.context) ?? standardTier(e)].join('; ')}`,
     '',
-    `Prices: [${escapeMarkdown(hostOf(source.url))}](${source.url}), verified ${source.verified} (${formatAge(source.verified, now)})`,
+    source.refreshed
+      ? `Prices: ${escapeMarkdown(refreshedOrigin(source) ?? '')} (${formatAge(source.verified, now)})`
+      : `Prices: [${escapeMarkdown(hostOf(source.url))}](${source.url}), verified ${source.verified} (${formatAge(source.verified, now)})`,
   ];
   const conversion = describeConversion(e.context);
   if (conversion) lines.push('', `Currency: ${escapeMarkdown(conversion)}`);

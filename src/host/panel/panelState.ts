@@ -1,4 +1,6 @@
 /** Builds the comparison panel's state from settings, counts and the user's controls. Pure: no 'vscode'. */
+import { stalePricesNote } from '../../core/config/priceSettings';
+import type { AutoRefresh } from '../../core/config/priceSettings';
 import type { Catalog } from '../../core/catalog/types';
 import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/config/settings';
@@ -14,6 +16,7 @@ import {
   sortRows,
   toPanelRow,
 } from '../../core/view/compareRows';
+import type { ComparisonRow } from '../../core/view/compareRows';
 
 export const DEFAULT_SORT: SortOrder = { column: 'total', direction: 'ascending' };
 
@@ -37,6 +40,8 @@ export interface PanelInputs {
   readonly sort: SortOrder;
   readonly bill: BillInputs;
   readonly now: Date;
+  /** llmCost.prices.autoRefresh: while off, prices over 60 days old get one line saying so. */
+  readonly autoRefresh?: AutoRefresh;
 }
 
 /** The panel's controls as the settings set them. */
@@ -124,17 +129,30 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     rows,
     currencies: currenciesOf(catalog, controls.currency),
     momentNote: moment.note,
-    footnotes: footnotes(
-      compared.some((r) => r.estimate?.context.converted),
-      compared.some((r) => r.count && !r.count.exact),
-      catalog,
-    ),
+    footnotes: [
+      ...staleLine(compared, inputs),
+      ...footnotes(
+        compared.some((r) => r.estimate?.context.converted),
+        compared.some((r) => r.count && !r.count.exact),
+        catalog,
+      ),
+    ],
     caveats: caveats.list(),
     bill: { inputs: inputs.bill, ...billRows(catalog, selection.models, inputs.bill, controls.currency) },
     problems,
   };
   const nextChange = earliestWindowChange(compared);
   return nextChange ? { state, nextChange } : { state };
+}
+
+/** The stale-prices line for the current models shown, when refresh is off and they are over 60 days old. */
+function staleLine(compared: readonly ComparisonRow[], inputs: PanelInputs): string[] {
+  if (inputs.autoRefresh === undefined) return [];
+  const dates = compared.flatMap((r) =>
+    r.model.status.kind === 'current' && r.estimate ? [r.estimate.context.period.source.verified] : [],
+  );
+  const note = stalePricesNote(dates, inputs.now, inputs.autoRefresh);
+  return note ? [note] : [];
 }
 
 function footnotes(converted: boolean | undefined, estimated: boolean | undefined, catalog: Catalog): string[] {
