@@ -2,6 +2,7 @@
 import { stalePricesNote } from '../../core/config/priceSettings';
 import type { AutoRefresh } from '../../core/config/priceSettings';
 import type { Catalog } from '../../core/catalog/types';
+import { currentPeriod } from '../../core/catalog/catalog';
 import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/config/settings';
 import type { CountResult } from '../../core/tokenize/types';
@@ -148,9 +149,11 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
 /** The stale-prices line for the current models shown, when refresh is off and they are over 60 days old. */
 function staleLine(compared: readonly ComparisonRow[], inputs: PanelInputs): string[] {
   if (inputs.autoRefresh === undefined) return [];
-  const dates = compared.flatMap((r) =>
-    r.model.status.kind === 'current' && r.estimate ? [r.estimate.context.period.source.verified] : [],
-  );
+  const dates = compared.flatMap((r) => {
+    if (r.model.status.kind !== 'current') return [];
+    const source = r.estimate?.context.period.source ?? currentPeriod(r.model, inputs.now)?.source;
+    return source ? [source.verified] : [];
+  });
   const note = stalePricesNote(dates, inputs.now, inputs.autoRefresh);
   return note ? [note] : [];
 }
