@@ -29,6 +29,7 @@ describe('refreshed prices in the views; the stale-prices line', () => {
       LATER,
     );
     assert.match(tooltipMarkdown(priced, LATER), /Prices: from litellm, fetched 2026-12-05 \(1 day ago\)/);
+    assert.match(tooltipMarkdown(priced, LATER, ['Prices are old.']), /_Prices are old\._\n\nClick to open the cost comparison\.$/);
     const row = pickerContent(refreshed, 'grok-4.3', 'USD', false, LATER)
       .groups.flatMap((g) => g.rows)
       .find((r) => r.modelId === 'grok-4.3')!;

@@ -8,7 +8,7 @@ import type { ConfigService } from '../config/configService';
 import { CountError } from '../counting/countingService';
 import type { CountingService } from '../counting/countingService';
 import { Disposable } from '../dispose';
-import { escapeMarkdown, priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
+import { priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
 import { stalePricesNote } from '../../core/config/priceSettings';
 import { autoRefreshSetting } from '../prices/autoRefreshSetting';
 import type { PricedCount } from '../../core/view/statusText';
@@ -115,7 +115,7 @@ export class StatusBar extends Disposable {
 
   private render(priced: PricedCount<Subject>): void {
     const stale = stalePricesNote([priced.estimate.context.period.source.verified], new Date(), autoRefreshSetting());
-    this.show(statusText(priced), stale ? `${tooltipMarkdown(priced)}\n\n_${escapeMarkdown(stale)}_` : tooltipMarkdown(priced), priced);
+    this.show(statusText(priced), tooltipMarkdown(priced, new Date(), stale ? [stale] : []), priced);
   }
 
   private show(text: string, tooltip: string, priced?: PricedCount<Subject>): void {
