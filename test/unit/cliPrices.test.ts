@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../fixtures/cli/fakeIo';
-import { startPriceServer } from '../fixtures/prices/priceServer';
+import { SERVER_KEY, startPriceServer } from '../fixtures/prices/priceServer';
 import type { PriceServer } from '../fixtures/prices/priceServer';
-import { genaiPricesData, LITELLM, withGenaiPrice } from '../fixtures/prices/sources';
+import { genaiPricesData, LITELLM, withGenaiPrice, XAI_MODELS } from '../fixtures/prices/sources';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
 
@@ -16,7 +16,7 @@ describe('llm-cost prices check | update | revert', () => {
   let changedFile: string;
 
   before(async () => {
-    server = await startPriceServer({ '/litellm.json': LITELLM });
+    server = await startPriceServer({ '/litellm.json': LITELLM, '/xai/v1/models': XAI_MODELS });
   });
   after(() => server.close());
   beforeEach(() => {
@@ -98,10 +98,16 @@ describe('llm-cost prices check | update | revert', () => {
   });
 
   it('says which sources disagree when several are checked', async () => {
-    const r = await runCli(['prices', 'check', '--source', changedFile, '--source', 'litellm'], { env, now: NOW });
+    const other = path.join(dir, 'other.json');
+    const changed = withGenaiPrice(genaiPricesData(), 'grok-build-0.1', (p) => {
+      (p.output_mtok as { base: number }).base = 2.2;
+    });
+    writeFileSync(other, JSON.stringify(changed));
+    const r = await runCli(['prices', 'check', '--source', changedFile, '--source', other], { env, now: NOW });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Prices from .*data\.json/);
-    assert.match(r.stdout, /Prices from litellm/);
+    assert.match(r.stdout, /Prices from .*other\.json/);
+    assert.match(r.stdout, /Note: sources disagree on grok-build-0\.1 output: \S*data\.json \$2\.4, \S*other\.json \$2\.2/);
   });
 
   it('ignores a damaged store with a warning and prices with the bundled catalog', async () => {
@@ -117,6 +123,17 @@ describe('llm-cost prices check | update | revert', () => {
     assert.equal(r.code, 0);
     assert.match(r.stderr, /warning: .*prices\.json: the refreshed-prices file is malformed/);
     assert.match(r.stdout, /"1\.25"/);
+  });
+
+  it('--source xai reads /v1/models with XAI_API_KEY and LLM_COST_XAI_BASE_URL; without a key it says so', async () => {
+    const xai = { ...env, XAI_API_KEY: SERVER_KEY, LLM_COST_XAI_BASE_URL: `${server.base}/xai` };
+    const r = await runCli(['prices', 'check', '--source', 'xai'], { env: xai, now: NOW });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /grok-4\.3\s+output\s+\$2\.5\s+\$3\s+\+20%\s+xai/);
+    assert.match(r.stdout, /grok-4\.3\s+long-context output\s+\$5\s+\$6\s+\+20%\s+xai/);
+    const none = await runCli(['prices', 'check', '--source', 'xai'], { env, now: NOW });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--source xai needs XAI_API_KEY/);
   });
 
   it('rejects an unknown --source with the accepted forms', async () => {
