@@ -136,6 +136,20 @@ describe('llm-cost prices check | update | revert', () => {
     assert.match(none.stderr, /--source xai needs XAI_API_KEY/);
   });
 
+  it('says when kept prices no longer apply because the bundled catalog is newer', async () => {
+    mkdirSync(env.LLM_COST_HOME, { recursive: true });
+    const old = {
+      version: 1,
+      updates: [
+        { source: 'litellm', fetchedAt: '2026-01-01T00:00:00Z', changes: [{ model: 'deepseek-flash', field: 'input', price: '0.2' }] },
+      ],
+    };
+    writeFileSync(path.join(env.LLM_COST_HOME, 'prices.json'), JSON.stringify(old));
+    const r = await runCli(['prices', 'check', '--source', changedFile], { env, now: NOW });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /kept prices no longer applied, the bundled catalog is newer: deepseek-flash \(litellm, fetched 2026-01-01\)/);
+  });
+
   it('rejects an unknown --source with the accepted forms', async () => {
     const r = await runCli(['prices', 'check', '--source', path.join(dir, 'missing.json')], { env, now: NOW });
     assert.equal(r.code, 2);

@@ -41,7 +41,10 @@ export async function runPrices(argv: readonly string[], io: CliIo): Promise<num
   const now = io.now ?? new Date();
   const { store, problem } = readStore(io);
   if (problem) io.stderr.write(`llm-cost: warning: ${problem}\n`);
-  const inForce = applyStore(defaultCatalog(), store).catalog;
+  const { catalog: inForce, skipped } = applyStore(defaultCatalog(), store);
+  if (skipped.length) {
+    io.stderr.write(`llm-cost: warning: kept prices no longer applied, the bundled catalog is newer: ${skipped.join(', ')}\n`);
+  }
   const diffs: RefreshDiff[] = [];
   for (const source of sources) {
     const spec = await sourceSpec(source, io);
