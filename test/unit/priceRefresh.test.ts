@@ -57,6 +57,7 @@ describe('price refresh: diff, validation, overlay', () => {
     ]);
     assert.equal(holdReason('2', '6'), undefined, 'exactly 3× is allowed');
     assert.equal(holdReason(null, '0'), 'zero price');
+    assert.equal(holdReason('0', '0.1'), 'the catalog prices it at zero: an input-only model');
   });
 
   it('updates only the current period: history and CNY lists and the schedule stay ours', () => {

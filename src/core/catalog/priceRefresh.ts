@@ -115,14 +115,14 @@ function fieldChanges(model: ModelEntry, period: PricePeriod, list: PriceList, q
   return out;
 }
 
-/** Why a new price is not applied: zero, negative, or more than 3× away from the old one. */
+/** Why a new price is not applied: zero, negative, more than 3× away from the old one, or replacing a deliberate zero. */
 export function holdReason(old: string | null, quoted: string): string | undefined {
   const next = Rational.parse(quoted);
   if (next.isNegative()) return 'negative price';
   if (next.isZero()) return old === null ? 'zero price' : 'drops to zero';
   if (old === null) return undefined;
   const prev = Rational.parse(old);
-  if (prev.isZero()) return undefined;
+  if (prev.isZero()) return 'the catalog prices it at zero: an input-only model';
   const ratio = next.div(prev);
   if (ratio.cmp(MAX_CHANGE_FACTOR) > 0) return 'more than 3× up';
   if (ratio.mul(MAX_CHANGE_FACTOR).cmp(Rational.ONE) < 0) return 'more than 3× down';
