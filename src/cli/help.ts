@@ -1,7 +1,7 @@
 /** Help texts for `llm-cost` and each command. */
 import { editDistance } from '../core/catalog/catalog';
 
-export const COMMANDS = ['models', 'count', 'estimate', 'usage', 'mcp'] as const;
+export const COMMANDS = ['models', 'count', 'estimate', 'usage', 'prices', 'mcp'] as const;
 
 export const MAIN_HELP = `llm-cost: what an LLM prompt will cost before you send it (DeepSeek, Mistral, Grok/xAI)
 
@@ -16,6 +16,7 @@ Usage:
                     [--long-context] (--cache-hit-tokens N --cache-miss-tokens N
                     --output-tokens N | --input-tokens N --output-tokens N |
                     --total-tokens N --input-share F) [--json]
+  llm-cost prices   check [--source SRC]... [--json] | update [--source SRC] [--yes] | revert
   llm-cost mcp      serve these commands as MCP tools over stdio (for AI agents)
 
 Run 'llm-cost COMMAND --help' for details.
@@ -27,6 +28,7 @@ Options:
 Environment:
   XAI_API_KEY             API key for --exact (Grok counts from xAI; nothing is sent without --exact)
   LLM_COST_XAI_BASE_URL   xAI endpoint override (default https://api.x.ai)
+  LLM_COST_HOME           where 'prices update' keeps accepted prices (default: your config folder)
 
 Exit codes: 0 success, 1 internal error, 2 bad input (unknown model, bad number or
 date, unreadable file), 3 estimate over --max-cost.
@@ -140,6 +142,36 @@ Register it in the agent's MCP configuration as the command: llm-cost mcp
 
 Options:
   -h, --help   show this help
+`;
+
+export const PRICES_HELP = `Usage: llm-cost prices check [--source SRC]... [--json]
+       llm-cost prices update [--source SRC] [--yes] [--json]
+       llm-cost prices revert
+
+Compares the prices in force with a live source and, on request, keeps the source's prices.
+Nothing is requested except by these commands. A source updates only the current USD prices
+of models it names; our other rules (CNY lists, DeepSeek's peak hours, history) stay ours, and
+ids we do not list are reported, not added. A price that would drop to zero, turn negative or
+move more than 3x either way is held back and shown, never applied. A timeout (10 s), an HTTP
+error, a malformed or oversized (> 20 MB) answer gives one message and changes nothing.
+
+  check    print the differences (model, field, in force, source says); exit 0
+  update   the same; with --yes, keep the source's prices from now on (every command uses
+           them, 'models' names the source and fetch date)
+  revert   drop every kept price: the bundled catalog applies again
+
+Options:
+  --source SRC   litellm (default: LiteLLM's model_prices_and_context_window.json),
+                 genai-prices (pydantic's data.json), xai (GET /v1/models with XAI_API_KEY),
+                 an http(s) URL or a FILE in one of those formats; check takes several
+  --yes, -y      update: write the changes
+  --json         machine-readable output
+  -h, --help     show this help
+
+Environment:
+  LLM_COST_HOME               folder of prices.json (default: the platform's config folder)
+  LLM_COST_LITELLM_URL        another address for the LiteLLM file
+  LLM_COST_GENAI_PRICES_URL   another address for genai-prices' data.json
 `;
 
 /** The command name closest to a mistyped one, if any is close. */

@@ -1,4 +1,4 @@
-/** The `llm-cost` command line: models, count, estimate, usage, and mcp (the same as MCP tools). */
+/** The `llm-cost` command line: models, count, estimate, usage, prices, and mcp (the same as MCP tools). */
 import { version } from '../../package.json';
 import { CostError } from '../core/cost/errors';
 import { EXIT, UsageError } from './errors';
@@ -10,6 +10,7 @@ import { runCount } from './commands/count';
 import { runEstimate } from './commands/estimate';
 import { runUsage } from './commands/usage';
 import { runMcp } from './commands/mcp';
+import { runPrices } from './commands/prices';
 
 export type { CliIo } from './io';
 
@@ -22,6 +23,7 @@ const RUNNERS: Readonly<Record<(typeof COMMANDS)[number], Command>> = {
   estimate: runEstimate,
   usage: runUsage,
   mcp: (args, io) => runMcp(args, io, main),
+  prices: runPrices,
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */

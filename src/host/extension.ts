@@ -6,6 +6,10 @@ import { registerEstimate } from './commands/estimate';
 import { registerOpenComparison } from './commands/openComparison';
 import { registerSelectModel } from './commands/selectModel';
 import { registerSetXaiApiKey } from './commands/setXaiApiKey';
+import { registerRevertPrices } from './commands/revertPrices';
+import { registerUpdatePrices, reviewPrices } from './commands/updatePrices';
+import { PriceStorage } from './prices/priceStorage';
+import { PricesService } from './prices/pricesService';
 import { ConfigService } from './config/configService';
 import { CountingService } from './counting/countingService';
 import { DisposableStore } from './dispose';
@@ -28,11 +32,22 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   const own = <T extends vscode.Disposable>(disposable: T): T => store.add(disposable);
   const log = own(vscode.window.createOutputChannel('LLM Cost', { log: true }));
   const notifier = new Notifier();
-  const config = own(new ConfigService(log, notifier));
+  const priceStorage = new PriceStorage(context.globalState);
+  const config = own(new ConfigService(log, notifier, () => priceStorage.read()));
   const subjects = own(new SubjectTracker(config));
   const xai = own(new XaiExactCounter(context.secrets, log, notifier));
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
   const counting = own(new CountingService({ workerPath, config, xai, log }));
+  const prices: PricesService = own(
+    new PricesService({
+      storage: priceStorage,
+      secrets: context.secrets,
+      config,
+      log,
+      notifier,
+      review: (diff) => reviewPrices(prices, notifier, diff),
+    }),
+  );
   const statusBar = own(new StatusBar({ subjects, counting, config, log }));
   // The default model's vocabulary loads in idle time soon after activation, not on the first count (other families on first use).
   const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
@@ -46,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   own(registerClearXaiApiKey(context.secrets, notifier));
   own(registerEstimateTool({ config, counting }));
   own(registerMcpProvider(context.extensionUri, packageVersion(context)));
+  own(registerUpdatePrices(prices, notifier));
+  own(registerRevertPrices(prices, notifier));
 
   return {
     status: () => statusBar.snapshot(),

@@ -75,10 +75,10 @@ function priceNotes(row: PanelRow): HTMLElement[] {
   if (row.error) nodes.push(el('span', 'error', row.error));
   for (const note of row.priceNotes) nodes.push(renderNote(note, 'span', 'caveat'));
   if (row.sourceUrl) {
-    const link = el('a', 'source', row.verified ? `source, verified ${row.verified}` : 'source');
+    const link = el('a', 'source', row.origin ?? (row.verified ? `source, verified ${row.verified}` : 'source'));
     link.href = row.sourceUrl;
     nodes.push(link);
-  }
+  } else if (row.origin) nodes.push(el('span', 'source', row.origin));
   return nodes;
 }
 

@@ -1,10 +1,10 @@
 /** `llm-cost count`: the token count of a file or stdin for one model. */
-import { defaultCatalog } from '../../core/catalog/catalog';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { parseArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
 import { readInput } from '../io';
 import type { CliIo } from '../io';
+import { cliCatalog } from '../priceHome';
 import { COUNT_HELP } from '../help';
 import { resolveModel } from '../catalog';
 import { Counter } from '../counting';
@@ -28,7 +28,7 @@ export async function runCount(argv: readonly string[], io: CliIo): Promise<numb
   }
   const modelId = args.string('model');
   const input = await readInput(args.positionals, io, 'count');
-  const catalog = defaultCatalog();
+  const catalog = cliCatalog(io);
   const named = modelId === undefined ? promptModel(catalog, input, io.now ?? new Date(), new Warnings(io))?.model : undefined;
   if (modelId === undefined && !named)
     throw new UsageError(`'count' needs --model ID (see 'llm-cost models'), or a prompt file that names a known model`);

@@ -1,7 +1,7 @@
 /** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
 import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
-import { defaultCatalog, listModels } from '../../core/catalog/catalog';
+import { listModels } from '../../core/catalog/catalog';
 import { estimate } from '../../core/cost/estimate';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
@@ -17,6 +17,7 @@ import type { ParsedArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
 import { readInput } from '../io';
 import type { CliIo } from '../io';
+import { cliCatalog } from '../priceHome';
 import { ESTIMATE_HELP } from '../help';
 import { formatStatus, resolveModel } from '../catalog';
 import { fxTable } from '../fx';
@@ -71,7 +72,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     io.stdout.write(ESTIMATE_HELP);
     return EXIT.ok;
   }
-  const catalog = defaultCatalog();
+  const catalog = cliCatalog(io);
   const now = io.now ?? new Date();
   const given = readAssumptions(args, now, fxTable(catalog.fx, args.string('fx'), io.env, now));
   const warnings = new Warnings(io);

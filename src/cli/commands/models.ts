@@ -1,6 +1,6 @@
 /** `llm-cost models`: the catalog with prices, status, tokenizer, source and verified date. */
 import type { CurrencyCode, ModelEntry, PriceList, PricePeriod } from '../../core/catalog/types';
-import { defaultCatalog, listModels } from '../../core/catalog/catalog';
+import { listModels } from '../../core/catalog/catalog';
 import { Rational } from '../../core/cost/rational';
 import { discountedList } from '../../core/cost/schedule';
 import { formatPrice } from '../../core/format/money';
@@ -11,8 +11,10 @@ import { renderTable } from '../../core/format/table';
 import { parseArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
+import { cliCatalog } from '../priceHome';
 import { MODELS_HELP } from '../help';
 import { displayPeriod, formatStatus } from '../catalog';
+import { displayMoment } from '../../core/catalog/moments';
 
 const PROVIDERS = ['deepseek', 'mistral', 'xai'] as const;
 
@@ -34,7 +36,7 @@ export function runModels(argv: readonly string[], io: CliIo): number {
     throw new UsageError(`--provider: '${provider}' is not one of ${PROVIDERS.join(', ')}`);
   }
   const now = io.now ?? new Date();
-  const catalog = defaultCatalog();
+  const catalog = cliCatalog(io);
   const models = listModels(catalog, {
     ...(provider ? { provider: provider as (typeof PROVIDERS)[number] } : {}),
     includeRetired: args.flag('all'),
@@ -53,7 +55,10 @@ function modelsTable(models: readonly ModelEntry[], now: Date): string {
     const main = currencies.includes('USD') ? 'USD' : currencies[0];
     let ref = '';
     if (period) {
-      const src = `${period.source.url}`;
+      const refreshed = period.source.refreshed;
+      const src = refreshed
+        ? `${refreshed.source}: prices you accepted with 'llm-cost prices update', fetched ${displayMoment(refreshed.fetchedAt)}`
+        : period.source.url;
       if (!sources.includes(src)) sources.push(src);
       ref = `[${sources.indexOf(src) + 1}]`;
       if (period.schedule) {

@@ -1,7 +1,7 @@
 /** `llm-cost usage`: the bill for tokens already used, line by line, with the prices in force then. */
 import type { ModelEntry } from '../../core/catalog/types';
 import type { Bill, CostLine, UsageTokens, WindowShares } from '../../core/cost/types';
-import { currentPeriod, defaultCatalog } from '../../core/catalog/catalog';
+import { currentPeriod } from '../../core/catalog/catalog';
 import { bill } from '../../core/cost/bill';
 import { hasTimeOfDayPricing, scheduleCoverage } from '../../core/cost/schedule';
 import { formatDate, formatDateTime } from '../../core/format/dates';
@@ -13,6 +13,7 @@ import { parseArgs } from '../args';
 import type { ParsedArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
+import { cliCatalog } from '../priceHome';
 import { USAGE_HELP } from '../help';
 import { resolveModel } from '../catalog';
 import { isDateOnly, parseCurrency, parseDate, parseFraction, parseTokens } from '../values';
@@ -58,7 +59,7 @@ export function runUsage(argv: readonly string[], io: CliIo): number {
   const now = io.now ?? new Date();
   const at = atText === undefined ? now : parseDate('at', atText);
   const currency = args.string('currency');
-  const catalog = defaultCatalog();
+  const catalog = cliCatalog(io);
   const fx = fxTable(catalog.fx, args.string('fx'), io.env, now);
   const model = resolveModel(catalog, modelId, at);
   const windowShares = readWindowShares(args, model, at, atText !== undefined && isDateOnly(atText));

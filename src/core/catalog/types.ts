@@ -66,6 +66,8 @@ export interface PriceSource {
   /** Date the price was last checked against the source, "YYYY-MM-DD". */
   readonly verified: string;
   readonly note?: string;
+  /** Set on a period continued with prices accepted from a live source ("Update prices", `llm-cost prices update`). */
+  readonly refreshed?: { readonly source: string; readonly fetchedAt: string };
 }
 
 /**

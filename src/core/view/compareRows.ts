@@ -1,4 +1,5 @@
 /** The comparison panel's logic: which models to show, their estimates and bills, sorting, display rows. Pure. */
+import { refreshedOrigin } from '../format/priceOrigin';
 import type { Catalog, CurrencyCode, ModelEntry } from '../catalog/types';
 import type { CacheAssumption, Estimate } from '../cost/types';
 import type { CountResult } from '../tokenize/types';
@@ -189,6 +190,7 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
     priceNotes: e ? priceNotes(model, e, footnotes) : [],
     sourceUrl: source?.url ?? '',
     verified: source?.verified ?? '',
+    ...(source?.refreshed ? { origin: refreshedOrigin(source) } : {}),
     ...(row.error !== undefined ? { error: row.error } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { Catalog, ModelEntry, Provider } from '../catalog/types';
 import { estimate } from '../cost/estimate';
 import { formatDate } from '../format/dates';
 import { formatPricePerMillion } from '../format/money';
+import { refreshedOrigin } from '../format/priceOrigin';
 
 export interface PickerRow {
   readonly modelId: string;
@@ -77,7 +78,8 @@ function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date
     const cached =
       lists.length > 0 && lists.every((l) => l?.cacheHit === null) ? 'no cache price' : `cached ${price(e.cacheHit.pricePerMillion)}`;
     const note = tags.filter(Boolean).join(', ');
-    return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}`;
+    const origin = refreshedOrigin(e.context.period.source);
+    return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}${origin ? ` · ${origin}` : ''}`;
   } catch (error) {
     return `no price: ${error instanceof Error ? error.message : String(error)}`;
   }

@@ -3,6 +3,7 @@ import type { Catalog, ModelEntry } from '../catalog/types';
 import { estimate } from '../cost/estimate';
 import type { CostLine, Estimate } from '../cost/types';
 import { formatAge } from '../format/dates';
+import { refreshedOrigin } from '../format/priceOrigin';
 import { formatMoney, formatPricePerMillion } from '../format/money';
 import { describeConversion, describeTier, describeWindow } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
@@ -60,7 +61,7 @@ export function estimateSummary({ subject, model, count, estimate: e, settings }
 }
 
 /** Markdown source of the status bar tooltip: cost table, price period, source and date, exact or estimate. */
-export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
+export function tooltipMarkdown(priced: PricedCount, now = new Date(), extraNotes: readonly string[] = []): string {
   const { model, count, estimate: e, subject, settings } = priced;
   const currency = e.context.currency;
   const money = (line: CostLine) => formatMoney(line.cost, currency);
@@ -82,7 +83,9 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
     '',
     `Price period: ${[describeWindow(e.context) ?? 'one price at all hours', describeTier(e.context) ?? standardTier(e)].join('; ')}`,
     '',
-    `Prices: [${escapeMarkdown(hostOf(source.url))}](${source.url}), verified ${source.verified} (${formatAge(source.verified, now)})`,
+    source.refreshed
+      ? `Prices: ${escapeMarkdown(refreshedOrigin(source) ?? '')} (${formatAge(source.verified, now)})`
+      : `Prices: [${escapeMarkdown(hostOf(source.url))}](${source.url}), verified ${source.verified} (${formatAge(source.verified, now)})`,
   ];
   const conversion = describeConversion(e.context);
   if (conversion) lines.push('', `Currency: ${escapeMarkdown(conversion)}`);
@@ -91,6 +94,7 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
   // The price-period line already names the time-of-day window; skip the engine's short note for it.
   const windowNote = e.context.window ? `${e.context.window.label} window` : undefined;
   for (const note of e.notes) if (!windowNote || !note.startsWith(windowNote)) lines.push('', `_${escapeMarkdown(note)}_`);
+  for (const note of extraNotes) lines.push('', `_${escapeMarkdown(note)}_`);
   lines.push('', 'Click to open the cost comparison.');
   return lines.join('\n');
 }

@@ -89,6 +89,8 @@ export interface PanelRow {
   readonly priceNotes: readonly PriceNote[];
   readonly sourceUrl: string;
   readonly verified: string;
+  /** "from litellm, fetched 2026-12-05" when the prices were accepted from a live source. */
+  readonly origin?: string;
   /** Set when this model could not be priced or counted; money fields are then "—". */
   readonly error?: string;
 }

@@ -10,6 +10,10 @@ export const COMMANDS = {
   setXaiApiKey: 'llmCost.setXaiApiKey',
   /** {@link ./clearXaiApiKey.ts} */
   clearXaiApiKey: 'llmCost.clearXaiApiKey',
+  /** {@link ./updatePrices.ts} */
+  updatePrices: 'llmCost.updatePrices',
+  /** {@link ./revertPrices.ts} */
+  revertPrices: 'llmCost.revertPrices',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../../core/catalog/types';
 import { defaultCatalog, findModel } from '../../core/catalog/catalog';
 import { applyUserSettings } from '../../core/catalog/userSettings';
+import { applyStore } from '../../core/catalog/priceStore';
+import type { PriceStore } from '../../core/catalog/priceStore';
 import { DEFAULT_SETTINGS, SETTING_KEYS, parseSettings } from '../../core/config/settings';
 import type { Settings } from '../../core/config/settings';
 import { Disposable } from '../dispose';
@@ -28,6 +30,8 @@ export class ConfigService extends Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly notifier: Notifier,
+    /** Prices accepted with "Update prices", laid over the bundled catalog before the user's settings. */
+    private readonly refreshed: () => { store: PriceStore; problem?: string } = () => ({ store: { version: 1, updates: [] } }),
   ) {
     super();
     const raw = readRaw();
@@ -43,6 +47,14 @@ export class ConfigService extends Disposable {
   /** Problems reported since activation, in the order they were first seen. */
   reportedProblems(): readonly string[] {
     return [...this.reported];
+  }
+
+  /** Rebuilds from the current settings and accepted prices, and fires (after "Update prices" or a revert). */
+  rebuild(): void {
+    const raw = readRaw();
+    this.rawJson = JSON.stringify(raw);
+    this.config = this.build(raw);
+    this.changed.fire(this.config);
   }
 
   /** Re-reads the settings; when they differ from the last read, rebuilds and fires. Returns true when something changed. */
@@ -67,7 +79,9 @@ export class ConfigService extends Disposable {
 
   /** The built-in catalog with the user's overrides, custom models and rates; the built-in one alone if that fails. */
   private userCatalog(raw: Record<string, unknown>): { catalog: Catalog; problems: string[] } {
-    const catalog = defaultCatalog();
+    const { store, problem } = this.refreshed();
+    if (problem) this.report([problem]);
+    const catalog = applyStore(defaultCatalog(), store).catalog;
     try {
       return applyUserSettings(catalog, {
         priceOverrides: raw[SETTING_KEYS.priceOverrides],

@@ -1,4 +1,5 @@
 /** One open comparison panel: answers its messages, counts the subject for every shown model, posts state. */
+import { autoRefreshSetting } from '../prices/autoRefreshSetting';
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { DocumentCount } from '../../core/prompt/document';
@@ -297,6 +298,7 @@ export class PanelSession extends Disposable {
       sort: this.sort,
       bill: this.bill,
       now: new Date(),
+      autoRefresh: autoRefreshSetting(),
     });
     this.lastState = built.state;
     this.exportRows = built.exportRows;

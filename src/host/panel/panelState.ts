@@ -1,5 +1,8 @@
 /** Builds the comparison panel's state from settings, counts and the user's controls. Pure: no 'vscode'. */
+import { stalePricesNote } from '../../core/config/priceSettings';
+import type { AutoRefresh } from '../../core/config/priceSettings';
 import type { Catalog } from '../../core/catalog/types';
+import { currentPeriod } from '../../core/catalog/catalog';
 import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/config/settings';
 import type { CountResult } from '../../core/tokenize/types';
@@ -15,6 +18,7 @@ import {
   sortRows,
   toPanelRow,
 } from '../../core/view/compareRows';
+import type { ComparisonRow } from '../../core/view/compareRows';
 
 export const DEFAULT_SORT: SortOrder = { column: 'total', direction: 'ascending' };
 
@@ -38,6 +42,8 @@ export interface PanelInputs {
   readonly sort: SortOrder;
   readonly bill: BillInputs;
   readonly now: Date;
+  /** llmCost.prices.autoRefresh: while off, prices over 60 days old get one line saying so. */
+  readonly autoRefresh?: AutoRefresh;
 }
 
 /** The panel's controls as the settings set them. */
@@ -125,11 +131,14 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     rows,
     currencies: currenciesOf(catalog, controls.currency),
     momentNote: moment.note,
-    footnotes: footnotes(
-      compared.some((r) => r.estimate?.context.converted),
-      compared.some((r) => r.count && !r.count.exact),
-      catalog,
-    ),
+    footnotes: [
+      ...staleLine(compared, inputs),
+      ...footnotes(
+        compared.some((r) => r.estimate?.context.converted),
+        compared.some((r) => r.count && !r.count.exact),
+        catalog,
+      ),
+    ],
     caveats: caveats.list(),
     bill: { inputs: inputs.bill, ...billRows(catalog, selection.models, inputs.bill, controls.currency) },
     problems,
@@ -139,6 +148,18 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     r.count && r.estimate ? [{ modelId: r.model.id, count: r.count, estimate: r.estimate }] : [],
   );
   return nextChange ? { state, nextChange, exportRows } : { state, exportRows };
+}
+
+/** The stale-prices line for the current models shown, when refresh is off and they are over 60 days old. */
+function staleLine(compared: readonly ComparisonRow[], inputs: PanelInputs): string[] {
+  if (inputs.autoRefresh === undefined) return [];
+  const dates = compared.flatMap((r) => {
+    if (r.model.status.kind !== 'current') return [];
+    const source = r.estimate?.context.period.source ?? currentPeriod(r.model, inputs.now)?.source;
+    return source ? [source.verified] : [];
+  });
+  const note = stalePricesNote(dates, inputs.now, inputs.autoRefresh);
+  return note ? [note] : [];
 }
 
 function footnotes(converted: boolean | undefined, estimated: boolean | undefined, catalog: Catalog): string[] {

@@ -9,6 +9,8 @@ import { CountError } from '../counting/countingService';
 import type { CountingService } from '../counting/countingService';
 import { Disposable } from '../dispose';
 import { priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
+import { stalePricesNote } from '../../core/config/priceSettings';
+import { autoRefreshSetting } from '../prices/autoRefreshSetting';
 import type { PricedCount } from '../../core/view/statusText';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
@@ -122,7 +124,8 @@ export class StatusBar extends Disposable {
   }
 
   private render(priced: PricedCount<Subject>): void {
-    this.show(statusText(priced), tooltipMarkdown(priced), priced);
+    const stale = stalePricesNote([priced.estimate.context.period.source.verified], new Date(), autoRefreshSetting());
+    this.show(statusText(priced), tooltipMarkdown(priced, new Date(), stale ? [stale] : []), priced);
   }
 
   private show(text: string, tooltip: string, priced?: PricedCount<Subject>): void {
