@@ -57,10 +57,13 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
   inline.append(el('summary', undefined, 'Prices applied'), ...priceNotes(row));
   if (inline.childElementCount > 1) model.append(inline);
 
+  // Narrow panels hide the saving column and show the figure under the input cost instead.
+  const input = el('td', 'input num', row.input);
+  input.append(el('span', 'saving-inline', `saving ${row.cacheSaving}`));
   tr.append(
     model,
     tokens,
-    el('td', 'input num', row.input),
+    input,
     el('td', 'saving num', row.cacheSaving),
     el('td', 'output num', row.output),
     el('td', 'total num', row.total),
@@ -130,7 +133,9 @@ export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void
 
 /** One small table per model: each billed line and the total. */
 export function renderBill(container: HTMLElement, rows: readonly BillRow[]): void {
-  container.replaceChildren(...rows.map(renderBillRow));
+  container.replaceChildren(
+    ...(rows.length ? rows.map(renderBillRow) : [el('p', 'help', 'No model billed: tick one under "Models billed".')]),
+  );
 }
 
 function renderBillRow(row: BillRow): HTMLElement {
