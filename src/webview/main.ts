@@ -12,7 +12,9 @@
  *   #subject (what is counted), #busy (visible while counting), #problems, #footnotes, #moment-note
  *   table #comparison: header buttons `button[data-sort=model|tokens|input|saving|output|total]` inside
  *     `th[data-column]` carrying aria-sort; rows `tr[data-model="<model id>"]` with `th.model` and cells
- *     `td.tokens`, `td.input`, `td.saving`, `td.output`, `td.total`, `td.notes`
+ *     `td.tokens`, `td.input`, `td.saving`, `td.output`, `td.total`, `td.notes`; a counted row has class
+ *     `fit-fits|fit-near|fit-over|fit-unknown`, its share of the window in `td.tokens .fit-share` and, when
+ *     nearly full or not fitting, `th.model .fit-note` saying by how much
  *   controls: #ratio (range 0–10), #ratio-number (0–100) with #ratio-error (why a typed value is not used),
  *     #ratio-used (the ratio the table is priced with), #cache-mode (share|prefix), #cache-hit
  *     (percent for share, tokens for prefix), #currency, #moment (now|next-peak|next-off-peak), #show-retired

@@ -36,7 +36,8 @@ export function renderTable(table: HTMLTableElement, state: PanelState): void {
 }
 
 function renderRow(row: PanelRow): HTMLTableRowElement {
-  const tr = el('tr', `status-${row.status}${row.error ? ' failed' : ''}`);
+  const fit = row.fit;
+  const tr = el('tr', `status-${row.status}${row.error ? ' failed' : ''}${fit ? ` fit-${fit.level}` : ''}`);
   tr.dataset.model = row.modelId;
 
   const model = el('th', 'model');
@@ -44,11 +45,14 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
   model.append(el('span', 'name', row.displayName), ' ', el('span', 'provider', row.provider));
   if (row.pinned) model.append(' ', el('span', 'badge', 'pinned'));
   if (row.statusNote) model.append(el('span', 'status-note', row.statusNote));
+  // Not fitting (or nearly full) is said in words, with a mark, not by colour alone.
+  if (fit?.note) model.append(el('span', `fit-note fit-${fit.level}`, `${fit.level === 'over' ? '✖' : '⚠'} ${fit.note}`));
   model.title = row.modelId;
 
   const tokens = el('td', 'tokens num', row.tokensText);
   if (row.tokenizerLabel) tokens.title = row.tokenizerLabel;
   if (row.errorBand) tokens.append(el('span', 'band', row.errorBand));
+  if (fit) tokens.append(el('span', 'fit-share', fit.shareText));
 
   const notes = el('td', 'notes');
   notes.append(...priceNotes(row));

@@ -34,7 +34,6 @@ export function confirmModel(catalog: Catalog, model: ModelEntry, currentId: str
   picker.title = `${model.displayName} is ${model.status.kind === 'retired' ? 'retired' : 'a legacy model'}: use it as the default?`;
   picker.placeholder = `${model.displayName} (${statusNote(model)}): confirm, or choose another model`;
   picker.items = items;
-  picker.ignoreFocusOut = false;
   return new Promise((resolve) => {
     let chosen: string | undefined;
     picker.onDidAccept(() => {

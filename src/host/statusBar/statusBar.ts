@@ -8,10 +8,11 @@ import type { ConfigService } from '../config/configService';
 import { CountError } from '../counting/countingService';
 import type { CountingService } from '../counting/countingService';
 import { Disposable } from '../dispose';
-import { priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
+import { accessibleSummary, priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
 import type { PricedCount } from '../../core/view/statusText';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
+import { fitBackground, fitIcon } from './fitColours';
 
 /** Delay before "counting…" replaces the last result, so quick counts never flicker. */
 const SPINNER_DELAY_MS = 150;
@@ -26,9 +27,10 @@ export interface StatusBarDeps {
 
 export class StatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount<Subject> } = {
+  private shown: { text: string; tooltip: string; label: string; visible: boolean; priced?: PricedCount<Subject> } = {
     text: '',
     tooltip: '',
+    label: '',
     visible: false,
   };
   private source: vscode.CancellationTokenSource | undefined;
@@ -48,10 +50,10 @@ export class StatusBar extends Disposable {
   }
 
   snapshot(): StatusSnapshot {
-    const { text, tooltip, visible, priced } = this.shown;
-    return priced
-      ? { text, tooltip, visible, modelId: priced.model.id, tokens: priced.count.tokens, exact: priced.count.exact }
-      : { text, tooltip, visible };
+    const { text, tooltip, label, visible, priced } = this.shown;
+    const background = priced ? fitBackground(priced.fit.level) : undefined;
+    const shown = { text, tooltip, accessibilityLabel: label, visible, ...(background ? { background } : {}) };
+    return priced ? { ...shown, modelId: priced.model.id, tokens: priced.count.tokens, exact: priced.count.exact } : shown;
   }
 
   /** True when no refresh is running. */
@@ -75,7 +77,7 @@ export class StatusBar extends Disposable {
     if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
     this.pending++;
     const spinner = setTimeout(() => {
-      if (!source.token.isCancellationRequested) this.show('$(sync~spin) counting…', `Counting ${subject.label}…`);
+      if (!source.token.isCancellationRequested) this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
     }, SPINNER_DELAY_MS);
     try {
       const modelId = config.settings.defaultModel;
@@ -112,14 +114,19 @@ export class StatusBar extends Disposable {
   }
 
   private render(priced: PricedCount<Subject>): void {
-    this.show(statusText(priced), tooltipMarkdown(priced), priced);
+    const icon = fitIcon(priced.fit.level);
+    this.show(`${icon ? `${icon} ` : ''}${statusText(priced)}`, tooltipMarkdown(priced), `LLM Cost: ${accessibleSummary(priced)}`, priced);
   }
 
-  private show(text: string, tooltip: string, priced?: PricedCount<Subject>): void {
+  /** Shows text and tooltip; `label` is the plain sentence screen readers announce (default: the tooltip as plain text). */
+  private show(text: string, tooltip: string, label = `LLM Cost: ${tooltip}`, priced?: PricedCount<Subject>): void {
     this.item.text = text;
     this.item.tooltip = new vscode.MarkdownString(tooltip, true);
+    this.item.accessibilityInformation = { label };
+    const background = priced ? fitBackground(priced.fit.level) : undefined;
+    this.item.backgroundColor = background ? new vscode.ThemeColor(`statusBarItem.${background}Background`) : undefined;
     this.item.show();
-    this.shown = { text, tooltip, visible: true, ...(priced ? { priced } : {}) };
+    this.shown = { text, tooltip, label, visible: true, ...(priced ? { priced } : {}) };
   }
 
   private hide(): void {
