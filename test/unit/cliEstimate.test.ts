@@ -133,7 +133,7 @@ describe('llm-cost estimate', () => {
     );
     assert.equal(res.code, 0, res.stderr);
     const lines = res.stdout.split('\n');
-    assert.match(lines[0], /^model\s+tokens\s+input\s+cache saving\s+output\s+total$/);
+    assert.match(lines[0], /^model\s+tokens\s+input\s+cache saving\s+output\s+total\s+window$/);
     assert.match(lines[3], /^grok-4\.7\s+≈\d+\s+€/);
     assert.match(
       res.stdout,

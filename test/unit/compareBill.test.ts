@@ -138,7 +138,7 @@ describe('usage bill: long-context requests', () => {
   it('bills every token at the long-context tier when asked: 0.40 + 2.50 + 5.00 = $7.90; flat models unchanged', () => {
     const { rows, caveats } = billRows(catalog, [grok, mistral], { ...inputs, longContext: true }, 'USD');
     assert.equal(rows[0].total, '$7.90');
-    assert.deepEqual(rows[0].notes, [{ text: 'long-context tier (prompt ≥ 200,000 tokens)' }]);
+    assert.deepEqual(rows[0].notes, [{ text: 'prompt ≥ 200,000 tokens: every token at the higher long-context rate' }]);
     assert.deepEqual(caveats, []);
     assert.deepEqual(rows[1], billRows(catalog, [mistral], inputs, 'USD').rows[0]);
   });

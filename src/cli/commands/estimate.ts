@@ -1,13 +1,16 @@
 /** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
 import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
+import type { ContextFit } from '../../core/cost/contextFit';
 import { defaultCatalog, listModels } from '../../core/catalog/catalog';
 import { estimate } from '../../core/cost/estimate';
+import { contextFit } from '../../core/cost/contextFit';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
 import type { Rational } from '../../core/cost/rational';
 import { formatDateTime } from '../../core/format/dates';
 import { formatMoney } from '../../core/format/money';
+import { fitNote, fitUsage, formatShare } from '../../core/format/fit';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { describeConversion, describeTier, describeWindow } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
@@ -71,10 +74,11 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   const named = dedupe(args.strings('model').map((name) => ({ name, model: resolveModel(catalog, name, assumptions.at) })));
   const input = await readInput(args.positionals, io, 'estimate');
   const models = named.length ? named : modelsAt(catalog, assumptions).map((model) => ({ name: model.id, model }));
+  const warnings = new Warnings(io);
   warnDayOnly(
     models.map((m) => m.model),
     assumptions,
-    new Warnings(io),
+    warnings,
   );
 
   const rows: Row[] = [];
@@ -84,7 +88,8 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   for (const { name, model } of models) {
     const count = await counter.count(input, model);
     try {
-      rows.push({ model, name, count, estimate: estimate(catalog, requestFor(name, count.tokens, assumptions)) });
+      const e = estimate(catalog, requestFor(name, count.tokens, assumptions));
+      rows.push({ model, name, count, estimate: e, fit: contextFit(model, count.tokens, e.output.tokens) });
     } catch (err) {
       if (!(err instanceof CostError) || err.code !== 'no-price-period') throw err;
       if (!named.length) skipped.push(model.id);
@@ -96,6 +101,9 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   if (!rows.length && unpriced.length) throw new UsageError(unpriced.map((u) => `${u.model.id} ${u.reason}`).join('; '));
   if (!rows.length) throw new UsageError(`no listed model has a price at ${formatDateTime(assumptions.at)}`);
 
+  for (const { model, fit } of rows) {
+    if (!fit.fits) warnings.warn(`${model.id}: the prompt ${fitNote(fit)} (${fitUsage(fit)})`);
+  }
   const over = assumptions.maxCost ? rows.filter((r) => r.estimate.total.cmp(assumptions.maxCost as Rational) > 0) : [];
   if (args.flag('json')) {
     io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped, unpriced), null, 2)}\n`);
@@ -182,15 +190,17 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
       { header: 'cache saving', align: 'right' },
       { header: 'output', align: 'right' },
       { header: 'total', align: 'right' },
+      { header: 'window', align: 'right' },
     ],
     [
-      ...rows.map(({ model, count, estimate: e }) => [
+      ...rows.map(({ model, count, estimate: e, fit }) => [
         model.id,
         formatCount(count),
         formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
         cached ? formatMoney(e.cacheSaving, currency) : '—',
         formatMoney(e.output.cost, currency),
         formatMoney(e.total, currency),
+        windowCell(fit),
       ]),
       ...unpriced.map((u) => [u.model.id]),
     ],
@@ -202,6 +212,12 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
     return u ? `${line.padEnd(idWidth)}  ${u.reason}` : line;
   });
   return `${[...lines, '', ...footer(rows, a, skipped)].join('\n')}\n`;
+}
+
+/** "26%", "93% near", "519% over", "—" (window not given): input plus projected output against the window. */
+function windowCell(fit: ContextFit): string {
+  const share = fit.share === undefined ? '—' : formatShare(fit.share);
+  return fit.level === 'over' ? `${share} over` : fit.level === 'near' ? `${share} near` : share;
 }
 
 function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string[] {
@@ -216,7 +232,10 @@ function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]
         ? `${+(a.cache.hitRatio * 100).toFixed(4)}% of the input a cache hit`
         : 'no cache hits assumed'
       : `the first ${formatTokens(a.cache.cachedPrefixTokens)} input tokens a cache hit`;
-  const lines = [`Prices in ${currency} at ${formatDateTime(a.at)}; ${out}; ${cache}.`];
+  const lines = [
+    `Prices in ${currency} at ${formatDateTime(a.at)}; ${out}; ${cache}.`,
+    'window: input plus projected output as a share of the model\'s context window ("near" from 90%).',
+  ];
   const grouped = new Map<string, string[]>();
   const add = (line: string | null, id: string) => {
     if (line) grouped.set(line, [...(grouped.get(line) ?? []), id]);

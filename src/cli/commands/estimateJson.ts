@@ -32,7 +32,7 @@ export function estimateJson(
   };
 }
 
-function rowJson({ model, count, estimate: e }: Row): unknown {
+function rowJson({ model, count, estimate: e, fit }: Row): unknown {
   return {
     model: model.id,
     tokens: count.tokens,
@@ -43,6 +43,9 @@ function rowJson({ model, count, estimate: e }: Row): unknown {
     format: count.format,
     templateTokens: count.templateTokens,
     countSource: count.source,
+    contextWindow: fit.contextWindow > 0 ? fit.contextWindow : null,
+    contextUsed: fit.share ?? null,
+    fits: fit.fits,
     lines: [e.cacheHit, e.cacheMiss, e.output].map(lineJson),
     ...money('input', e.cacheHit.cost.add(e.cacheMiss.cost)),
     ...money('cacheSaving', e.cacheSaving),

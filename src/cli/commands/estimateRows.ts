@@ -1,6 +1,7 @@
 /** The rows `estimate` prints: priced models, and named models with no price at the moment asked. */
 import type { ModelEntry } from '../../core/catalog/types';
 import type { Estimate } from '../../core/cost/types';
+import type { ContextFit } from '../../core/cost/contextFit';
 import type { CliCount } from '../counting';
 
 export interface Row {
@@ -9,6 +10,8 @@ export interface Row {
   readonly name: string;
   readonly count: CliCount;
   readonly estimate: Estimate;
+  /** Input plus projected output against the model's context window. */
+  readonly fit: ContextFit;
 }
 
 /** A named model with no price at the default moment (retired): shown as a row instead of aborting the run. */

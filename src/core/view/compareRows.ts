@@ -2,7 +2,9 @@
 import type { Catalog, CurrencyCode, ModelEntry } from '../catalog/types';
 import type { CacheAssumption, Estimate } from '../cost/types';
 import type { CountResult } from '../tokenize/types';
-import type { Moment, PanelRow, PriceNote, SortOrder } from './viewTypes';
+import type { FitView, Moment, PanelRow, PriceNote, SortOrder } from './viewTypes';
+import { contextFit } from '../cost/contextFit';
+import { fitNote, fitShareText } from '../format/fit';
 import { Rational } from '../cost/rational';
 import { currentPeriod, findModel, listModels } from '../catalog/catalog';
 import { estimate } from '../cost/estimate';
@@ -186,11 +188,18 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
     output: money(e?.output.cost),
     total: money(e?.total),
     totalNumber: e ? e.total.toNumber() : 0,
+    ...(count ? { fit: fitView(model, count.tokens, e?.output.tokens ?? 0) } : {}),
     priceNotes: e ? priceNotes(model, e, footnotes) : [],
     sourceUrl: source?.url ?? '',
     verified: source?.verified ?? '',
     ...(row.error !== undefined ? { error: row.error } : {}),
   };
+}
+
+/** The fit of input plus projected output in the model's window, in words. */
+export function fitView(model: ModelEntry, inputTokens: number, outputTokens: number): FitView {
+  const fit = contextFit(model, inputTokens, outputTokens);
+  return { level: fit.level, shareText: fitShareText(fit), note: fitNote(fit) };
 }
 
 /** "legacy", "retired 2026-01-15 → deepseek-v4-pro", or "" for a current model. */

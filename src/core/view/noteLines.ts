@@ -5,7 +5,7 @@ import type { PriceNote } from './viewTypes';
 import { footnoteMarker } from './viewTypes';
 import { contextNotes } from '../cost/common';
 import { formatDateTime } from '../format/dates';
-import { groupThousands } from '../format/money';
+import { formatTokens } from '../format/tokens';
 
 /** Collects distinct caveats in first-seen order; `ref` gives a caveat's 1-based number. */
 export class Footnotes {
@@ -54,7 +54,7 @@ export function shortNotes(
     notes.push(withFootnote(text, window.note, footnotes));
   }
   if (context.tier === 'long-context' && context.longContextThreshold !== undefined) {
-    notes.push({ text: `long-context tier (prompt ≥ ${groupThousands(String(context.longContextThreshold))} tokens)` });
+    notes.push({ text: `prompt ≥ ${formatTokens(context.longContextThreshold)} tokens: every token at the higher long-context rate` });
   }
   if (context.converted) {
     const c = context.converted;

@@ -1,9 +1,12 @@
 /** What the status bar and the estimate command say about a priced count: text, tooltip table, summary. Pure. */
 import type { Catalog, ModelEntry } from '../catalog/types';
+import { contextFit } from '../cost/contextFit';
+import type { ContextFit } from '../cost/contextFit';
 import { estimate } from '../cost/estimate';
 import type { CostLine, Estimate } from '../cost/types';
 import { formatAge } from '../format/dates';
 import { formatMoney, formatPricePerMillion } from '../format/money';
+import { fitNote, fitShareText, fitUsage, formatShare } from '../format/fit';
 import { describeConversion, describeTier, describeWindow } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
 import type { DocumentCount } from '../prompt/document';
@@ -21,6 +24,8 @@ export interface PricedCount<S extends LabelledSubject = LabelledSubject> {
   readonly count: DocumentCount;
   readonly estimate: Estimate;
   readonly settings: Settings;
+  /** Input plus projected output against the model's context window and maximum output. */
+  readonly fit: ContextFit;
 }
 
 /** Prices a count for the model at `at` with the output ratio, cache share and currency from the settings. */
@@ -40,23 +45,45 @@ export function priceCount<S extends LabelledSubject>(
     cache: { hitRatio: settings.cacheHitShare },
     currency: settings.currency,
   });
-  return { subject, model, count, estimate: result, settings };
+  return { subject, model, count, estimate: result, settings, fit: contextFit(model, count.tokens, result.output.tokens) };
 }
 
-/** "1,234 tok · $0.0021", with "≈" before an estimated count. */
+/** "1,234 tok · $0.0021", with "≈" before an estimated count; "· does not fit" or "· 93% of window" when the window is (nearly) full. */
 export function statusText(priced: PricedCount): string {
-  return `${formatCount(priced.count)} tok · ${formatMoney(priced.estimate.total, priced.estimate.context.currency)}`;
+  const base = `${formatCount(priced.count)} tok · ${formatMoney(priced.estimate.total, priced.estimate.context.currency)}`;
+  const { fit } = priced;
+  if (fit.level === 'over') return `${base} · does not fit`;
+  if (fit.level === 'near' && fit.share !== undefined) return `${base} · ${formatShare(fit.share)} of window`;
+  return base;
+}
+
+/**
+ * The status item as one plain sentence for screen readers (no Markdown, no icons):
+ * "selection in prompt.md: 1,234 tokens on DeepSeek V4 Flash, $0.0021; 1% of the 1,000,000-token context window."
+ */
+export function accessibleSummary(priced: PricedCount): string {
+  const { subject, model, count, estimate: e, fit } = priced;
+  const tokens = `${count.exact ? '' : 'about '}${formatTokens(count.tokens)} ${count.tokens === 1 ? 'token' : 'tokens'}`;
+  const window =
+    fit.share === undefined
+      ? 'context window not given'
+      : `${formatShare(fit.share)} of the ${formatTokens(fit.contextWindow)}-token context window`;
+  const note = fitNote(fit);
+  return `${subject.label}: ${tokens} on ${model.displayName}, ${formatMoney(e.total, e.context.currency)}; ${note || window}.`;
 }
 
 /** "prompt.md (whole document): ≈1,234 tokens (estimated count) on DeepSeek V4 Flash → $0.0021 (input …, output …, cache saving …)." */
-export function estimateSummary({ subject, model, count, estimate: e, settings }: PricedCount): string {
+export function estimateSummary(priced: PricedCount): string {
+  const { subject, model, count, estimate: e, settings } = priced;
   const currency = e.context.currency;
   const input = formatMoney(e.cacheMiss.cost.add(e.cacheHit.cost), currency);
   const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${formatMoney(e.output.cost, currency)}`;
   const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
   const kind = count.exact ? '' : ' (estimated count)';
   const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
-  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).${fallback}`;
+  const fit = fitNote(priced.fit);
+  const window = fit ? ` Context window: ${fit}.` : '';
+  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
 }
 
 /** Markdown source of the status bar tooltip: cost table, price period, source and date, exact or estimate. */
@@ -87,6 +114,7 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
   const conversion = describeConversion(e.context);
   if (conversion) lines.push('', `Currency: ${escapeMarkdown(conversion)}`);
   lines.push('', countLine(count));
+  lines.push('', fitLine(priced.fit));
   if (count.fallback) lines.push('', `Counted as plain text: ${escapeMarkdown(count.fallback)}`);
   // The price-period line already names the time-of-day window; skip the engine's short note for it.
   const windowNote = e.context.window ? `${e.context.window.label} window` : undefined;
@@ -101,6 +129,13 @@ function countLine(count: DocumentCount): string {
     !count.exact && count.errorBand ? `; the true count may be ${formatErrorBand(count.errorBand)} of this: ${count.errorBand.basis}` : '';
   const template = count.templateTokens > 0 ? `, incl. ${formatTokens(count.templateTokens)} template tokens` : '';
   return `Count: ${formatCount(count)} ${count.tokens === 1 ? 'token' : 'tokens'}, ${what} (${escapeMarkdown(count.label)}${band}${template})`;
+}
+
+/** "Context window: 26% of 131,072 (input 1,234 + projected output 1,234 = 2,468 tokens)", bold when it does not fit. */
+function fitLine(fit: ContextFit): string {
+  const note = fitNote(fit);
+  const line = `Context window: ${fitShareText(fit)} (${fitUsage(fit)})`;
+  return note ? `${line}: **${escapeMarkdown(note)}**` : line;
 }
 
 function standardTier(e: Estimate): string {
