@@ -5,7 +5,7 @@ import { extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers
 const section = () => vscode.workspace.getConfiguration('llmCost');
 
 /** Runs "Select model" for `id`, waits for its confirmation list, then does `answer` there. */
-async function selectWith(id: string, answer: () => Promise<void>): Promise<unknown> {
+async function selectWith(id: string, answer: () => Thenable<unknown>): Promise<unknown> {
   const shown = vscode.commands.executeCommand('llmCost.selectModel', id);
   await new Promise((r) => setTimeout(r, 1500));
   await answer();
@@ -20,15 +20,13 @@ describe('choosing a retired model as the default', () => {
   });
 
   it('asks first: dismissing the question keeps the current model', async () => {
-    const result = await selectWith('deepseek-chat', () => Promise.resolve(vscode.commands.executeCommand('workbench.action.closeQuickOpen')));
+    const result = await selectWith('deepseek-chat', () => vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
     assert.equal(result, undefined);
     assert.equal(section().get('defaultModel'), 'deepseek-flash');
   });
 
   it('sets it once confirmed, and the status bar prices it', async () => {
-    const result = await selectWith('deepseek-chat', () =>
-      Promise.resolve(vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem')),
-    );
+    const result = await selectWith('deepseek-chat', () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'));
     assert.equal(result, 'deepseek-chat');
     assert.equal(section().inspect('defaultModel')?.globalValue, 'deepseek-chat');
     const editor = await openWorkspaceFile('prompt.md');
@@ -59,7 +57,12 @@ describe('choosing a retired model as the default', () => {
     const before = api.notifications().length;
     const result = await vscode.commands.executeCommand('llmCost.selectModel', 'no-such-model');
     assert.equal(result, undefined);
-    const shown = await waitFor('a message', () => api.notifications().slice(before).find((n) => /no-such-model/.test(n.message)));
+    const shown = await waitFor('a message', () =>
+      api
+        .notifications()
+        .slice(before)
+        .find((n) => /no-such-model/.test(n.message)),
+    );
     assert.equal(shown.severity, 'error');
     assert.equal(section().get('defaultModel'), 'deepseek-flash');
   });
