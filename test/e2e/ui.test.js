@@ -139,7 +139,10 @@ describe('workbench UI', function () {
     // Side by side with the editor (about 520 px here), every Total is in view without scrolling sideways.
     const wrap = await view.locator('.table-wrap').boundingBox();
     for (const box of await Promise.all((await view.locator('#comparison td.total').all()).map((c) => c.boundingBox()))) {
-      assert.ok(box && wrap && box.x + box.width <= wrap.x + wrap.width + 0.5, `Total cell ends at ${box && box.x + box.width}, view at ${wrap && wrap.x + wrap.width}`);
+      assert.ok(
+        box && wrap && box.x + box.width <= wrap.x + wrap.width + 0.5,
+        `Total cell ends at ${box && box.x + box.width}, view at ${wrap && wrap.x + wrap.width}`,
+      );
     }
     // Give the panel the whole window for the README screenshot.
     await page.keyboard.press('Control+B');
@@ -158,7 +161,10 @@ describe('workbench UI', function () {
     const ratio = view.locator('#ratio-number');
     for (const typed of ['150', '-1', '1e3', '']) {
       await ratio.fill(typed);
-      await view.locator('#ratio-error').filter({ hasText: /from 0 to 100/ }).waitFor({ timeout: 10000 });
+      await view
+        .locator('#ratio-error')
+        .filter({ hasText: /from 0 to 100/ })
+        .waitFor({ timeout: 10000 });
       assert.match(await view.locator('#ratio-error').innerText(), /still uses ×4/, `after typing ${JSON.stringify(typed)}`);
       assert.match(await view.locator('#ratio-used').innerText(), /×4\b/);
     }

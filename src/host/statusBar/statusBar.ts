@@ -77,7 +77,8 @@ export class StatusBar extends Disposable {
     if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
     this.pending++;
     const spinner = setTimeout(() => {
-      if (!source.token.isCancellationRequested) this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
+      if (!source.token.isCancellationRequested)
+        this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
     }, SPINNER_DELAY_MS);
     try {
       const modelId = config.settings.defaultModel;
