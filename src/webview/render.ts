@@ -120,8 +120,9 @@ export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void
   const bars = priced.map((row) => {
     const line = el('div', 'chart-row');
     line.dataset.model = row.modelId;
-    const label = el('span', 'label', row.displayName);
-    label.title = row.displayName;
+    const over = row.fit?.level === 'over';
+    const label = el('span', over ? 'label fit-over' : 'label', `${over ? '✖ ' : ''}${row.displayName}`);
+    label.title = over && row.fit ? `${row.displayName}: ${row.fit.note}` : row.displayName;
     const track = el('span', 'track');
     const bar = el('span', row.exact ? 'bar' : 'bar estimate');
     // A visible sliver even for a zero total, so every model has a bar.
@@ -130,7 +131,7 @@ export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void
     line.append(label, track, el('span', 'value', row.total));
     return line;
   });
-  const summary = priced.map((r) => `${r.displayName} ${r.total}`).join('; ');
+  const summary = priced.map((r) => `${r.displayName} ${r.total}${r.fit?.level === 'over' ? ' (does not fit)' : ''}`).join('; ');
   chart.setAttribute('aria-label', priced.length ? `Total cost per model: ${summary}` : 'No totals yet');
   chart.replaceChildren(...(bars.length ? bars : [el('p', 'help', 'No totals yet.')]));
 }

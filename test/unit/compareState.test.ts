@@ -148,7 +148,7 @@ describe('panel state', () => {
       picked.rows.map((r) => r.modelId),
       ['deepseek-chat'],
     );
-    assert.equal(picked.rows[0]!.error, undefined, 'deepseek-chat had prices on 2025-01-20');
+    assert.equal(picked.rows[0].error, undefined, 'deepseek-chat had prices on 2025-01-20');
     assert.equal(picked.followsDefault, false);
     assert.match(picked.models.find((m) => m.modelId === 'deepseek-chat')!.statusNote, /retired/);
     assert.deepEqual(buildPanel(inputs(new Map(), { billModels: [] })).state.bill.rows, []);
