@@ -9,7 +9,7 @@ import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
 import type { Rational } from '../../core/cost/rational';
 import { formatDateTime } from '../../core/format/dates';
-import { formatMoney } from '../../core/format/money';
+import { formatBreakdown, formatMoney } from '../../core/format/money';
 import { fitNote, fitUsage, formatShare } from '../../core/format/fit';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { describeConversion, describeTier, describeWindow } from '../../core/format/pricing';
@@ -193,15 +193,18 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
       { header: 'window', align: 'right' },
     ],
     [
-      ...rows.map(({ model, count, estimate: e, fit }) => [
-        model.id,
-        formatCount(count),
-        formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
-        cached ? formatMoney(e.cacheSaving, currency) : '—',
-        formatMoney(e.output.cost, currency),
-        formatMoney(e.total, currency),
-        windowCell(fit),
-      ]),
+      ...rows.map(({ model, count, estimate: e, fit }) => {
+        const shown = formatBreakdown([e.cacheHit.cost.add(e.cacheMiss.cost), e.output.cost], e.total, currency);
+        return [
+          model.id,
+          formatCount(count),
+          shown.parts[0],
+          cached ? formatMoney(e.cacheSaving, currency) : '—',
+          shown.parts[1],
+          shown.total,
+          windowCell(fit),
+        ];
+      }),
       ...unpriced.map((u) => [u.model.id]),
     ],
   );

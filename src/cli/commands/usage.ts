@@ -5,7 +5,7 @@ import { currentPeriod, defaultCatalog } from '../../core/catalog/catalog';
 import { bill } from '../../core/cost/bill';
 import { hasTimeOfDayPricing, scheduleCoverage } from '../../core/cost/schedule';
 import { formatDate, formatDateTime } from '../../core/format/dates';
-import { formatMoney, formatPrice } from '../../core/format/money';
+import { formatBreakdown, formatPrice } from '../../core/format/money';
 import { formatTokens } from '../../core/format/tokens';
 import { describePricing } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
@@ -129,6 +129,11 @@ function readTokens(args: ParsedArgs): UsageTokens {
 
 function billTable(b: Bill): string {
   const currency = b.context.currency;
+  const shown = formatBreakdown(
+    b.lines.map((l) => l.cost),
+    b.total,
+    currency,
+  );
   const table = renderTable(
     [
       { header: 'kind' },
@@ -138,14 +143,14 @@ function billTable(b: Bill): string {
       { header: 'exact', align: 'right' },
     ],
     [
-      ...b.lines.map((l) => [
+      ...b.lines.map((l, i) => [
         kindLabel(l),
         formatTokens(l.tokens),
         formatPrice(l.pricePerMillion, currency),
-        formatMoney(l.cost, currency),
+        shown.parts[i],
         l.cost.toDecimalString(),
       ]),
-      ['total', formatTokens(b.lines.reduce((n, l) => n + l.tokens, 0)), '', formatMoney(b.total, currency), b.total.toDecimalString()],
+      ['total', formatTokens(b.lines.reduce((n, l) => n + l.tokens, 0)), '', shown.total, b.total.toDecimalString()],
     ],
   );
   const head = `${b.modelId} at ${b.windowSplit ? formatDate(b.context.at.toISOString()) : formatDateTime(b.context.at)}, ${currency}`;

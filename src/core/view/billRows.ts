@@ -5,7 +5,7 @@ import type { BillInputs, BillRow, BillTiming, PriceNote } from './viewTypes';
 import { currentPeriod } from '../catalog/catalog';
 import { bill } from '../cost/bill';
 import { hasTimeOfDayPricing, scheduleCoverage } from '../cost/schedule';
-import { formatMoney, formatPricePerMillion } from '../format/money';
+import { formatBreakdown, formatPricePerMillion } from '../format/money';
 import { formatTokens } from '../format/tokens';
 import { Footnotes, shortNotes, withFootnote } from './noteLines';
 
@@ -72,15 +72,20 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
   } catch (err) {
     return { ...base, lines: [], total: DASH, notes: [], error: err instanceof Error ? err.message : String(err) };
   }
+  const shown = formatBreakdown(
+    result.lines.map((line) => line.cost),
+    result.total,
+    currency,
+  );
   return {
     ...base,
-    lines: result.lines.map((line) => ({
+    lines: result.lines.map((line, i) => ({
       label: `${BILL_LABELS[line.kind] ?? line.kind}${line.window ? `, ${line.window.label}` : ''}`,
       tokens: formatTokens(line.tokens),
       price: formatPricePerMillion(line.pricePerMillion, currency),
-      cost: formatMoney(line.cost, currency),
+      cost: shown.parts[i],
     })),
-    total: formatMoney(result.total, currency),
+    total: shown.total,
     notes: billNotes(model, result, inputs, footnotes),
   };
 }

@@ -9,7 +9,7 @@ import { Rational } from '../cost/rational';
 import { currentPeriod, findModel, listModels } from '../catalog/catalog';
 import { estimate } from '../cost/estimate';
 import { nextWindowStart } from '../cost/schedule';
-import { formatMoney } from '../format/money';
+import { formatBreakdown, formatMoney } from '../format/money';
 import { formatCount, formatErrorBand } from '../format/tokens';
 import { formatDateTime } from '../format/dates';
 import { Footnotes, shortNotes } from './noteLines';
@@ -170,6 +170,8 @@ const DASH = '—';
 export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes: Footnotes = new Footnotes()): PanelRow {
   const { model, count, estimate: e } = row;
   const money = (r: Rational | undefined) => (r === undefined ? DASH : formatMoney(r, currency));
+  // Input and output add up to the total at the precision shown.
+  const shown = e ? formatBreakdown([inputCost(e) ?? Rational.ZERO, e.output.cost], e.total, currency) : undefined;
   const source = e ? e.context.period.source : model.periods[model.periods.length - 1]?.source;
   return {
     modelId: model.id,
@@ -183,10 +185,10 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
     exact: count?.exact ?? false,
     tokenizerLabel: count?.label ?? '',
     errorBand: count && !count.exact && count.errorBand ? formatErrorBand(count.errorBand) : '',
-    input: money(inputCost(e)),
+    input: shown?.parts[0] ?? DASH,
     cacheSaving: money(e?.cacheSaving),
-    output: money(e?.output.cost),
-    total: money(e?.total),
+    output: shown?.parts[1] ?? DASH,
+    total: shown?.total ?? DASH,
     totalNumber: e ? e.total.toNumber() : 0,
     ...(count ? { fit: fitView(model, count.tokens, e?.output.tokens ?? 0) } : {}),
     priceNotes: e ? priceNotes(model, e, footnotes) : [],

@@ -5,7 +5,7 @@ import type { ContextFit } from '../cost/contextFit';
 import { estimate } from '../cost/estimate';
 import type { CostLine, Estimate } from '../cost/types';
 import { formatAge } from '../format/dates';
-import { formatMoney, formatPricePerMillion } from '../format/money';
+import { formatBreakdown, formatMoney, formatPricePerMillion } from '../format/money';
 import { fitNote, fitShareText, fitUsage, formatShare } from '../format/fit';
 import { describeConversion, describeTier, describeWindow } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
@@ -76,23 +76,24 @@ export function accessibleSummary(priced: PricedCount): string {
 export function estimateSummary(priced: PricedCount): string {
   const { subject, model, count, estimate: e, settings } = priced;
   const currency = e.context.currency;
-  const input = formatMoney(e.cacheMiss.cost.add(e.cacheHit.cost), currency);
-  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${formatMoney(e.output.cost, currency)}`;
+  const shown = formatBreakdown([e.cacheMiss.cost.add(e.cacheHit.cost), e.output.cost], e.total, currency);
+  const input = shown.parts[0];
+  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${shown.parts[1]}`;
   const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
   const kind = count.exact ? '' : ' (estimated count)';
   const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
   const fit = fitNote(priced.fit);
   const window = fit ? ` Context window: ${fit}.` : '';
-  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
+  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${shown.total} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
 }
 
 /** Markdown source of the status bar tooltip: cost table, price period, source and date, exact or estimate. */
 export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
   const { model, count, estimate: e, subject, settings } = priced;
   const currency = e.context.currency;
-  const money = (line: CostLine) => formatMoney(line.cost, currency);
-  const row = (label: string, line: CostLine) =>
-    `| ${label} | ${formatTokens(line.tokens)} | ${formatPricePerMillion(line.pricePerMillion, currency)} | ${money(line)} |`;
+  const shown = formatBreakdown([e.cacheMiss.cost, e.cacheHit.cost, e.output.cost], e.total, currency);
+  const row = (label: string, line: CostLine, cost: string) =>
+    `| ${label} | ${formatTokens(line.tokens)} | ${formatPricePerMillion(line.pricePerMillion, currency)} | ${cost} |`;
   const share = `${Number((settings.cacheHitShare * 100).toFixed(2))}%`;
   const source = e.context.period.source;
   const lines = [
@@ -100,10 +101,10 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
     '',
     '| | Tokens | Price | Cost |',
     '|:--|--:|--:|--:|',
-    row('Input, cache miss', e.cacheMiss),
-    row(`Input, cache hit (${share})`, e.cacheHit),
-    row(`Output (projected at ×${settings.outputRatio})`, e.output),
-    `| **Total** | | | **${formatMoney(e.total, currency)}** |`,
+    row('Input, cache miss', e.cacheMiss, shown.parts[0]),
+    row(`Input, cache hit (${share})`, e.cacheHit, shown.parts[1]),
+    row(`Output (projected at ×${settings.outputRatio})`, e.output, shown.parts[2]),
+    `| **Total** | | | **${shown.total}** |`,
     '',
     `Saving from caching: **${formatMoney(e.cacheSaving, currency)}** (without cache: ${formatMoney(e.totalWithoutCache, currency)})`,
     '',
