@@ -10,7 +10,7 @@ interface BillJson {
   total: number;
   totalExact: string;
   pricing: { window: { label: string; discounted: boolean } | null; tier: string; converted: { from: string; rate: string } | null };
-  notes: string[];
+  notes: { kind: string; text: string }[];
 }
 
 const usage = async (args: string[]): Promise<BillJson> => {
@@ -130,7 +130,7 @@ describe('llm-cost usage', () => {
     assert.match(r.stdout, /^cache hit\s+1,000,000\s+\$0\.014\s+\$0\.014\s+0\.014$/m);
     assert.match(r.stdout, /^total\s+3,500,000\s+\$0\.434\s+0\.434$/m);
     assert.match(r.stdout, /price period 2024-08-02 to 2025-02-08 16:00 UTC/);
-    assert.match(r.stdout, /deepseek-chat is retired/);
+    assert.match(r.stdout, /^retired 2026-07-24 15:59 UTC — last published price; replacement: deepseek-flash$/m);
   });
   it('rejects incomplete or conflicting token options, bad numbers, dates and currencies', async () => {
     assertUsageError(await runCli(['usage', '--output-tokens', '1', '--input-tokens', '1']), /needs --model/);

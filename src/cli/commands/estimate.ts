@@ -20,14 +20,14 @@ import { EXIT, UsageError } from '../errors';
 import { readInput } from '../io';
 import type { CliIo } from '../io';
 import { ESTIMATE_HELP } from '../help';
-import { formatStatus, resolveModel } from '../catalog';
+import { resolveModel } from '../catalog';
 import { fxTable } from '../fx';
 import { Warnings } from '../warnings';
 import { Counter } from '../counting';
 import { extraNotes } from '../notes';
 import { isDateOnly, parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
 import { estimateJson } from './estimateJson';
-import type { Row, Unpriced } from './estimateRows';
+import type { Row } from './estimateRows';
 
 /** Default output projection: as many output tokens as input tokens (documented in --help). */
 export const DEFAULT_RATIO = 1;
@@ -83,7 +83,6 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
 
   const rows: Row[] = [];
   const skipped: string[] = [];
-  const unpriced: Unpriced[] = [];
   const counter = new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') });
   for (const { name, model } of models) {
     const count = await counter.count(input, model);
@@ -91,14 +90,11 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
       const e = estimate(catalog, requestFor(name, count.tokens, assumptions));
       rows.push({ model, name, count, estimate: e, fit: contextFit(model, count.tokens, e.output.tokens) });
     } catch (err) {
-      if (!(err instanceof CostError) || err.code !== 'no-price-period') throw err;
-      if (!named.length) skipped.push(model.id);
-      else if (!assumptions.atGiven && model.status.kind === 'retired')
-        unpriced.push({ model, reason: `${formatStatus(model)}: no current price (use --at)` });
-      else throw err;
+      // A model named but not priced at that moment is an error; an unnamed one is left out and listed.
+      if (!(err instanceof CostError) || err.code !== 'no-price-period' || named.length) throw err;
+      skipped.push(model.id);
     }
   }
-  if (!rows.length && unpriced.length) throw new UsageError(unpriced.map((u) => `${u.model.id} ${u.reason}`).join('; '));
   if (!rows.length) throw new UsageError(`no listed model has a price at ${formatDateTime(assumptions.at)}`);
 
   for (const { model, fit } of rows) {
@@ -106,9 +102,9 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   }
   const over = assumptions.maxCost ? rows.filter((r) => r.estimate.total.cmp(assumptions.maxCost as Rational) > 0) : [];
   if (args.flag('json')) {
-    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped, unpriced), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped), null, 2)}\n`);
   } else {
-    io.stdout.write(estimateTable(rows, assumptions, skipped, unpriced));
+    io.stdout.write(estimateTable(rows, assumptions, skipped));
   }
   if (over.length && assumptions.maxCost) {
     const max = assumptions.maxCost;
@@ -179,7 +175,7 @@ function cacheAssumed(cache: CacheAssumption): boolean {
   return 'hitRatio' in cache ? cache.hitRatio > 0 : cache.cachedPrefixTokens > 0;
 }
 
-function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[], unpriced: readonly Unpriced[]): string {
+function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string {
   const currency = rows[0].estimate.context.currency;
   const cached = cacheAssumed(a.cache);
   const table = renderTable(
@@ -205,16 +201,9 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
           windowCell(fit),
         ];
       }),
-      ...unpriced.map((u) => [u.model.id]),
     ],
   );
-  // An unpriced row is its id followed by the reason, across the figure columns.
-  const idWidth = table[1].indexOf('  ');
-  const lines = table.map((line, i) => {
-    const u = i - 2 - rows.length >= 0 ? unpriced[i - 2 - rows.length] : undefined;
-    return u ? `${line.padEnd(idWidth)}  ${u.reason}` : line;
-  });
-  return `${[...lines, '', ...footer(rows, a, skipped)].join('\n')}\n`;
+  return `${[...table, '', ...footer(rows, a, skipped)].join('\n')}\n`;
 }
 
 /** "26%", "93% near", "519% over", "—" (window not given): input plus projected output against the window. */
@@ -250,7 +239,7 @@ function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]
     if (!count.exact) {
       add(`≈ counts are estimates (${count.label})${count.errorBand ? `, error band ${formatErrorBand(count.errorBand)}` : ''}`, model.id);
     }
-    for (const note of extraNotes(e.context, e.notes)) add(note, model.id);
+    for (const note of extraNotes(e.notes)) add(note, model.id);
   }
   for (const [line, ids] of grouped) lines.push(`${ids.length === rows.length && rows.length > 1 ? 'all' : ids.join(', ')}: ${line}`);
   if (skipped.length) lines.push(`not listed (no price at that moment): ${skipped.join(', ')}`);

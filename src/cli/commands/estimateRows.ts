@@ -1,4 +1,4 @@
-/** The rows `estimate` prints: priced models, and named models with no price at the moment asked. */
+/** The rows `estimate` prints: one priced model each. */
 import type { ModelEntry } from '../../core/catalog/types';
 import type { Estimate } from '../../core/cost/types';
 import type { ContextFit } from '../../core/cost/contextFit';
@@ -12,10 +12,4 @@ export interface Row {
   readonly estimate: Estimate;
   /** Input plus projected output against the model's context window. */
   readonly fit: ContextFit;
-}
-
-/** A named model with no price at the default moment (retired): shown as a row instead of aborting the run. */
-export interface Unpriced {
-  readonly model: ModelEntry;
-  readonly reason: string;
 }

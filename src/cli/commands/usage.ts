@@ -154,7 +154,7 @@ function billTable(b: Bill): string {
     ],
   );
   const head = `${b.modelId} at ${b.windowSplit ? formatDate(b.context.at.toISOString()) : formatDateTime(b.context.at)}, ${currency}`;
-  return `${[head, '', ...table, '', ...describePricing(b.context), ...extraNotes(b.context, b.notes)].join('\n')}\n`;
+  return `${[head, '', ...table, '', ...describePricing(b.context), ...extraNotes(b.notes)].join('\n')}\n`;
 }
 
 /** "cache miss", or "cache miss (off-peak)" on a bill split by time of day. */

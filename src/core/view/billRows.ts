@@ -93,7 +93,7 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
 /** The split in words ("spread evenly: 17 of 24 h off-peak ×0.5"), then the short context notes. */
 function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnotes: Footnotes): PriceNote[] {
   const split = result.windowSplit;
-  if (!split) return shortNotes(model, result.context, result.notes, footnotes, false);
+  if (!split) return shortNotes(result.context, result.notes, footnotes, false);
   const timing = billTiming(inputs);
   const discount = `${split.discounted.label} ×${split.discounted.multiplier.toDecimalString()}`;
   let text: string;
@@ -104,18 +104,7 @@ function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnote
   } else {
     text = `${formatPercent(split.discountedShare ?? 0)} of each kind ${discount}, the rest ${split.full.label}`;
   }
-  const splitNote = result.notes.find((n) => n.startsWith('split by time of day:'));
-  const others = result.notes.filter((n) => n !== splitNote);
-  return [
-    withFootnote(text, split.note, footnotes),
-    ...shortNotes(
-      model,
-      result.context,
-      others.filter((n) => n !== split.note),
-      footnotes,
-      false,
-    ),
-  ];
+  return [withFootnote(text, split.note, footnotes), ...shortNotes(result.context, result.notes, footnotes, false)];
 }
 
 function formatHours(hours: number): string {

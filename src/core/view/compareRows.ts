@@ -5,6 +5,7 @@ import type { CountResult } from '../tokenize/types';
 import type { FitView, Moment, PanelRow, PriceNote, SortOrder } from './viewTypes';
 import { contextFit } from '../cost/contextFit';
 import { fitNote, fitShareText } from '../format/fit';
+import { statusLabel } from '../format/status';
 import { Rational } from '../cost/rational';
 import { currentPeriod, findModel, listModels } from '../catalog/catalog';
 import { estimate } from '../cost/estimate';
@@ -178,7 +179,7 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
     displayName: model.displayName,
     provider: model.provider,
     status: model.status.kind,
-    statusNote: statusNote(model),
+    statusNote: statusLabel(model),
     pinned: row.pinned,
     tokens: count?.tokens ?? 0,
     tokensText: count ? formatCount(count) : DASH,
@@ -191,7 +192,7 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
     total: shown?.total ?? DASH,
     totalNumber: e ? e.total.toNumber() : 0,
     ...(count ? { fit: fitView(model, count.tokens, e?.output.tokens ?? 0) } : {}),
-    priceNotes: e ? priceNotes(model, e, footnotes) : [],
+    priceNotes: e ? priceNotes(e, footnotes) : [],
     sourceUrl: source?.url ?? '',
     verified: source?.verified ?? '',
     ...(row.error !== undefined ? { error: row.error } : {}),
@@ -204,26 +205,9 @@ export function fitView(model: ModelEntry, inputTokens: number, outputTokens: nu
   return { level: fit.level, shareText: fitShareText(fit), note: fitNote(fit) };
 }
 
-/** "legacy", "retired 2026-01-15 → deepseek-v4-pro", or "" for a current model. */
-export function statusNote(model: ModelEntry): string {
-  const s = model.status;
-  switch (s.kind) {
-    case 'current':
-      return '';
-    case 'legacy':
-      return s.note ? `legacy: ${s.note}` : 'legacy';
-    case 'retired':
-      return `retired ${s.date}${s.replacement ? ` → ${s.replacement}` : ''}`;
-    default: {
-      const unknown: never = s;
-      return String(unknown);
-    }
-  }
-}
-
 /** Which prices applied, in short: window and when it changes, tier, conversion; long caveats as footnotes. */
-export function priceNotes(model: ModelEntry, e: Estimate, footnotes: Footnotes = new Footnotes()): PriceNote[] {
-  return shortNotes(model, e.context, e.notes, footnotes);
+export function priceNotes(e: Estimate, footnotes: Footnotes = new Footnotes()): PriceNote[] {
+  return shortNotes(e.context, e.notes, footnotes);
 }
 
 /** The earliest moment at which a time-of-day window in force changes, across the rows. */

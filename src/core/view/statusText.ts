@@ -1,13 +1,13 @@
 /** What the status bar and the estimate command say about a priced count: text, tooltip table, summary. Pure. */
-import type { Catalog, ModelEntry } from '../catalog/types';
+import type { Catalog, ModelEntry, PricePeriod } from '../catalog/types';
 import { contextFit } from '../cost/contextFit';
 import type { ContextFit } from '../cost/contextFit';
 import { estimate } from '../cost/estimate';
-import type { CostLine, Estimate } from '../cost/types';
+import type { CostLine, Estimate, NoteKind } from '../cost/types';
 import { formatAge } from '../format/dates';
 import { formatBreakdown, formatMoney, formatPricePerMillion } from '../format/money';
 import { fitNote, fitShareText, fitUsage, formatShare } from '../format/fit';
-import { describeConversion, describeTier, describeWindow } from '../format/pricing';
+import { describeConversion, describeTier, describeWindow, fromUserSettings } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
 import type { DocumentCount } from '../prompt/document';
 import type { Settings } from '../config/settings';
@@ -110,16 +110,24 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
     '',
     `Price period: ${[describeWindow(e.context) ?? 'one price at all hours', describeTier(e.context) ?? standardTier(e)].join('; ')}`,
     '',
-    `Prices: [${escapeMarkdown(hostOf(source.url))}](${source.url}), verified ${source.verified} (${formatAge(source.verified, now)})`,
+    `Prices: ${priceSource(e.context.period)}, verified ${source.verified} (${formatAge(source.verified, now)})`,
   ];
+  const overrideWindow = fromUserSettings(e.context.period) ? e.context.window : null;
+  if (overrideWindow?.discounted)
+    lines.push(
+      '',
+      `Your prices from settings are multiplied by ${overrideWindow.multiplier.toDecimalString()} now: the provider's ${escapeMarkdown(overrideWindow.label)} discount applies to them.`,
+    );
   const conversion = describeConversion(e.context);
   if (conversion) lines.push('', `Currency: ${escapeMarkdown(conversion)}`);
   lines.push('', countLine(count));
   lines.push('', fitLine(priced.fit));
   if (count.fallback) lines.push('', `Counted as plain text: ${escapeMarkdown(count.fallback)}`);
-  // The price-period line already names the time-of-day window; skip the engine's short note for it.
-  const windowNote = e.context.window ? `${e.context.window.label} window` : undefined;
-  for (const note of e.notes) if (!windowNote || !note.startsWith(windowNote)) lines.push('', `_${escapeMarkdown(note)}_`);
+  for (const note of e.notes) {
+    if (SAID_ABOVE.has(note.kind)) continue;
+    const text = note.kind === 'window-caveat' ? firstSentence(note.text) : note.text;
+    lines.push('', `_${escapeMarkdown(text)}_`);
+  }
   lines.push('', 'Click to open the cost comparison.');
   return lines.join('\n');
 }
@@ -144,12 +152,24 @@ function standardTier(e: Estimate): string {
   return threshold ? `standard prices (long-context prices from ${formatTokens(threshold)} prompt tokens)` : 'no long-context tier';
 }
 
-function hostOf(url: string): string {
+/** The price-period, currency and tier lines above already say these. */
+const SAID_ABOVE: ReadonlySet<NoteKind> = new Set<NoteKind>(['window', 'converted', 'long-context']);
+
+/** A link to the source page ("[api-docs.deepseek.com](https://…)"), or "your settings (llmCost.priceOverrides)". */
+function priceSource(period: PricePeriod): string {
+  if (fromUserSettings(period)) return 'your settings (llmCost.priceOverrides)';
+  const url = period.source.url;
   try {
-    return new URL(url).host || url;
+    return `[${escapeMarkdown(new URL(url).host || url)}](${url})`;
   } catch {
-    return url;
+    return escapeMarkdown(url);
   }
+}
+
+/** The first sentence of a caveat, so a tooltip keeps it to one line (the panel footnotes carry it whole). */
+function firstSentence(text: string): string {
+  const end = text.indexOf('. ');
+  return end < 0 ? text : text.slice(0, end + 1);
 }
 
 /** Escapes the characters Markdown would interpret (tables included). */

@@ -79,7 +79,7 @@ export interface PanelRow {
   readonly displayName: string;
   readonly provider: string;
   readonly status: 'current' | 'legacy' | 'retired';
-  /** "retired 2026-01-15 → deepseek-v4", "legacy", or empty. */
+  /** "retired 2026-07-24 15:59 UTC — last published price; replacement: deepseek-flash", "legacy — last published price", or empty. */
   readonly statusNote: string;
   readonly pinned: boolean;
   readonly tokens: number;
