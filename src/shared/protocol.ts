@@ -66,7 +66,7 @@ export interface BillModelOption {
   readonly displayName: string;
   /** "DeepSeek", "Mistral", "xAI (Grok)": the group it is listed under. */
   readonly provider: string;
-  /** "retired 2026-01-15 → deepseek-v4-flash", "legacy", or empty. */
+  /** "retired 2026-07-24 15:59 UTC", "legacy", or empty (the short status label). */
   readonly statusNote: string;
   readonly picked: boolean;
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Catalog, ModelEntry } from '../../core/catalog/types';
 import { findModel } from '../../core/catalog/catalog';
-import { statusNote } from '../../core/view/compareRows';
+import { statusLabel } from '../../core/format/status';
 
 interface ConfirmItem extends vscode.QuickPickItem {
   readonly modelId?: string;
@@ -17,7 +17,7 @@ export function confirmModel(catalog: Catalog, model: ModelEntry, currentId: str
   const items: ConfirmItem[] = [
     {
       label: `Use ${model.displayName} anyway`,
-      description: statusNote(model),
+      description: statusLabel(model, 'short'),
       detail: 'Priced with its last published prices; the provider may no longer serve it.',
       modelId: model.id,
     },
@@ -32,7 +32,7 @@ export function confirmModel(catalog: Catalog, model: ModelEntry, currentId: str
 
   const picker = vscode.window.createQuickPick<ConfirmItem>();
   picker.title = `${model.displayName} is ${model.status.kind === 'retired' ? 'retired' : 'a legacy model'}: use it as the default?`;
-  picker.placeholder = `${model.displayName} (${statusNote(model)}): confirm, or choose another model`;
+  picker.placeholder = `${model.displayName}: ${statusLabel(model)}. Confirm, or choose another model`;
   picker.items = items;
   return new Promise((resolve) => {
     let chosen: string | undefined;

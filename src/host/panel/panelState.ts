@@ -13,6 +13,7 @@ import type {
   SortOrder,
 } from '../../shared/protocol';
 import { findModel, listModels } from '../../core/catalog/catalog';
+import { statusLabel } from '../../core/format/status';
 import {
   Footnotes,
   billRows,
@@ -21,7 +22,6 @@ import {
   resolveMoment,
   selectModels,
   sortRows,
-  statusNote,
   toPanelRow,
 } from '../../core/view/compareRows';
 
@@ -112,7 +112,7 @@ export function billModelOptions(catalog: Catalog, billed: readonly string[]): B
     modelId: m.id,
     displayName: m.displayName,
     provider: m.provider,
-    statusNote: statusNote(m),
+    statusNote: statusLabel(m, 'short'),
     picked: picked.has(m.id),
   }));
 }
