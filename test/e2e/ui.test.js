@@ -184,5 +184,25 @@ describe('workbench UI', function () {
     const ids = await cards.evaluateAll((s) => s.map((e) => e.dataset.model));
     assert.deepEqual([...ids].sort(), ['deepseek-chat', 'deepseek-flash']);
     assert.match(await view.locator('#bill-models-summary').innerText(), /DeepSeek Chat/);
+    // In CNY the line labels wrap between words (or at a hyphen) only: no word is split over two lines ("Outpu / t").
+    await view.locator('#currency').selectOption('CNY');
+    await view.locator('#bill-results td.bill-total', { hasText: '¥' }).first().waitFor({ timeout: 30000 });
+    const broken = await view.locator('#bill-results .bill tbody th').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const text = cell.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+        const split = [];
+        for (const match of text.data.matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) split.push(`${match[0]} in "${text.data}"`);
+        }
+        return split;
+      }),
+    );
+    assert.deepEqual(broken, [], 'words broken across lines');
+    await view.locator('#currency').selectOption('USD');
   });
 });
