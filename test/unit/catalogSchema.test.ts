@@ -4,6 +4,7 @@ import deepseek from '../../src/core/catalog/data/deepseek.json';
 import mistral from '../../src/core/catalog/data/mistral.json';
 import xai from '../../src/core/catalog/data/xai.json';
 import fx from '../../src/core/catalog/data/fx.json';
+import holidays from '../../src/core/catalog/data/holidays.json';
 
 type Schema = Record<string, unknown>;
 const root = schema as unknown as Schema;
@@ -66,6 +67,7 @@ describe('catalog.schema.json', () => {
     ['mistral.json', mistral],
     ['xai.json', xai],
     ['fx.json', fx],
+    ['holidays.json', holidays],
   ];
   for (const [name, data] of files) {
     it(`describes data/${name}`, () => {
@@ -83,5 +85,8 @@ describe('catalog.schema.json', () => {
     const noSource = structuredClone(deepseek) as unknown as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
     delete noSource[2].periods[0].source;
     assert.match(check(noSource[2], (root.$defs as Record<string, Schema>).model, 'm') ?? '', /source is required/);
+    const badDay = structuredClone(holidays);
+    badDay.CN.years[0].workdays.push('26 Jan');
+    assert.match(check(badDay, (root.$defs as Record<string, Schema>).holidayCalendars, 'h') ?? '', /workdays\[5\]: does not match/);
   });
 });

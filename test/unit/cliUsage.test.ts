@@ -127,7 +127,7 @@ describe('llm-cost usage', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^deepseek-chat at 2025-01-15 00:00 UTC, USD$/m);
     // Three significant figures on the total, the lines at its precision (the line read "$0.01" before)
-    assert.match(r.stdout, /^cache hit\s+1,000,000\s+\$0\.014\s+\$0\.014\s+0\.014$/m);
+    assert.match(r.stdout, /^cache hit\s+1,000,000\s+\$0\.014\s+\$0\.0140\s+0\.014$/m);
     assert.match(r.stdout, /^total\s+3,500,000\s+\$0\.434\s+0\.434$/m);
     assert.match(r.stdout, /price period 2024-08-02 to 2025-02-08 16:00 UTC/);
     assert.match(r.stdout, /^retired 2026-07-24 15:59 UTC — last published price; replacement: deepseek-flash$/m);

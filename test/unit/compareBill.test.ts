@@ -98,7 +98,7 @@ describe('usage bill by time of day: hand-computed figures', () => {
   it('a Saturday spread is all off-peak: 1M cache-miss tokens = $0.15', () => {
     const [row] = billRows(catalog, [flash], { ...weekday, date: '2026-11-28' }, 'USD').rows;
     assert.equal(row.total, '$0.150');
-    assert.equal(row.notes[0].text, 'spread evenly over the day: 24 of 24 h off-peak ×0.5, the rest peak');
+    assert.equal(row.notes[0].text, 'spread evenly over the day: all 24 h off-peak ×0.5');
   });
   it('at a given time the whole day takes that window: 07:00 is peak ($0.30), 12:00 off-peak ($0.15)', () => {
     const at = (time: string) => billRows(catalog, [flash], { ...weekday, time, timing: { kind: 'at-time' } }, 'USD').rows[0];
@@ -148,7 +148,7 @@ describe('usage bill: caveats once, errors clear', () => {
   it('shows the DeepSeek holiday caveat once for both DeepSeek models', () => {
     const { rows, caveats } = billRows(catalog, [flash, mistral, pro], weekday, 'USD');
     assert.equal(caveats.length, 1);
-    assert.match(caveats[0], /^Chinese public holidays are not modelled/);
+    assert.match(caveats[0], /^Chinese public holidays are off-peak all day/);
     for (const id of ['deepseek-flash', 'deepseek-v4-pro']) {
       const row = rows.find((r) => r.modelId === id)!;
       assert.equal(row.notes.filter((n) => n.footnote === 1).length, 1, id);

@@ -107,7 +107,7 @@ describe('context-window fit in the status bar and estimate command', () => {
     const text = accessibleSummary(bigPrompt());
     assert.match(
       text,
-      /^big-2mb\.txt: 340,259 tokens on Ministral 3 3B[^,]*, \$\S+; does not fit: 209,187 tokens over the 131,072 window\.$/,
+      /^Ministral 3 3B[^:]*: 340,259 tokens in big-2mb\.txt, \$\S+; does not fit: 209,187 tokens over the 131,072 window\.$/,
     );
     assert.doesNotMatch(text, /[|*_`]|\$\(/);
     const small = priceCount({ settings: DEFAULT_SETTINGS, catalog }, { label: 'x' }, model('ministral-3b-2512'), documentCount(1_000), AT);

@@ -5,7 +5,7 @@ import { currentPeriod, defaultCatalog } from '../../core/catalog/catalog';
 import { bill } from '../../core/cost/bill';
 import { hasTimeOfDayPricing, scheduleCoverage } from '../../core/cost/schedule';
 import { formatDate, formatDateTime } from '../../core/format/dates';
-import { formatBreakdown, formatPrice } from '../../core/format/money';
+import { formatMoney, formatPrice } from '../../core/format/money';
 import { formatTokens } from '../../core/format/tokens';
 import { describePricing } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
@@ -127,13 +127,9 @@ function readTokens(args: ParsedArgs): UsageTokens {
   };
 }
 
+/** Each figure by the display rule; the exact column beside them is what adds up. */
 function billTable(b: Bill): string {
   const currency = b.context.currency;
-  const shown = formatBreakdown(
-    b.lines.map((l) => l.cost),
-    b.total,
-    currency,
-  );
   const table = renderTable(
     [
       { header: 'kind' },
@@ -143,14 +139,14 @@ function billTable(b: Bill): string {
       { header: 'exact', align: 'right' },
     ],
     [
-      ...b.lines.map((l, i) => [
+      ...b.lines.map((l) => [
         kindLabel(l),
         formatTokens(l.tokens),
         formatPrice(l.pricePerMillion, currency),
-        shown.parts[i],
+        formatMoney(l.cost, currency),
         l.cost.toDecimalString(),
       ]),
-      ['total', formatTokens(b.lines.reduce((n, l) => n + l.tokens, 0)), '', shown.total, b.total.toDecimalString()],
+      ['total', formatTokens(b.lines.reduce((n, l) => n + l.tokens, 0)), '', formatMoney(b.total, currency), b.total.toDecimalString()],
     ],
   );
   const head = `${b.modelId} at ${b.windowSplit ? formatDate(b.context.at.toISOString()) : formatDateTime(b.context.at)}, ${currency}`;

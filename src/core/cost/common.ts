@@ -68,6 +68,8 @@ export function formerAliasNote(catalog: Catalog, requested: string, model: Mode
 export function contextNotes(model: ModelEntry, context: PricingContext): Note[] {
   const notes: Note[] = [];
   if (model.status.kind !== 'current') notes.push({ kind: 'status', text: statusLabel(model) });
+  if (model.inputOnly)
+    notes.push({ kind: 'input-only', text: `${model.id} is an embedding model: it produces no output tokens, so only input is billed` });
   if (context.converted) {
     const c = context.converted;
     notes.push({

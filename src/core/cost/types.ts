@@ -23,7 +23,7 @@ export interface PricingContext {
     readonly multiplier: Rational;
     /** When the window next changes (UTC), if it does. */
     readonly nextChange?: Date;
-    /** The schedule's caveat for people ("Chinese public holidays are not modelled…"), when it has one. */
+    /** The schedule's caveat and the day's holiday note for people ("Chinese public holidays are off-peak all day…"), when it has one. */
     readonly note?: string;
   };
   readonly at: Date;
@@ -42,6 +42,8 @@ export type NoteKind =
   /** The time-of-day schedule's caveat (what it does not model). */
   | 'window-caveat'
   | 'no-cache-price'
+  /** An embedding model: no output tokens, only input billed. */
+  | 'input-only'
   /** A bill not split by prompt size: billed at the standard tier. */
   | 'standard-tier'
   /** A bill's total tokens split into input and output by a share. */

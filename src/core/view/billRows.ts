@@ -100,7 +100,12 @@ function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnote
   if (timing.kind === 'spread') {
     const at = billMoment(inputs);
     const hours = scheduleCoverage(currentPeriod(model, at)!.schedule!, at).discountedHours;
-    text = `spread evenly over the day: ${formatHours(hours)} of 24 h ${discount}, the rest ${split.full.label}`;
+    text =
+      hours >= 24
+        ? `spread evenly over the day: all 24 h ${discount}`
+        : hours <= 0
+          ? `spread evenly over the day: all 24 h ${split.full.label}`
+          : `spread evenly over the day: ${formatHours(hours)} of 24 h ${discount}, the rest ${split.full.label}`;
   } else {
     text = `${formatPercent(split.discountedShare ?? 0)} of each kind ${discount}, the rest ${split.full.label}`;
   }

@@ -59,7 +59,7 @@ export function statusText(priced: PricedCount): string {
 
 /**
  * The status item as one plain sentence for screen readers (no Markdown, no icons):
- * "selection in prompt.md: 1,234 tokens on DeepSeek V4 Flash, $0.0021; 1% of the 1,000,000-token context window."
+ * "DeepSeek V4 Flash: 1,234 tokens in selection in prompt.md, $0.0021; 0.1% of the 1,000,000-token context window."
  */
 export function accessibleSummary(priced: PricedCount): string {
   const { subject, model, count, estimate: e, fit } = priced;
@@ -69,10 +69,10 @@ export function accessibleSummary(priced: PricedCount): string {
       ? 'context window not given'
       : `${formatShare(fit.share)} of the ${formatTokens(fit.contextWindow)}-token context window`;
   const note = fitNote(fit);
-  return `${subject.label}: ${tokens} on ${model.displayName}, ${formatMoney(e.total, e.context.currency)}; ${note || window}.`;
+  return `${model.displayName}: ${tokens} in ${subject.label}, ${formatMoney(e.total, e.context.currency)}; ${note || window}.`;
 }
 
-/** "prompt.md (whole document): ≈1,234 tokens (estimated count) on DeepSeek V4 Flash → $0.0021 (input …, output …, cache saving …)." */
+/** "DeepSeek V4 Flash: ≈1,234 tokens (estimated count) in prompt.md (whole document) → $0.0021 (input …, output …, cache saving …)." */
 export function estimateSummary(priced: PricedCount): string {
   const { subject, model, count, estimate: e, settings } = priced;
   const currency = e.context.currency;
@@ -84,7 +84,7 @@ export function estimateSummary(priced: PricedCount): string {
   const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
   const fit = fitNote(priced.fit);
   const window = fit ? ` Context window: ${fit}.` : '';
-  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${shown.total} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
+  return `${model.displayName}: ${formatCount(count)} tokens${kind} in ${subject.label} → ${shown.total} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
 }
 
 /** Markdown source of the status bar tooltip: cost table, price period, source and date, exact or estimate. */
@@ -97,7 +97,7 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date()): string {
   const share = `${Number((settings.cacheHitShare * 100).toFixed(2))}%`;
   const source = e.context.period.source;
   const lines = [
-    `**${escapeMarkdown(model.displayName)}** (\`${model.id}\`): ${escapeMarkdown(subject.label)}`,
+    `**${escapeMarkdown(model.displayName)}** · \`${model.id}\` · ${escapeMarkdown(subject.label)}`,
     '',
     '| | Tokens | Price | Cost |',
     '|:--|--:|--:|--:|',
