@@ -3,12 +3,13 @@
 // Always exits 0: the verdicts are in the output.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KINDS } from './bench/texts.mjs';
 import { runJob } from './bench/run.mjs';
 import { renderReport } from './bench/report.mjs';
+import { renderIncremental } from './bench/incrementalReport.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const FAMILIES = ['deepseek-v3', 'mistral-tekken', 'mistral-sp-v1', 'mistral-sp-v3', 'mistral-sp-v7', 'openai-cl100k', 'openai-o200k'];
@@ -18,6 +19,7 @@ const CAP_MS = { normal: 60_000, degenerate: 4_000 };
 const TIKTOKEN_SLICE_BYTES = 10 * 1024;
 const TIKTOKEN_CAP_MS = 15_000;
 const REPEATS = 3;
+const INCREMENTAL = { edits: 201, selections: 21, selectionChars: 100 * 1024 };
 const log = (s) => process.stderr.write(s + '\n');
 
 /** Median (by time) of `repeats` fresh-process runs; any failed run is reported instead. */
@@ -108,6 +110,12 @@ for (const family of FAMILIES) {
     log(`${family} ${kind}: ${JSON.stringify(r)}`);
   }
 }
+const incremental = {};
+for (const family of FAMILIES) {
+  incremental[family] = await runJob({ mode: 'incremental', family, seed: SEED, bundle, ...INCREMENTAL }, CAP_MS.normal);
+  const { editMs, rangeMs, sliceMs, ...rest } = incremental[family];
+  log(`${family} incremental: ${JSON.stringify(rest)}`);
+}
 const memory = await runJob({ mode: 'memory', families: ALL_LOADED, bundle }, CAP_MS.normal, ['--expose-gc']);
 log(`memory: ${JSON.stringify(memory)}`);
 const vsix = findVsix();
@@ -122,7 +130,9 @@ const meta = {
 };
 const measured = { families: FAMILIES, results, tiktoken, memory, vsix, meta };
 writeFileSync(path.join(root, 'out', 'bench', 'last.json'), JSON.stringify(measured, null, 1));
-const { markdown, checks } = renderReport(measured);
+const report = renderReport(measured);
+const { checks } = report;
+const markdown = report.markdown + '\n' + renderIncremental(incremental, INCREMENTAL);
 
 const doc =
   '# Tokenizer benchmark\n\n' +
@@ -139,7 +149,12 @@ const doc =
   '(user + system time of the measuring process), which is the fairer figure when other work shares the cores.\n\n' +
   markdown;
 mkdirSync(path.join(root, 'docs'), { recursive: true });
-writeFileSync(path.join(root, 'docs', 'benchmark.md'), doc);
+// The editor section (npm run bench:editor) lives in the same file: keep it.
+const docPath = path.join(root, 'docs', 'benchmark.md');
+const editorSection = existsSync(docPath)
+  ? /<!-- bench-editor:start -->[\s\S]*<!-- bench-editor:end -->/.exec(readFileSync(docPath, 'utf8'))?.[0]
+  : undefined;
+writeFileSync(docPath, editorSection ? `${doc.trimEnd()}\n\n${editorSection}\n` : doc);
 process.stdout.write('\n' + markdown);
 const failed = checks.filter((c) => c.pass === false);
 const unmeasured = checks.filter((c) => c.pass === null);

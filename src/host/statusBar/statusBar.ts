@@ -14,8 +14,9 @@ import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 import { fitBackground, fitIcon } from './fitColours';
 
-/** Delay before "counting…" replaces the last result, so quick counts never flicker. */
-const SPINNER_DELAY_MS = 150;
+/** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
+const SPINNER_DELAY_MS = 500;
+const STALE_NOTE = '*Updating: this figure is for the text as it was a moment ago.*';
 export const STATUS_ITEM_ID = 'llmCost.status';
 
 export interface StatusBarDeps {
@@ -76,6 +77,7 @@ export class StatusBar extends Disposable {
     if (!subject || !this.shouldShow(subject)) return this.hide();
     if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
     this.pending++;
+    this.markStale();
     const spinner = setTimeout(() => {
       if (!source.token.isCancellationRequested)
         this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
@@ -112,6 +114,14 @@ export class StatusBar extends Disposable {
     if (mode === 'always') return true;
     if (mode === 'selection') return subject.selections > 0 || this.revealed?.key === subject.key;
     return this.revealed !== undefined;
+  }
+
+  /** Keeps the figure on screen while it is recounted, saying in the tooltip that it may be out of date. */
+  private markStale(): void {
+    const { text, tooltip, visible, priced } = this.shown;
+    if (!visible || !priced || tooltip.startsWith(STALE_NOTE)) return;
+    this.item.tooltip = new vscode.MarkdownString(`${STALE_NOTE}\n\n${tooltip}`, true);
+    this.shown = { text, tooltip: this.item.tooltip.value, visible, priced };
   }
 
   private render(priced: PricedCount<Subject>): void {
