@@ -118,10 +118,10 @@ export class StatusBar extends Disposable {
 
   /** Keeps the figure on screen while it is recounted, saying in the tooltip that it may be out of date. */
   private markStale(): void {
-    const { text, tooltip, visible, priced } = this.shown;
+    const { tooltip, visible, priced } = this.shown;
     if (!visible || !priced || tooltip.startsWith(STALE_NOTE)) return;
     this.item.tooltip = new vscode.MarkdownString(`${STALE_NOTE}\n\n${tooltip}`, true);
-    this.shown = { text, tooltip: this.item.tooltip.value, visible, priced };
+    this.shown = { ...this.shown, tooltip: this.item.tooltip.value };
   }
 
   private render(priced: PricedCount<Subject>): void {
