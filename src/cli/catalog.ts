@@ -2,6 +2,7 @@
 import type { Catalog, ModelEntry, PricePeriod } from '../core/catalog/types';
 import { currentPeriod, findModel, suggestModels } from '../core/catalog/catalog';
 import { UsageError } from './errors';
+import { statusLabel } from '../core/format/status';
 
 /** The model `idOrAlias` meant at `at` (now if absent), or a UsageError that names the closest ids. */
 export function resolveModel(catalog: Catalog, idOrAlias: string, at?: Date): ModelEntry {
@@ -17,8 +18,7 @@ export function displayPeriod(model: ModelEntry, at: Date): PricePeriod | undefi
   return currentPeriod(model, at) ?? model.periods[model.periods.length - 1];
 }
 
-/** "current", "legacy", "retired 2026-07-24". */
+/** "current", "legacy", "retired 2026-07-24 15:59 UTC": the short status label. */
 export function formatStatus(model: ModelEntry): string {
-  const s = model.status;
-  return s.kind === 'retired' ? `retired ${s.date.slice(0, 10)}` : s.kind;
+  return statusLabel(model, 'short') || 'current';
 }

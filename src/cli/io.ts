@@ -1,5 +1,7 @@
 /** The CLI's connection to the outside world, passed in so tests can run main() in-process. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { decodeText } from '../core/prompt/decodeText';
 import { UsageError } from './errors';
 
 export interface TextSink {
@@ -24,7 +26,7 @@ export interface InputText {
   readonly label: string;
 }
 
-/** Reads FILE, or stdin for "-" or no FILE; rejects unreadable, binary and non-UTF-8 input. */
+/** Reads FILE, or stdin for "-" or no FILE; rejects devices, FIFOs, unreadable and binary input; decodes UTF-8 and UTF-16 with a BOM. */
 export async function readInput(positionals: readonly string[], io: CliIo, command: string): Promise<InputText> {
   if (positionals.length > 1) throw new UsageError(`'${command}' takes one FILE (or - for stdin), got ${positionals.length}`);
   const file = positionals[0];
@@ -36,8 +38,12 @@ export async function readInput(positionals: readonly string[], io: CliIo, comma
   }
   let bytes: Uint8Array;
   try {
+    // A device or FIFO would block or never end (/dev/zero, a pipe with no writer): refuse it before opening.
+    const kind = notAFile(await stat(file));
+    if (kind) throw new UsageError(`cannot read ${file}: it is ${kind}, not a file (pipe its text on stdin instead)`);
     bytes = await readFile(file);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read ${file}: ${describeFsError(err)}`);
   }
   return { text: decode(bytes, file), fileName: file, label: file };
@@ -50,12 +56,19 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint
 }
 
 function decode(bytes: Uint8Array, label: string): string {
-  if (bytes.includes(0)) throw new UsageError(`${label} looks like a binary file (it contains NUL bytes); give a text file`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${label} is not valid UTF-8 text; convert it to UTF-8 first`);
-  }
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) throw new UsageError(`${label} ${decoded.problem}; give a UTF-8 or UTF-16 text file`);
+  return decoded.text;
+}
+
+/** "a character device", "a FIFO (named pipe)"… for anything but a regular file or directory (readFile names those). */
+function notAFile(stats: Stats): string | undefined {
+  if (stats.isFile() || stats.isDirectory()) return undefined;
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 function describeFsError(err: unknown): string {

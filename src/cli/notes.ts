@@ -1,12 +1,10 @@
 /** Engine notes the CLI prints, minus those its own pricing lines already say. */
-import type { PricingContext } from '../core/cost/types';
+import type { Note, NoteKind } from '../core/cost/types';
 
-/** Notes not already covered by describeWindow / describeTier / describeConversion. */
-export function extraNotes(context: PricingContext, notes: readonly string[]): string[] {
-  return notes.filter((n) => {
-    if (context.window && n.startsWith(`${context.window.label} window`)) return false;
-    if (context.converted && n.startsWith('converted from')) return false;
-    if (context.tier === 'long-context' && n.startsWith('long-context prices')) return false;
-    return true;
-  });
+/** Said by describeWindow / describeTier / describeConversion. */
+const DESCRIBED: ReadonlySet<NoteKind> = new Set<NoteKind>(['window', 'converted', 'long-context']);
+
+/** The texts of the notes the pricing lines do not already say. */
+export function extraNotes(notes: readonly Note[]): string[] {
+  return notes.filter((n) => !DESCRIBED.has(n.kind)).map((n) => n.text);
 }

@@ -1,15 +1,18 @@
 /** Parses option values strictly; every failure is a UsageError naming the option. */
 import { Rational } from '../core/cost/rational';
 import { UsageError } from './errors';
+import { groupThousands } from '../core/format/money';
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
 /** A whole number of tokens, 0 or more ("1200", "1_200" and "1,200" are accepted). */
 export function parseTokens(option: string, text: string): number {
   const clean = text.replace(/[_,]/g, '');
-  if (!/^\d+$/.test(clean) || !Number.isSafeInteger(Number(clean))) {
-    throw new UsageError(`--${option}: '${text}' is not a whole number of tokens (0 or more)`);
-  }
+  if (!/^\d+$/.test(clean)) throw new UsageError(`--${option}: '${text}' is not a whole number of tokens (0 or more)`);
+  if (!Number.isSafeInteger(Number(clean)))
+    throw new UsageError(
+      `--${option}: '${text}' is too large; the largest count accepted is ${groupThousands(String(Number.MAX_SAFE_INTEGER))}`,
+    );
   return Number(clean);
 }
 

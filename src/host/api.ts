@@ -6,6 +6,10 @@ export interface StatusSnapshot {
   readonly text: string;
   /** The tooltip rendered as plain text (markdown source). */
   readonly tooltip: string;
+  /** The plain sentence screen readers announce (accessibilityInformation.label). */
+  readonly accessibilityLabel: string;
+  /** The theme background: 'error' when the prompt does not fit the window, 'warning' from 90% of it; absent otherwise. */
+  readonly background?: 'warning' | 'error';
   readonly visible: boolean;
   /** The model and token count behind the text, when a result is shown. */
   readonly modelId?: string;

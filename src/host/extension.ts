@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
 
   own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
-  own(registerSelectModel(config));
+  own(registerSelectModel(config, notifier));
   own(registerOpenComparison(panels));
   own(registerSetXaiApiKey(context.secrets, notifier));
   own(registerClearXaiApiKey(context.secrets, notifier));

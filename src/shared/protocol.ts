@@ -47,9 +47,28 @@ export interface PanelState {
   readonly footnotes: readonly string[];
   /** Long caveats the rows' price notes refer to by number (1-based), each once. */
   readonly caveats: readonly string[];
-  readonly bill: { readonly inputs: BillInputs; readonly rows: readonly BillRow[]; readonly caveats: readonly string[] };
+  readonly bill: {
+    readonly inputs: BillInputs;
+    /** Every model the bill can price (legacy and retired included), those billed marked `picked`. */
+    readonly models: readonly BillModelOption[];
+    /** True while the bill follows the default model (the user has not picked models for it). */
+    readonly followsDefault: boolean;
+    readonly rows: readonly BillRow[];
+    readonly caveats: readonly string[];
+  };
   /** Settings problems and counting failures, shown above the table. */
   readonly problems: readonly string[];
+}
+
+/** A model in the bill's own selector. */
+export interface BillModelOption {
+  readonly modelId: string;
+  readonly displayName: string;
+  /** "DeepSeek", "Mistral", "xAI (Grok)": the group it is listed under. */
+  readonly provider: string;
+  /** "retired 2026-07-24 15:59 UTC", "legacy", or empty (the short status label). */
+  readonly statusNote: string;
+  readonly picked: boolean;
 }
 
 /** What the webview keeps with setState so a restored panel starts where the user left it. */
@@ -57,6 +76,8 @@ export interface PersistedPanelState {
   readonly controls?: PanelControls;
   readonly sort?: SortOrder;
   readonly bill?: BillInputs;
+  /** Models the user picked for the bill; absent while it follows the default model. */
+  readonly billModels?: readonly string[];
 }
 
 // ---- host → webview ----
@@ -128,6 +149,12 @@ export interface SaveCsvMessage {
   readonly type: 'saveCsv';
 }
 
+/** Models the usage bill prices changed (ids from the state's bill.models). */
+export interface SetBillModelsMessage {
+  readonly type: 'setBillModels';
+  readonly modelIds: readonly string[];
+}
+
 /** The webview finished rendering a state with this many table rows (observed by UI tests). */
 export interface RenderedMessage {
   readonly type: 'rendered';
@@ -145,6 +172,7 @@ export type FromWebviewMessage =
   | SetBillMessage
   | CopyMarkdownMessage
   | SaveCsvMessage
+  | SetBillModelsMessage
   | RenderedMessage;
 
 // ---- limits and validation ----
@@ -153,6 +181,8 @@ export type FromWebviewMessage =
 export const MAX_OUTPUT_RATIO = 100;
 /** Largest token count accepted in any input. */
 export const MAX_TOKENS = 1e12;
+/** Most models one bill may list (the catalog has far fewer; a longer list is not from the selector). */
+export const MAX_BILL_MODELS = 500;
 
 type Obj = Record<string, unknown>;
 
@@ -187,6 +217,16 @@ export function isTimeOfDay(v: unknown): v is string {
 /** True for an upper-case ISO 4217 style code. */
 export function isCurrencyCode(v: unknown): v is string {
   return typeof v === 'string' && /^[A-Z]{3}$/.test(v);
+}
+
+/** True for a model id as the catalog and llmCost.customModels allow: trimmed, 1–200 characters, no control characters. */
+export function isModelId(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 200 && v.trim() === v && /^[^\p{Cc}]+$/u.test(v);
+}
+
+/** A list of distinct model ids, at most MAX_BILL_MODELS (empty is allowed: the user unticked every model). */
+export function isModelIdList(v: unknown): v is readonly string[] {
+  return Array.isArray(v) && v.length <= MAX_BILL_MODELS && v.every(isModelId) && new Set(v).size === v.length;
 }
 
 export function isCacheControl(v: unknown): v is CacheControl {
@@ -242,10 +282,11 @@ export function isPanelControls(v: unknown): v is PanelControls {
 export function isPersistedPanelState(v: unknown): v is PersistedPanelState {
   return (
     isObj(v) &&
-    hasOnlyKeys(v, ['controls', 'sort', 'bill']) &&
+    hasOnlyKeys(v, ['controls', 'sort', 'bill', 'billModels']) &&
     (v.controls === undefined || isPanelControls(v.controls)) &&
     (v.sort === undefined || isSortOrder(v.sort)) &&
-    (v.bill === undefined || isBillInputs(v.bill))
+    (v.bill === undefined || isBillInputs(v.bill)) &&
+    (v.billModels === undefined || isModelIdList(v.billModels))
   );
 }
 
@@ -274,6 +315,8 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
     case 'copyMarkdown':
     case 'saveCsv':
       return only();
+    case 'setBillModels':
+      return only('modelIds') && isModelIdList(v.modelIds);
     case 'rendered':
       return only('rows') && isTokenCount(v.rows);
     default:

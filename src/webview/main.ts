@@ -4,28 +4,35 @@
  *
  * Protocol (src/shared/protocol.ts): on load the page posts `{type: 'ready'}`; the host answers with
  * `{type: 'state', state}` and posts a new one after every change. Controls post `setOutputRatio`,
- * `setCache`, `setCurrency`, `setMoment`, `setShowRetired`, `setSort`, `setBill`. After every render the
- * page posts `{type: 'rendered', rows: <table rows>}` and saves controls, sort and bill with setState.
+ * `setCache`, `setCurrency`, `setMoment`, `setShowRetired`, `setSort`, `setBill`, `setBillModels`. After every
+ * render the page posts `{type: 'rendered', rows: <table rows>}` and saves controls, sort, bill and the bill's
+ * models (once picked) with setState.
  *
  * Stable DOM hooks (UI tests rely on them):
  *   #subject (what is counted), #busy (visible while counting), #problems, #footnotes, #moment-note
  *   table #comparison: header buttons `button[data-sort=model|tokens|input|saving|output|total]` inside
  *     `th[data-column]` carrying aria-sort; rows `tr[data-model="<model id>"]` with `th.model` and cells
- *     `td.tokens`, `td.input`, `td.saving`, `td.output`, `td.total`, `td.notes`
- *   controls: #ratio (range 0–10), #ratio-number (0–100), #cache-mode (share|prefix), #cache-hit
+ *     `td.tokens`, `td.input`, `td.saving`, `td.output`, `td.total`, `td.notes`; a counted row has class
+ *     `fit-fits|fit-near|fit-over|fit-unknown`, its share of the window in `td.tokens .fit-share` and, when
+ *     nearly full or not fitting, `th.model .fit-note` saying by how much
+ *   controls: #ratio (range 0–10), #ratio-number (0–100) with #ratio-error (why a typed value is not used),
+ *     #ratio-used (the ratio the table is priced with), #cache-mode (share|prefix), #cache-hit
  *     (percent for share, tokens for prefix), #currency, #moment (now|next-peak|next-off-peak), #show-retired
  *   chart: #chart with one `.chart-row[data-model]` per priced row (label, bar, value as text)
  *   price notes: `.note` with an optional `a.footnote-ref` to `#caveat-<n>` in the list #caveats
  *   bill: #bill-hit, #bill-miss, #bill-output, #bill-date (YYYY-MM-DD), #bill-timing (at-time|spread|share),
  *     #bill-time (HH:MM, UTC; shown for at-time), #bill-share (percent; shown for share),
  *     #bill-long-context (checkbox), #bill-error,
- *     results #bill-results with one `section.bill[data-model]` per model, total in `td.bill-total`;
+ *     models billed: #bill-models (details) with #bill-models-summary and `#bill-model-list input[data-model]`
+ *     (one checkbox per model, legacy and retired included; posts `setBillModels`),
+ *     results #bill-results with one `section.bill[data-model]` per billed model, total in `td.bill-total`;
  *     caveats #bill-caveats (`#bill-caveat-<n>`)
  *   export: #copy-markdown and #save-csv (the host copies / saves the table in its current order)
  *   document.body.dataset.rendered: the number of renders so far.
  */
 import type { BillInputs, BillTiming, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
 import { MAX_OUTPUT_RATIO, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
+import { renderBillModels, watchBillModels } from './billModels';
 import { byId, renderBill, renderCaveats, renderChart, renderList, renderTable } from './render';
 import { connect } from './vscodeApi';
 
@@ -40,6 +47,8 @@ const ids = {
   chart: byId('chart'),
   ratio: byId<HTMLInputElement>('ratio'),
   ratioNumber: byId<HTMLInputElement>('ratio-number'),
+  ratioError: byId('ratio-error'),
+  ratioUsed: byId('ratio-used'),
   cacheMode: byId<HTMLSelectElement>('cache-mode'),
   cacheHit: byId<HTMLInputElement>('cache-hit'),
   cacheHitLabel: byId('cache-hit-label'),
@@ -61,6 +70,8 @@ const ids = {
   billCaveats: byId('bill-caveats'),
   billError: byId('bill-error'),
   billResults: byId('bill-results'),
+  billModelList: byId('bill-model-list'),
+  billModelsSummary: byId('bill-models-summary'),
 };
 
 let current: PanelState | undefined;
@@ -94,11 +105,13 @@ function render(state: PanelState): void {
   renderTable(ids.table, state);
   renderChart(ids.chart, state.rows);
   applyBillInputs(state.bill.inputs);
+  renderBillModels(ids.billModelList, ids.billModelsSummary, state.bill.models, state.bill.followsDefault);
   renderBill(ids.billResults, state.bill.rows);
   renderCaveats(ids.billCaveats, state.bill.caveats, 'bill-caveat');
   renders++;
   document.body.dataset.rendered = String(renders);
-  host.save({ controls: state.controls, sort: state.sort, bill: state.bill.inputs });
+  const billModels = state.bill.followsDefault ? undefined : state.bill.models.filter((m) => m.picked).map((m) => m.modelId);
+  host.save({ controls: state.controls, sort: state.sort, bill: state.bill.inputs, billModels });
   host.post({ type: 'rendered', rows: state.rows.length });
 }
 
@@ -114,7 +127,9 @@ function applyControls(state: PanelState): void {
   if (document.activeElement !== ids.ratioNumber) {
     ids.ratioNumber.value = String(c.outputRatio);
     ids.ratioNumber.removeAttribute('aria-invalid');
+    ids.ratioError.textContent = '';
   }
+  ids.ratioUsed.textContent = ratioInUse(c.outputRatio);
   if (c.cache.kind === 'share') cacheMemory.hitShare = c.cache.hitShare;
   else cacheMemory.cachedPrefixTokens = c.cache.cachedPrefixTokens;
   ids.cacheMode.value = c.cache.kind;
@@ -193,11 +208,19 @@ ids.ratio.addEventListener('input', () => {
   const ratio = Number(ids.ratio.value);
   ids.ratioNumber.value = ids.ratio.value;
   ids.ratioNumber.removeAttribute('aria-invalid');
+  ids.ratioError.textContent = '';
   postRatio(ratio);
 });
 
+/** "Output projected at ×0.5 the input tokens.": the ratio the table is priced with. */
+function ratioInUse(ratio: number): string {
+  return `Output projected at ×${ratio} the input tokens.`;
+}
+
 ids.ratioNumber.addEventListener('input', () => {
   const ratio = readNumber(ids.ratioNumber, 0, MAX_OUTPUT_RATIO, false);
+  const inUse = current ? ` The table still uses ×${current.controls.outputRatio}.` : '';
+  ids.ratioError.textContent = ratio === undefined ? `Enter a number from 0 to ${MAX_OUTPUT_RATIO}, such as 0.5.${inUse}` : '';
   if (ratio === undefined) return;
   ids.ratio.value = String(Math.min(ratio, Number(ids.ratio.max)));
   postRatio(ratio);
@@ -252,6 +275,7 @@ ids.table.tHead?.addEventListener('click', (event) => {
   host.post({ type: 'setSort', sort });
 });
 
+watchBillModels(ids.billModelList, (message) => host.post(message));
 ids.billLongContext.addEventListener('change', postBill);
 ids.billTiming.addEventListener('change', () => {
   showTimingFields(readTimingKind());

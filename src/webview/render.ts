@@ -36,7 +36,8 @@ export function renderTable(table: HTMLTableElement, state: PanelState): void {
 }
 
 function renderRow(row: PanelRow): HTMLTableRowElement {
-  const tr = el('tr', `status-${row.status}${row.error ? ' failed' : ''}`);
+  const fit = row.fit;
+  const tr = el('tr', `status-${row.status}${row.error ? ' failed' : ''}${fit ? ` fit-${fit.level}` : ''}`);
   tr.dataset.model = row.modelId;
 
   const model = el('th', 'model');
@@ -44,11 +45,14 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
   model.append(el('span', 'name', row.displayName), ' ', el('span', 'provider', row.provider));
   if (row.pinned) model.append(' ', el('span', 'badge', 'pinned'));
   if (row.statusNote) model.append(el('span', 'status-note', row.statusNote));
+  // Not fitting (or nearly full) is said in words, with a mark, not by colour alone.
+  if (fit?.note) model.append(el('span', `fit-note fit-${fit.level}`, `${fit.level === 'over' ? '✖' : '⚠'} ${fit.note}`));
   model.title = row.modelId;
 
   const tokens = el('td', 'tokens num', row.tokensText);
   if (row.tokenizerLabel) tokens.title = row.tokenizerLabel;
   if (row.errorBand) tokens.append(el('span', 'band', row.errorBand));
+  if (fit) tokens.append(el('span', 'fit-share', fit.shareText));
 
   const notes = el('td', 'notes');
   notes.append(...priceNotes(row));
@@ -57,10 +61,13 @@ function renderRow(row: PanelRow): HTMLTableRowElement {
   inline.append(el('summary', undefined, 'Prices applied'), ...priceNotes(row));
   if (inline.childElementCount > 1) model.append(inline);
 
+  // Narrow panels hide the saving column and show the figure under the input cost instead.
+  const input = el('td', 'input num', row.input);
+  input.append(el('span', 'saving-inline', `saving ${row.cacheSaving}`));
   tr.append(
     model,
     tokens,
-    el('td', 'input num', row.input),
+    input,
     el('td', 'saving num', row.cacheSaving),
     el('td', 'output num', row.output),
     el('td', 'total num', row.total),
@@ -113,8 +120,9 @@ export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void
   const bars = priced.map((row) => {
     const line = el('div', 'chart-row');
     line.dataset.model = row.modelId;
-    const label = el('span', 'label', row.displayName);
-    label.title = row.displayName;
+    const over = row.fit?.level === 'over';
+    const label = el('span', over ? 'label fit-over' : 'label', `${over ? '✖ ' : ''}${row.displayName}`);
+    label.title = over && row.fit ? `${row.displayName}: ${row.fit.note}` : row.displayName;
     const track = el('span', 'track');
     const bar = el('span', row.exact ? 'bar' : 'bar estimate');
     // A visible sliver even for a zero total, so every model has a bar.
@@ -123,14 +131,16 @@ export function renderChart(chart: HTMLElement, rows: readonly PanelRow[]): void
     line.append(label, track, el('span', 'value', row.total));
     return line;
   });
-  const summary = priced.map((r) => `${r.displayName} ${r.total}`).join('; ');
+  const summary = priced.map((r) => `${r.displayName} ${r.total}${r.fit?.level === 'over' ? ' (does not fit)' : ''}`).join('; ');
   chart.setAttribute('aria-label', priced.length ? `Total cost per model: ${summary}` : 'No totals yet');
   chart.replaceChildren(...(bars.length ? bars : [el('p', 'help', 'No totals yet.')]));
 }
 
 /** One small table per model: each billed line and the total. */
 export function renderBill(container: HTMLElement, rows: readonly BillRow[]): void {
-  container.replaceChildren(...rows.map(renderBillRow));
+  container.replaceChildren(
+    ...(rows.length ? rows.map(renderBillRow) : [el('p', 'help', 'No model billed: tick one under "Models billed".')]),
+  );
 }
 
 function renderBillRow(row: BillRow): HTMLElement {

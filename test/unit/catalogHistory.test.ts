@@ -129,13 +129,13 @@ describe('catalog history (QA fixes)', () => {
       assert.equal(e.modelId, 'mistral-large-2411');
       assert.equal(s(e.total), '0.5');
       assert.ok(
-        e.notes.some((n) => n === 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)'),
-        e.notes.join('\n'),
+        e.notes.some((n) => n.text === 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)'),
+        e.notes.map((n) => n.text).join('\n'),
       );
       // Today's meaning carries no such note: 0.05 × (0.05 + 0.50 + 1.50) = 0.1025.
       const now = perKind('mistral-large-latest', '2026-11-01');
       assert.equal(s(now.total), '0.1025');
-      assert.ok(!now.notes.some((n) => n.includes('meant')));
+      assert.ok(!now.notes.some((n) => n.text.includes('meant')));
     });
     const defects: [string, (c: Loose) => void, RegExp][] = [
       [

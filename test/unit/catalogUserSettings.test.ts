@@ -113,7 +113,7 @@ describe('applyUserSettings', () => {
     // 1M input × 0.1 + 1M output × 0.2 = 0.3 exactly (0.1 + 0.2 in floating point is 0.30000000000000004).
     const e = estimate(catalog, { modelId: 'my-llama', inputTokens: 1_000_000, output: { ratio: 1 }, cache: { hitRatio: 0.5 } });
     assert.equal(s(e.total), '0.3');
-    assert.ok(e.notes.some((n) => n.includes('no cached price')));
+    assert.ok(e.notes.some((n) => n.text.includes('no cached price')));
   });
   it('merges exchange rates over the bundled table', () => {
     const { catalog, problems } = applyUserSettings(

@@ -75,14 +75,14 @@ describe('llm-cost (in-process)', () => {
       assert.match(lines[0], /^model\s+status\s+context\s+tokenizer\s+input\/M\s+cached\/M\s+output\/M\s+verified\s+src$/);
       const row = (start: string) => lines.find((l) => l.startsWith(start)) ?? assert.fail(`no row ${start}`);
       // pricing.md: deepseek-flash $0.30 miss / $0.006 hit / $1.20 output; off-peak half: $0.15 / $0.003 / $0.60
-      assert.match(row('deepseek-flash '), /current\s+1M\s+deepseek-v3\s+\$0\.30\s+\$0\.006\s+\$1\.20\s+2026-\d\d-\d\d \(/);
+      assert.match(row('deepseek-flash '), /current\s+1,000,000\s+deepseek-v3\s+\$0\.30\s+\$0\.006\s+\$1\.20\s+2026-\d\d-\d\d \(/);
       const flashAt = lines.indexOf(row('deepseek-flash '));
       const sub = lines.slice(flashAt + 1, flashAt + 4).join('\n');
       assert.match(sub, /CNY list\s+¥2\.00\s+¥0\.04\s+¥8\.00/);
       assert.match(sub, /off-peak \(50%\) USD\s+\$0\.15\s+\$0\.003\s+\$0\.60/);
       // grok-4.7: $2 / $0.50 / $6, and from 200k prompt tokens $4 / $1 / $12
       assert.match(row('grok-4.7 '), /\$2\.00\s+\$0\.50\s+\$6\.00/);
-      assert.match(lines[lines.indexOf(row('grok-4.7 ')) + 1], /≥200k prompt\s+\$4\.00\s+\$1\.00\s+\$12\.00/);
+      assert.match(lines[lines.indexOf(row('grok-4.7 ')) + 1], /≥200,000 prompt\s+\$4\.00\s+\$1\.00\s+\$12\.00/);
       assert.match(r.stdout, /Time of day: off-peak \(50% of the peak price\) outside Mon–Fri 01:00–04:00, 06:00–10:00 UTC/);
       assert.match(r.stdout, /\[1\] https:\/\/api-docs\.deepseek\.com\/quick_start\/pricing/);
       assert.doesNotMatch(r.stdout, /deepseek-chat/, 'retired models only with --all');

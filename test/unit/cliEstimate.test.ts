@@ -133,7 +133,7 @@ describe('llm-cost estimate', () => {
     );
     assert.equal(res.code, 0, res.stderr);
     const lines = res.stdout.split('\n');
-    assert.match(lines[0], /^model\s+tokens\s+input\s+cache saving\s+output\s+total$/);
+    assert.match(lines[0], /^model\s+tokens\s+input\s+cache saving\s+output\s+total\s+window$/);
     assert.match(lines[3], /^grok-4\.7\s+≈\d+\s+€/);
     assert.match(
       res.stdout,
@@ -158,7 +158,7 @@ describe('llm-cost estimate', () => {
       assert.equal(res.code, 3);
       assert.match(res.stdout, /^grok-4\.7/m, 'the table is still printed');
       // grok-4.7 at $2 + $6 per million for ≥ 2 tokens exceeds $0.00001; deepseek-flash off-peak at $0.15 + $0.60 does not until 14 tokens
-      assert.match(res.stderr, /^llm-cost: over budget: .*grok-4\.7 \$0\.0000\d+.* > --max-cost \$0\.000010\n$/); // two significant digits
+      assert.match(res.stderr, /^llm-cost: over budget: .*grok-4\.7 \$0\.0000\d+.* > --max-cost \$0\.0000100\n$/); // three significant figures
     });
     it('exits 0 within budget and reports the budget in JSON', async () => {
       const res = await runCli(['estimate', '--json', '--model', 'grok-4.7', '--max-cost', '5', hello], { now: OFF_PEAK });

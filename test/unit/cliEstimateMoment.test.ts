@@ -5,13 +5,12 @@ interface RowJson {
   model: string;
   outputExact: string;
   totalExact: string;
-  notes: string[];
+  notes: { kind: string; text: string }[];
   pricing: { converted: { rate: string } | null };
 }
 interface EstimateJson {
   models: RowJson[];
   skipped: string[];
-  unpriced: { model: string; reason: string }[];
 }
 
 const OUT = ['--output-tokens', '2000000'];
@@ -26,7 +25,9 @@ describe('llm-cost estimate and usage at a moment', () => {
     const then = await estimate(['--model', 'mistral-large-latest', '--at', '2025-06-01', ...OUT]);
     assert.equal(then.models[0].model, 'mistral-large-2411');
     assert.equal(then.models[0].outputExact, '12'); // 2M × $6/M
-    assert.ok(then.models[0].notes.some((n) => n.startsWith('mistral-large-latest meant mistral-large-2411')));
+    assert.ok(
+      then.models[0].notes.some((n) => n.kind === 'former-alias' && n.text.startsWith('mistral-large-latest meant mistral-large-2411')),
+    );
     const now = await estimate(['--model', 'mistral-large-latest', ...OUT]);
     assert.equal(now.models[0].model, 'mistral-large-2512');
     assert.equal(now.models[0].outputExact, '3'); // 2M × $1.50/M
@@ -46,10 +47,10 @@ describe('llm-cost estimate and usage at a moment', () => {
       '1000000',
     ]);
     assert.equal(r.code, 0, r.stderr);
-    const b = JSON.parse(r.stdout) as { model: string; totalExact: string; notes: string[] };
+    const b = JSON.parse(r.stdout) as { model: string; totalExact: string; notes: { kind: string; text: string }[] };
     assert.equal(b.model, 'mistral-large-2411');
     assert.equal(b.totalExact, '6');
-    assert.ok(b.notes.some((n) => n.startsWith('mistral-large-latest meant mistral-large-2411')));
+    assert.ok(b.notes.some((n) => n.kind === 'former-alias' && n.text.startsWith('mistral-large-latest meant mistral-large-2411')));
   });
 
   it('--at in the past without --model lists the models of that moment', async () => {
@@ -62,23 +63,24 @@ describe('llm-cost estimate and usage at a moment', () => {
     assert.deepEqual(e.skipped, []);
   });
 
-  it('a retired model named at the default moment gets a row, the others are priced', async () => {
+  it('a retired model named at the default moment is priced with its last published prices, and labelled so', async () => {
     const r = await runCli(['estimate', '--model', 'grok-4-0709', '--model', 'mistral-large-2512'], { stdin: 'hi' });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^grok-4-0709 +retired 2026-05-15: no current price \(use --at\)$/m);
-    assert.match(r.stdout, /^mistral-large-2512 +1 /m);
-    const e = await estimate(['--model', 'grok-4-0709', '--model', 'mistral-large-2512']);
-    assert.deepEqual(e.unpriced, [{ model: 'grok-4-0709', reason: 'retired 2026-05-15: no current price (use --at)' }]);
+    assert.match(r.stdout, /^grok-4-0709 +≈\d+ +\$/m);
+    assert.match(r.stdout, /^mistral-large-2512 +1 +\$/m);
+    assert.match(r.stdout, /^grok-4-0709: retired 2026-05-15 19:00 UTC — last published price; replacement: grok-4\.3$/m);
+    const e = await estimate(['--model', 'grok-4-0709', '--model', 'mistral-large-2512', ...OUT]);
     assert.deepEqual(
       e.models.map((m) => m.model),
-      ['mistral-large-2512'],
+      ['grok-4-0709', 'mistral-large-2512'],
     );
+    assert.equal(e.models[0].outputExact, '30'); // 2M × $15/M, its last published price
   });
 
-  it('exit 2 with one line when no named model could be priced', async () => {
-    const r = await runCli(['estimate', '--model', 'grok-4-0709'], { stdin: 'hi' });
+  it('a retired model before its first price is still an error', async () => {
+    const r = await runCli(['estimate', '--model', 'grok-4-0709', '--at', '2025-01-01'], { stdin: 'hi' });
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'llm-cost: grok-4-0709 retired 2026-05-15: no current price (use --at)\n');
+    assert.match(r.stderr, /^llm-cost: grok-4-0709 has no known price at 2025-01-01/);
     const priced = await estimate(['--model', 'grok-4-0709', '--at', '2026-01-10T12:00Z', ...OUT]);
     assert.equal(priced.models[0].outputExact, '30'); // 2M × $15/M
   });
@@ -162,6 +164,6 @@ describe('llm-cost exchange rates: --fx and LLM_COST_FX', () => {
 
   it('JPY amounts show no decimals and the JP¥ label', async () => {
     const r = await runCli(['estimate', '--model', 'mistral-large-2512', '--currency', 'JPY', '--fx', 'JPY=150', ...OUT], { stdin: 'hi' });
-    assert.match(r.stdout, /^mistral-large-2512 +1 +<JP¥1 +— +JP¥450 +JP¥450$/m);
+    assert.match(r.stdout, /^mistral-large-2512 +1 +<JP¥1 +— +JP¥450 +JP¥450 +763% over$/m);
   });
 });

@@ -13,7 +13,7 @@ interface BillJson {
   lines: Line[];
   totalExact: string;
   windowSplit: { full: string; discounted: string; multiplier: string; discountedShare: number | null } | null;
-  notes: string[];
+  notes: { kind: string; text: string }[];
 }
 
 const M = ['--cache-hit-tokens', '1000000', '--cache-miss-tokens', '2000000', '--output-tokens', '500000'];

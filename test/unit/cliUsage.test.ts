@@ -10,7 +10,7 @@ interface BillJson {
   total: number;
   totalExact: string;
   pricing: { window: { label: string; discounted: boolean } | null; tier: string; converted: { from: string; rate: string } | null };
-  notes: string[];
+  notes: { kind: string; text: string }[];
 }
 
 const usage = async (args: string[]): Promise<BillJson> => {
@@ -126,11 +126,11 @@ describe('llm-cost usage', () => {
     const r = await runCli(['usage', '--model', 'deepseek-chat', '--at', '2025-01-15', ...M]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^deepseek-chat at 2025-01-15 00:00 UTC, USD$/m);
-    // $0.014 is over one cent, so it shows in cents; the exact column keeps every digit
-    assert.match(r.stdout, /^cache hit\s+1,000,000\s+\$0\.014\s+\$0\.01\s+0\.014$/m);
-    assert.match(r.stdout, /^total\s+3,500,000\s+\$0\.43\s+0\.434$/m);
+    // Three significant figures on the total, the lines at its precision (the line read "$0.01" before)
+    assert.match(r.stdout, /^cache hit\s+1,000,000\s+\$0\.014\s+\$0\.0140\s+0\.014$/m);
+    assert.match(r.stdout, /^total\s+3,500,000\s+\$0\.434\s+0\.434$/m);
     assert.match(r.stdout, /price period 2024-08-02 to 2025-02-08 16:00 UTC/);
-    assert.match(r.stdout, /deepseek-chat is retired/);
+    assert.match(r.stdout, /^retired 2026-07-24 15:59 UTC — last published price; replacement: deepseek-flash$/m);
   });
   it('rejects incomplete or conflicting token options, bad numbers, dates and currencies', async () => {
     assertUsageError(await runCli(['usage', '--output-tokens', '1', '--input-tokens', '1']), /needs --model/);

@@ -115,7 +115,7 @@ describe('comparison: estimates per model (hand-computed)', () => {
     const row = toPanelRow(ds, 'USD');
     assert.deepEqual(
       [row.tokensText, row.input, row.cacheSaving, row.output, row.total],
-      ['1,000,000', '$0.15', '$0.13', '$0.21', '$0.36'],
+      ['1,000,000', '$0.154', '$0.126', '$0.210', '$0.364'],
     );
     assert.equal(row.totalNumber, 0.364);
     assert.deepEqual(row.priceNotes, [{ text: 'peak, off-peak from 2026-11-25 10:00 UTC' }]);
@@ -214,20 +214,20 @@ describe('comparison: usage bill', () => {
     const inputs = { cacheHit: 1_000_000, cacheMiss: 2_000_000, output: 500_000, date: '2026-11-25', time: '07:00' };
     assert.equal(billMoment(inputs).toISOString(), '2026-11-25T07:00:00.000Z');
     const [ds, mi] = billRows(catalog, catalog.models.slice(0, 2), inputs, 'USD').rows;
-    // 1M × 0.028 + 2M × 0.28 + 500k × 0.42 = 0.028 + 0.56 + 0.21
-    assert.equal(ds.total, '$0.80');
+    // 1M × 0.028 + 2M × 0.28 + 500k × 0.42 = 0.028 + 0.56 + 0.21 (the lines read 0.03 + 0.56 + 0.21 = 0.80 before)
+    assert.equal(ds.total, '$0.798');
     assert.deepEqual(
       ds.lines.map((l) => [l.label, l.tokens, l.price, l.cost]),
       [
-        ['Input (cache hit)', '1,000,000', '$0.028/M', '$0.03'],
-        ['Input (cache miss)', '2,000,000', '$0.28/M', '$0.56'],
-        ['Output', '500,000', '$0.42/M', '$0.21'],
+        ['Input (cache hit)', '1,000,000', '$0.028/M', '$0.028'],
+        ['Input (cache miss)', '2,000,000', '$0.28/M', '$0.560'],
+        ['Output', '500,000', '$0.42/M', '$0.210'],
       ],
     );
     // No cached price: hits billed at the input price, 3M × 0.4 + 500k × 2 = 2.2
     assert.equal(mi.total, '$2.20');
     const offPeakBill = billRows(catalog, catalog.models.slice(0, 1), { ...inputs, time: '12:00' }, 'USD').rows[0];
-    assert.equal(offPeakBill.total, '$0.40');
+    assert.equal(offPeakBill.total, '$0.399');
   });
   it('gives a clear error for a date before any known price', () => {
     const [row] = billRows(

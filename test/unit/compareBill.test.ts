@@ -70,16 +70,16 @@ describe('usage bill by time of day: hand-computed figures', () => {
     assert.deepEqual(
       row.lines.map((l) => [l.label, l.tokens, l.price, l.cost]),
       [
-        ['Input (cache hit), peak', '0', '$0.006/M', '$0.00'],
-        ['Input (cache hit), off-peak', '0', '$0.003/M', '$0.00'],
-        ['Input (cache miss), peak', '700,000', '$0.30/M', '$0.21'],
-        ['Input (cache miss), off-peak', '1,700,000', '$0.15/M', '$0.26'],
-        ['Output, peak', '0', '$1.20/M', '$0.00'],
-        ['Output, off-peak', '0', '$0.60/M', '$0.00'],
+        ['Input (cache hit), peak', '0', '$0.006/M', '$0.000'],
+        ['Input (cache hit), off-peak', '0', '$0.003/M', '$0.000'],
+        ['Input (cache miss), peak', '700,000', '$0.30/M', '$0.210'],
+        ['Input (cache miss), off-peak', '1,700,000', '$0.15/M', '$0.255'],
+        ['Output, peak', '0', '$1.20/M', '$0.000'],
+        ['Output, off-peak', '0', '$0.60/M', '$0.000'],
       ],
     );
-    // 0.21 + 0.255 = 0.465
-    assert.equal(row.total, '$0.47');
+    // 0.21 + 0.255 = 0.465: three significant figures, and the lines add up to the total shown (they read 0.21 + 0.26 = 0.47)
+    assert.equal(row.total, '$0.465');
     assert.deepEqual(row.notes[0], { text: 'spread evenly over the day: 17 of 24 h off-peak ×0.5, the rest peak', footnote: 1 });
   });
   it('a share of 25% in the discounted window: 1M output tokens on deepseek-flash = 750k × 1.20 + 250k × 0.60 = $1.05', () => {
@@ -97,15 +97,15 @@ describe('usage bill by time of day: hand-computed figures', () => {
   });
   it('a Saturday spread is all off-peak: 1M cache-miss tokens = $0.15', () => {
     const [row] = billRows(catalog, [flash], { ...weekday, date: '2026-11-28' }, 'USD').rows;
-    assert.equal(row.total, '$0.15');
-    assert.equal(row.notes[0].text, 'spread evenly over the day: 24 of 24 h off-peak ×0.5, the rest peak');
+    assert.equal(row.total, '$0.150');
+    assert.equal(row.notes[0].text, 'spread evenly over the day: all 24 h off-peak ×0.5');
   });
   it('at a given time the whole day takes that window: 07:00 is peak ($0.30), 12:00 off-peak ($0.15)', () => {
     const at = (time: string) => billRows(catalog, [flash], { ...weekday, time, timing: { kind: 'at-time' } }, 'USD').rows[0];
-    assert.equal(at('07:00').total, '$0.30');
+    assert.equal(at('07:00').total, '$0.300');
     assert.equal(at('07:00').lines.length, 3);
     assert.deepEqual(at('12:00').notes[0], { text: 'off-peak ×0.5', footnote: 1 });
-    assert.equal(at('12:00').total, '$0.15');
+    assert.equal(at('12:00').total, '$0.150');
   });
   it('models without time-of-day prices ignore the timing: the same single lines and no split note', () => {
     const spread = billRows(catalog, [mistral], weekday, 'USD').rows[0];
@@ -138,7 +138,7 @@ describe('usage bill: long-context requests', () => {
   it('bills every token at the long-context tier when asked: 0.40 + 2.50 + 5.00 = $7.90; flat models unchanged', () => {
     const { rows, caveats } = billRows(catalog, [grok, mistral], { ...inputs, longContext: true }, 'USD');
     assert.equal(rows[0].total, '$7.90');
-    assert.deepEqual(rows[0].notes, [{ text: 'long-context tier (prompt ≥ 200,000 tokens)' }]);
+    assert.deepEqual(rows[0].notes, [{ text: 'prompt ≥ 200,000 tokens: every token at the higher long-context rate' }]);
     assert.deepEqual(caveats, []);
     assert.deepEqual(rows[1], billRows(catalog, [mistral], inputs, 'USD').rows[0]);
   });

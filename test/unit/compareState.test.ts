@@ -6,10 +6,12 @@ import { isPanelControls } from '../../src/shared/protocol';
 import {
   DEFAULT_SORT,
   adoptSettingsChange,
+  billModelIds,
   buildPanel,
   controlsFromSettings,
   currenciesOf,
   defaultBillInputs,
+  knowsAllModels,
   restore,
   shownModelIds,
 } from '../../src/host/panel/panelState';
@@ -115,8 +117,8 @@ describe('panel state', () => {
     assert.deepEqual(binary.problems, ['image.png looks binary.']);
   });
 
-  it('bills the bill inputs for every shown model, a day spread over DeepSeek’s windows by default', () => {
-    const { state } = buildPanel(inputs(new Map()));
+  it('bills the bill inputs for every model picked, a day spread over DeepSeek’s windows by default', () => {
+    const { state } = buildPanel(inputs(new Map(), { billModels: shownModelIds(catalog, settings, controls) }));
     assert.equal(state.bill.rows.length, shownModelIds(catalog, settings, controls).length);
     for (const b of state.bill.rows) {
       if (b.error) continue;
@@ -126,6 +128,39 @@ describe('panel state', () => {
     assert.equal(state.bill.caveats.filter((c) => c.startsWith('Chinese public holidays')).length, 1, 'the DeepSeek holiday caveat, once');
     assert.equal(new Set(state.bill.caveats).size, state.bill.caveats.length, 'no caveat twice');
   });
+  it('bills only the default model until models are picked, then only those (retired ones at their day’s prices)', () => {
+    const day = { ...defaultBillInputs(now), date: '2025-01-20' };
+    const byDefault = buildPanel(inputs(new Map(), { bill: day })).state.bill;
+    assert.deepEqual(
+      byDefault.rows.map((r) => r.modelId),
+      [settings.defaultModel],
+    );
+    assert.equal(byDefault.followsDefault, true);
+    assert.ok(
+      byDefault.models.length > shownModelIds(catalog, settings, controls).length,
+      'the selector lists legacy and retired models too',
+    );
+    assert.deepEqual(
+      byDefault.models.filter((m) => m.picked).map((m) => m.modelId),
+      [settings.defaultModel],
+    );
+    const picked = buildPanel(inputs(new Map(), { bill: day, billModels: ['deepseek-chat'] })).state.bill;
+    assert.deepEqual(
+      picked.rows.map((r) => r.modelId),
+      ['deepseek-chat'],
+    );
+    assert.equal(picked.rows[0].error, undefined, 'deepseek-chat had prices on 2025-01-20');
+    assert.equal(picked.followsDefault, false);
+    assert.match(picked.models.find((m) => m.modelId === 'deepseek-chat')!.statusNote, /retired/);
+    assert.deepEqual(buildPanel(inputs(new Map(), { billModels: [] })).state.bill.rows, []);
+  });
+
+  it('drops bill models the catalog no longer has', () => {
+    assert.deepEqual(billModelIds(catalog, settings, ['grok-4.7', 'gone-model']), ['grok-4.7']);
+    assert.deepEqual(billModelIds(catalog, settings, undefined), [settings.defaultModel]);
+    assert.equal(knowsAllModels(catalog, ['grok-4.7', 'gone-model']), false);
+  });
+
   it('lists the DeepSeek schedule caveat once and refers every DeepSeek row to it', () => {
     const ids = shownModelIds(catalog, settings, controls);
     const { state } = buildPanel(inputs(countsFor(ids, 1000)));
@@ -154,6 +189,7 @@ describe('panel state', () => {
     const sort = { column: 'model', direction: 'descending' } as const;
     assert.deepEqual(restore({ sort }, defaults), { ...defaults, sort });
     assert.deepEqual(restore(undefined, defaults), defaults);
+    assert.deepEqual(restore({ billModels: ['deepseek-chat'] }, defaults), { ...defaults, billModels: ['deepseek-chat'] });
   });
 
   it('offers native and exchange-table currencies', () => {

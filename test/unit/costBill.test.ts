@@ -60,7 +60,7 @@ describe('usage bill', () => {
       ],
     );
     assert.equal(s(b.total), '7.5');
-    assert.ok(b.notes.some((n) => n.includes('cache-miss price')));
+    assert.ok(b.notes.some((n) => n.text.includes('cache-miss price')));
   });
   it('splits total tokens by an input share, at the standard tier unless told otherwise', () => {
     // grok-4.3, 1,000,000 tokens, share 0.8 → 800,000 × 1.25 + 200,000 × 2.50 (per 1e6) = 1.0 + 0.5.
@@ -68,7 +68,7 @@ describe('usage bill', () => {
     const standard = bill(catalog, req);
     assert.equal(s(standard.total), '1.5');
     assert.equal(standard.context.tier, 'standard');
-    assert.ok(standard.notes.some((n) => n.includes('standard tier')));
+    assert.ok(standard.notes.some((n) => n.text.includes('standard tier')));
     // Forced long context: 800,000 × 2.50 + 200,000 × 5.00 (per 1e6) = 2.0 + 1.0.
     const long = bill(catalog, { ...req, longContext: true });
     assert.equal(long.context.tier, 'long-context');
@@ -95,7 +95,7 @@ describe('usage bill', () => {
     });
     assert.equal(s(b.lines[0].pricePerMillion), '2');
     assert.equal(s(b.total), '2');
-    assert.ok(b.notes.some((n) => n.includes('no cached price')));
+    assert.ok(b.notes.some((n) => n.text.includes('no cached price')));
   });
   it('prices an old bill under a retired id, and rejects bad usage', () => {
     // deepseek-chat on 2025-05-05 14:00 UTC (outside the 16:30-00:30 night window): 0.07 / 0.27 / 1.10.
@@ -105,7 +105,7 @@ describe('usage bill', () => {
       tokens: { cacheHit: 1_000_000, cacheMiss: 1_000_000, output: 1_000_000 },
     });
     assert.equal(s(b.total), '1.44'); // 0.07 + 0.27 + 1.10
-    assert.ok(b.notes.some((n) => n.includes('retired')));
+    assert.ok(b.notes.some((n) => n.text.includes('retired')));
     const at = new Date('2026-11-01T00:00:00Z');
     for (const tokens of [
       { cacheHit: -1, cacheMiss: 0, output: 0 },

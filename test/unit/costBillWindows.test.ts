@@ -37,8 +37,8 @@ describe('usage bill split by time of day', () => {
     assert.equal(b.windowSplit?.discountedShare, 0.75);
     assert.match(b.windowSplit.note!, /Chinese public holidays are off-peak all day/);
     assert.ok(
-      b.notes.some((n) => n.startsWith('split by time of day: 75% of each kind in the off-peak window')),
-      b.notes.join('\n'),
+      b.notes.some((n) => n.text.startsWith('split by time of day: 75% of each kind in the off-peak window')),
+      b.notes.map((n) => n.text).join('\n'),
     );
     // Without a split the same bill is still priced at the instant (midnight, off-peak): 0.003 + 0.3 + 0.3 = 0.603.
     const instant = bill(catalog, { modelId: 'deepseek-flash', at: WEDNESDAY, tokens });
@@ -85,8 +85,10 @@ describe('usage bill split by time of day', () => {
     assert.equal(s(chat.total), '1.261');
     assert.equal(chat.windowSplit?.discountedShare, undefined);
     assert.ok(
-      chat.notes.some((n) => n.startsWith('split by time of day: 500,000 of 2,000,000 tokens in the night discount window (prices × 0.5)')),
-      chat.notes.join('\n'),
+      chat.notes.some((n) =>
+        n.text.startsWith('split by time of day: 500,000 of 2,000,000 tokens in the night discount window (prices × 0.5)'),
+      ),
+      chat.notes.map((n) => n.text).join('\n'),
     );
     // deepseek-reasoner, all 1,000,000 cache-miss tokens at night, at the published night price 0.135 (not 0.55 × 0.25 = 0.1375).
     const reasoner = bill(catalog, {
@@ -176,7 +178,13 @@ describe('usage bill split by time of day', () => {
       [null, null],
     );
     assert.equal(b.windowSplit, undefined);
-    assert.ok(b.notes.includes('grok-4.3 has no time-of-day prices at 2026-11-01: the window split is ignored'), b.notes.join('\n'));
+    assert.ok(
+      b.notes.some(
+        (n) =>
+          n.kind === 'window-split-ignored' && n.text === 'grok-4.3 has no time-of-day prices at 2026-11-01: the window split is ignored',
+      ),
+      b.notes.map((n) => n.text).join('\n'),
+    );
   });
 
   it('refuses a bad split and changes nothing', () => {
@@ -221,8 +229,13 @@ describe('time-of-day caveat in the pricing context', () => {
     assert.equal(e.context.window?.label, 'peak');
     assert.match(e.context.window.note!, /^Chinese public holidays are off-peak all day/);
     // A note of its own, so front ends that fold the window line into their own wording still show it.
-    assert.ok(e.notes.includes('peak window'), e.notes.join('\n'));
-    assert.ok(e.notes.includes(e.context.window.note!), e.notes.join('\n'));
+    assert.deepEqual(
+      e.notes.filter((n) => n.kind === 'window' || n.kind === 'window-caveat'),
+      [
+        { kind: 'window', text: 'peak window' },
+        { kind: 'window-caveat', text: e.context.window.note },
+      ],
+    );
     const grok = estimate(catalog, {
       modelId: 'grok-4.3',
       at: new Date('2026-11-25T02:00:00Z'),
@@ -241,6 +254,6 @@ describe('time-of-day caveat in the pricing context', () => {
     });
     assert.equal(b.modelId, 'mistral-large-2411');
     assert.equal(s(b.total), '8');
-    assert.equal(b.notes[0], 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)');
+    assert.equal(b.notes[0].text, 'mistral-large-latest meant mistral-large-2411 at 2025-06-01 (until 2025-12-01)');
   });
 });

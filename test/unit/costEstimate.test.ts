@@ -68,7 +68,7 @@ describe('estimate', () => {
       assert.equal(s(e.cacheMiss.cost), '0.4'); // 100,000 × 4.00 / 1e6
       assert.equal(s(e.output.cost), '0.012'); // 1,000 × 12.00 / 1e6
       assert.equal(s(e.total), '0.512');
-      assert.ok(e.notes.some((n) => n.includes('long-context')));
+      assert.ok(e.notes.some((n) => n.text.includes('long-context')));
     });
     it('a tier without a cached price bills cached tokens at the tier input price (grok-4-0709 above 128k)', () => {
       // 130,000 tokens ≥ 128,000: all 130,000 at 6.00 → 0.78; output 1,000 × 30 / 1e6 = 0.03.
@@ -78,7 +78,7 @@ describe('estimate', () => {
       assert.equal(s(e.cacheMiss.cost), '0.78');
       assert.equal(s(e.output.cost), '0.03');
       assert.equal(s(e.cacheSaving), '0');
-      assert.ok(e.notes.some((n) => n.includes('long-context tier') && n.includes('input price')));
+      assert.ok(e.notes.some((n) => n.text.includes('long-context tier') && n.text.includes('input price')));
       // Below the threshold the standard cached price (0.75) applies: 100,000 × 0.75 + 27,999 × 3.00.
       const below = run({
         ...base,
@@ -123,7 +123,7 @@ describe('estimate', () => {
       assert.equal(s(e.cacheMiss.pricePerMillion), '3.55');
       assert.equal(s(e.output.pricePerMillion), '10.65');
       assert.equal(s(e.total), '14.2');
-      assert.ok(e.notes.some((n) => n.startsWith('converted from USD')));
+      assert.ok(e.notes.some((n) => n.text.startsWith('converted from USD')));
     });
     it('uses a caller-supplied rate table and rejects an unknown currency', () => {
       const fx = { ...catalog.fx, rates: { ...catalog.fx.rates, EUR: '0.9' } };
@@ -180,7 +180,7 @@ describe('estimate', () => {
       assert.equal(s(after.cacheMiss.pricePerMillion), '0.27');
       assert.equal(s(after.total), '1.27'); // 0.035 + 0.135 + 1.10
     });
-    it('refuses a moment outside every period (before the history, after retirement, in a gap)', () => {
+    it('refuses a moment outside every period (before the history, in a gap); after retirement the last published prices apply', () => {
       assert.throws(
         () => run({ modelId: 'deepseek-chat', at: new Date('2024-08-01T23:59:59Z') }),
         (e: unknown) =>
@@ -189,12 +189,16 @@ describe('estimate', () => {
           e.message ===
             'deepseek-chat has no known price at 2024-08-01 23:59:59 UTC: deepseek-chat has prices from 2024-08-02 until 2026-07-24 15:59 UTC; the catalog has no verified price before that',
       );
-      assert.throws(
-        () => run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:59:00Z') }),
-        (e: unknown) =>
-          e instanceof CostError &&
-          e.code === 'no-price-period' &&
-          e.message.endsWith('; the catalog has no verified price after that (retired 2026-07-24 15:59 UTC)'),
+      // The status bar read "⚠ LLM Cost" and Estimate failed with "has no known price" for a retired default model.
+      const retired = run({ modelId: 'deepseek-chat', at: new Date('2026-11-20T12:00:00Z'), ...oneMillion });
+      assert.equal(retired.context.period.until, '2026-07-24T15:59:00Z');
+      assert.equal(
+        s(retired.cacheMiss.pricePerMillion),
+        s(run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:58:59Z'), ...oneMillion }).cacheMiss.pricePerMillion),
+      );
+      assert.deepEqual(
+        retired.notes.filter((n) => n.kind === 'status'),
+        [{ kind: 'status', text: 'retired 2026-07-24 15:59 UTC — last published price; replacement: deepseek-flash' }],
       );
       assert.equal(
         s(run({ modelId: 'deepseek-chat', at: new Date('2026-07-24T15:58:59Z'), ...oneMillion }).cacheHit.pricePerMillion),
@@ -254,7 +258,7 @@ describe('estimate', () => {
       assert.equal(e.cacheMiss.tokens, 1000);
       assert.equal(s(e.total), '0.002');
       assert.equal(s(e.cacheSaving), '0');
-      assert.ok(e.notes.some((n) => n.includes('no cached price')));
+      assert.ok(e.notes.some((n) => n.text.includes('no cached price')));
     });
     it('computes the saving of a full cache hit on Mistral (cached = 10% of input)', () => {
       // 2,000,000 × (1.50 − 0.15) / 1e6 = 2.7 saved; total 0.3.

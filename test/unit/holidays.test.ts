@@ -74,7 +74,7 @@ describe('Chinese public holidays in the DeepSeek schedule', () => {
     // Thursday 2026-10-01 02:00 UTC (National Day) against Thursday 2026-10-15 02:00 UTC.
     assert.equal(run('2026-10-01T02:00:00Z').total.toDecimalString(), '0.15');
     assert.equal(run('2026-10-15T02:00:00Z').total.toDecimalString(), '0.3');
-    assert.ok(run('2026-10-01T02:00:00Z').notes.some((n) => n.includes('National Day')));
+    assert.ok(run('2026-10-01T02:00:00Z').notes.some((n) => n.text.includes('National Day')));
   });
   it('applies the 2026 Mid-Autumn Festival to deepseek-v4-pro too (Friday 2026-09-25)', () => {
     const e = estimate(defaultCatalog(), {

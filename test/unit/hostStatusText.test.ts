@@ -87,11 +87,12 @@ describe('status text (host status bar and estimate command, pure part)', () => 
   it('estimateSummary: label, count kind, model, total, and the fallback reason', () => {
     const exact = priced('deepseek-flash', { tokens: 2000, exact: true });
     const text = estimateSummary(exact);
-    assert.ok(text.startsWith('selection in prompt.md: 2,000 tokens on '), text);
+    // It began with the lower-case label ("selection in prompt.md: …"); the model name starts the sentence now.
+    assert.ok(text.startsWith(`${exact.model.displayName}: 2,000 tokens in selection in prompt.md → `), text);
     assert.ok(text.includes(`→ ${formatMoney(exact.estimate.total, 'USD')} (input `), text);
     assert.doesNotMatch(text, /estimated count|Counted as plain text/);
     const grok = estimateSummary(priced('grok-4.7', { fallback: 'x.json:1: not JSON' }));
-    assert.match(grok, /tokens \(estimated count\) on Grok 4\.7/);
+    assert.match(grok, /^Grok 4\.7[^:]*: ≈[\d,]+ tokens \(estimated count\) in /);
     assert.match(grok, /Counted as plain text: x\.json:1: not JSON$/);
   });
 });

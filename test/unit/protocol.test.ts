@@ -37,6 +37,10 @@ const VALID: readonly FromWebviewMessage[] = [
   { type: 'setBill', bill: { ...bill, timing: { kind: 'share', discountedShare: 1 } } },
   { type: 'setBill', bill: { ...bill, longContext: true } },
   { type: 'setBill', bill: { ...bill, timing: { kind: 'spread' }, longContext: false } },
+  { type: 'setBillModels', modelIds: ['deepseek-flash'] },
+  { type: 'setBillModels', modelIds: ['deepseek-chat', 'mistral-large-2512', 'grok-4.7'] },
+  { type: 'setBillModels', modelIds: [] },
+  { type: 'setBillModels', modelIds: ['my fine-tune (EU)'] },
   { type: 'rendered', rows: 12 },
   { type: 'copyMarkdown' },
   { type: 'saveCsv' },
@@ -92,6 +96,15 @@ const MALFORMED: readonly [string, unknown][] = [
   ['an at-time timing with a foreign key', { type: 'setBill', bill: { ...bill, timing: { kind: 'at-time', time: '09:00' } } }],
   ['a bill with long context as a string', { type: 'setBill', bill: { ...bill, longContext: 'yes' } }],
   ['a bill with long context as a number', { type: 'setBill', bill: { ...bill, longContext: 1 } }],
+  ['bill models as one string', { type: 'setBillModels', modelIds: 'deepseek-flash' }],
+  ['bill models missing', { type: 'setBillModels' }],
+  ['bill models with a number', { type: 'setBillModels', modelIds: ['deepseek-flash', 7] }],
+  ['bill models with an empty id', { type: 'setBillModels', modelIds: [''] }],
+  ['bill models with a padded id', { type: 'setBillModels', modelIds: [' deepseek-flash'] }],
+  ['bill models with a control character', { type: 'setBillModels', modelIds: ['deepseek\nflash'] }],
+  ['bill models listed twice', { type: 'setBillModels', modelIds: ['grok-4.7', 'grok-4.7'] }],
+  ['bill models beyond the maximum', { type: 'setBillModels', modelIds: Array.from({ length: 501 }, (_, i) => `m${i}`) }],
+  ['bill models with a foreign key', { type: 'setBillModels', modelIds: ['grok-4.7'], all: true }],
   ['rendered with a negative row count', { type: 'rendered', rows: -1 }],
   ['saveCsv naming a file (the host asks the user where)', { type: 'saveCsv', path: '/etc/passwd' }],
   ['copyMarkdown with text to copy', { type: 'copyMarkdown', text: 'x' }],
@@ -118,6 +131,7 @@ describe('webview protocol validator', () => {
       setShowRetired: true,
       setSort: true,
       setBill: true,
+      setBillModels: true,
       rendered: true,
       copyMarkdown: true,
       saveCsv: true,
@@ -136,12 +150,15 @@ describe('persisted panel state validator', () => {
   it('accepts an empty state and a full one', () => {
     assert.equal(isPersistedPanelState({}), true);
     assert.equal(isPersistedPanelState({ controls, sort: { column: 'tokens', direction: 'ascending' }, bill }), true);
+    assert.equal(isPersistedPanelState({ bill, billModels: ['deepseek-chat', 'grok-4.7'] }), true);
   });
   it('rejects a state with a corrupt part or foreign keys', () => {
     assert.equal(isPersistedPanelState({ controls: { ...controls, currency: 'dollars' } }), false);
     assert.equal(isPersistedPanelState({ controls: { ...controls, moment: undefined } }), false);
     assert.equal(isPersistedPanelState({ bill: { ...bill, date: 'yesterday' } }), false);
     assert.equal(isPersistedPanelState({ sort: { column: 'total', direction: 'ascending' }, html: '<script>' }), false);
+    assert.equal(isPersistedPanelState({ billModels: 'deepseek-chat' }), false);
+    assert.equal(isPersistedPanelState({ billModels: [42] }), false);
     assert.equal(isPersistedPanelState('{}'), false);
     assert.equal(isPersistedPanelState(null), false);
   });

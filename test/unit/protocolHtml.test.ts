@@ -58,6 +58,11 @@ describe('comparison panel page', () => {
       'bill-share',
       'bill-long-context',
       'bill-caveats',
+      'bill-models',
+      'bill-models-summary',
+      'bill-model-list',
+      'ratio-error',
+      'ratio-used',
       'caveats',
     ]) {
       assert.equal(html.split(`id="${id}"`).length, 2, `exactly one #${id}`);
@@ -81,6 +86,9 @@ describe('comparison panel page', () => {
       assert.ok(html.includes(`<label for="${id}"`), `label for #${id}`);
     }
     assert.ok(html.includes('id="ratio-number"') && /id="ratio-number"[^>]*aria-label=/.test(html));
+    // The ratio's error message is announced and tied to the field.
+    assert.match(html, /id="ratio-number"[^>]*aria-describedby="[^"]*ratio-error/);
+    assert.match(html, /id="ratio-error"[^>]*role="alert"/);
     for (const column of ['model', 'tokens', 'input', 'saving', 'output', 'total']) {
       assert.ok(html.includes(`<button type="button" data-sort="${column}">`), `sort button ${column}`);
     }

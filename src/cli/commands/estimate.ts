@@ -1,13 +1,16 @@
 /** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
 import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
+import type { ContextFit } from '../../core/cost/contextFit';
 import { listModels } from '../../core/catalog/catalog';
 import { estimate } from '../../core/cost/estimate';
+import { contextFit } from '../../core/cost/contextFit';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
 import type { Rational } from '../../core/cost/rational';
 import { formatDateTime } from '../../core/format/dates';
-import { formatMoney } from '../../core/format/money';
+import { formatBreakdown, formatMoney } from '../../core/format/money';
+import { fitNote, fitUsage, formatShare } from '../../core/format/fit';
 import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { describeConversion, describeTier, describeWindow } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
@@ -19,7 +22,7 @@ import { readInput } from '../io';
 import type { CliIo } from '../io';
 import { cliCatalog } from '../priceHome';
 import { ESTIMATE_HELP } from '../help';
-import { formatStatus, resolveModel } from '../catalog';
+import { resolveModel } from '../catalog';
 import { fxTable } from '../fx';
 import { Warnings } from '../warnings';
 import { Counter } from '../counting';
@@ -28,7 +31,7 @@ import { extraNotes } from '../notes';
 import { isDateOnly, parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
 import { estimateJson } from './estimateJson';
 import { promptModel } from '../declared';
-import type { Row, Unpriced } from './estimateRows';
+import type { Row } from './estimateRows';
 
 /** Default output projection: as many output tokens as input tokens (documented in --help). */
 export const DEFAULT_RATIO = 1;
@@ -97,7 +100,6 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
 
   const rows: Row[] = [];
   const skipped: string[] = [];
-  const unpriced: Unpriced[] = [];
   const counter = new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') });
   const format = outputFormat(args);
   const json = format === 'json';
@@ -105,36 +107,29 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     const count = await counter.count(input, model);
     try {
       const breakdown = json ? breakdownJson(input, model, count) : undefined;
-      rows.push({
-        model,
-        name,
-        count,
-        estimate: estimate(catalog, requestFor(name, count.tokens, assumptions)),
-        ...(breakdown ? { breakdown } : {}),
-      });
+      const e = estimate(catalog, requestFor(name, count.tokens, assumptions));
+      rows.push({ model, name, count, estimate: e, fit: contextFit(model, count.tokens, e.output.tokens), ...(breakdown ? { breakdown } : {}) });
     } catch (err) {
-      if (!(err instanceof CostError) || err.code !== 'no-price-period') throw err;
-      if (!named.length) skipped.push(model.id);
-      else if (!assumptions.atGiven && model.status.kind === 'retired')
-        unpriced.push({ model, reason: `${formatStatus(model)}: no current price (use --at)` });
-      else throw err;
+      // A model named but not priced at that moment is an error; an unnamed one is left out and listed.
+      if (!(err instanceof CostError) || err.code !== 'no-price-period' || named.length) throw err;
+      skipped.push(model.id);
     }
   }
-  if (!rows.length && unpriced.length) throw new UsageError(unpriced.map((u) => `${u.model.id} ${u.reason}`).join('; '));
   if (!rows.length) throw new UsageError(`no listed model has a price at ${formatDateTime(assumptions.at)}`);
 
+  for (const { model, fit } of rows) {
+    if (!fit.fits) warnings.warn(`${model.id}: the prompt ${fitNote(fit)} (${fitUsage(fit)})`);
+  }
   const over = assumptions.maxCost ? rows.filter((r) => r.estimate.total.cmp(assumptions.maxCost as Rational) > 0) : [];
   if (format === 'json') {
-    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped, unpriced), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(estimateJson(rows, input.label, assumptions, over, skipped), null, 2)}\n`);
   } else if (format === 'table') {
-    io.stdout.write(estimateTable(rows, assumptions, skipped, unpriced));
+    io.stdout.write(estimateTable(rows, assumptions, skipped));
   } else {
     const exported = rows.map((r) => ({ modelId: r.model.id, count: r.count, estimate: r.estimate }));
     io.stdout.write(
       format === 'md' ? markdownTable(exported, cacheAssumed(assumptions.cache)) : csvTable(exported, cacheAssumed(assumptions.cache)),
     );
-    const warnings = new Warnings(io);
-    for (const u of unpriced) warnings.warn(`${u.model.id} left out: ${u.reason}`);
   }
   if (over.length && assumptions.maxCost) {
     const max = assumptions.maxCost;
@@ -217,7 +212,7 @@ function cacheAssumed(cache: CacheAssumption): boolean {
   return 'hitRatio' in cache ? cache.hitRatio > 0 : cache.cachedPrefixTokens > 0;
 }
 
-function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[], unpriced: readonly Unpriced[]): string {
+function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string {
   const currency = rows[0].estimate.context.currency;
   const cached = cacheAssumed(a.cache);
   const table = renderTable(
@@ -228,26 +223,30 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
       { header: 'cache saving', align: 'right' },
       { header: 'output', align: 'right' },
       { header: 'total', align: 'right' },
+      { header: 'window', align: 'right' },
     ],
     [
-      ...rows.map(({ model, count, estimate: e }) => [
-        model.id,
-        formatCount(count),
-        formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
-        cached ? formatMoney(e.cacheSaving, currency) : '—',
-        formatMoney(e.output.cost, currency),
-        formatMoney(e.total, currency),
-      ]),
-      ...unpriced.map((u) => [u.model.id]),
+      ...rows.map(({ model, count, estimate: e, fit }) => {
+        const shown = formatBreakdown([e.cacheHit.cost.add(e.cacheMiss.cost), e.output.cost], e.total, currency);
+        return [
+          model.id,
+          formatCount(count),
+          shown.parts[0],
+          cached ? formatMoney(e.cacheSaving, currency) : '—',
+          shown.parts[1],
+          shown.total,
+          windowCell(fit),
+        ];
+      }),
     ],
   );
-  // An unpriced row is its id followed by the reason, across the figure columns.
-  const idWidth = table[1].indexOf('  ');
-  const lines = table.map((line, i) => {
-    const u = i - 2 - rows.length >= 0 ? unpriced[i - 2 - rows.length] : undefined;
-    return u ? `${line.padEnd(idWidth)}  ${u.reason}` : line;
-  });
-  return `${[...lines, '', ...footer(rows, a, skipped)].join('\n')}\n`;
+  return `${[...table, '', ...footer(rows, a, skipped)].join('\n')}\n`;
+}
+
+/** "26%", "93% near", "519% over", "—" (window not given): input plus projected output against the window. */
+function windowCell(fit: ContextFit): string {
+  const share = fit.share === undefined ? '—' : formatShare(fit.share);
+  return fit.level === 'over' ? `${share} over` : fit.level === 'near' ? `${share} near` : share;
 }
 
 function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string[] {
@@ -262,7 +261,10 @@ function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]
         ? `${+(a.cache.hitRatio * 100).toFixed(4)}% of the input a cache hit`
         : 'no cache hits assumed'
       : `the first ${formatTokens(a.cache.cachedPrefixTokens)} input tokens a cache hit`;
-  const lines = [`Prices in ${currency} at ${formatDateTime(a.at)}; ${out}; ${cache}.`];
+  const lines = [
+    `Prices in ${currency} at ${formatDateTime(a.at)}; ${out}; ${cache}.`,
+    'window: input plus projected output as a share of the model\'s context window ("near" from 90%).',
+  ];
   const grouped = new Map<string, string[]>();
   const add = (line: string | null, id: string) => {
     if (line) grouped.set(line, [...(grouped.get(line) ?? []), id]);
@@ -274,7 +276,7 @@ function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]
     if (!count.exact) {
       add(`≈ counts are estimates (${count.label})${count.errorBand ? `, error band ${formatErrorBand(count.errorBand)}` : ''}`, model.id);
     }
-    for (const note of extraNotes(e.context, e.notes)) add(note, model.id);
+    for (const note of extraNotes(e.notes)) add(note, model.id);
   }
   for (const [line, ids] of grouped) lines.push(`${ids.length === rows.length && rows.length > 1 ? 'all' : ids.join(', ')}: ${line}`);
   if (skipped.length) lines.push(`not listed (no price at that moment): ${skipped.join(', ')}`);

@@ -1,7 +1,7 @@
 /** The JSON shape of `llm-cost estimate --json`: numbers for tools, exact decimal strings beside them. */
 import type { CacheAssumption, CostLine, OutputProjection, PricingContext } from '../../core/cost/types';
 import type { Rational } from '../../core/cost/rational';
-import type { Row, Unpriced } from './estimateRows';
+import type { Row } from './estimateRows';
 
 interface JsonAssumptions {
   readonly at: Date;
@@ -17,7 +17,6 @@ export function estimateJson(
   a: JsonAssumptions,
   over: readonly Row[],
   skipped: readonly string[],
-  unpriced: readonly Unpriced[] = [],
 ): unknown {
   return {
     at: a.at.toISOString(),
@@ -28,11 +27,10 @@ export function estimateJson(
     maxCost: a.maxCost ? { ...money('amount', a.maxCost), exceededBy: over.map((r) => r.model.id) } : null,
     models: rows.map(rowJson),
     skipped,
-    unpriced: unpriced.map((u) => ({ model: u.model.id, reason: u.reason })),
   };
 }
 
-function rowJson({ model, count, estimate: e, breakdown }: Row): unknown {
+function rowJson({ model, count, estimate: e, fit, breakdown }: Row): unknown {
   return {
     model: model.id,
     tokens: count.tokens,
@@ -43,6 +41,9 @@ function rowJson({ model, count, estimate: e, breakdown }: Row): unknown {
     format: count.format,
     templateTokens: count.templateTokens,
     countSource: count.source,
+    contextWindow: fit.contextWindow > 0 ? fit.contextWindow : null,
+    contextUsed: fit.share ?? null,
+    fits: fit.fits,
     lines: [e.cacheHit, e.cacheMiss, e.output].map(lineJson),
     ...money('input', e.cacheHit.cost.add(e.cacheMiss.cost)),
     ...money('cacheSaving', e.cacheSaving),

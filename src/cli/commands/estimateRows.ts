@@ -1,6 +1,7 @@
-/** The rows `estimate` prints: priced models, and named models with no price at the moment asked. */
+/** The rows `estimate` prints: one priced model each. */
 import type { ModelEntry } from '../../core/catalog/types';
 import type { Estimate } from '../../core/cost/types';
+import type { ContextFit } from '../../core/cost/contextFit';
 import type { CliCount } from '../counting';
 
 export interface Row {
@@ -11,10 +12,6 @@ export interface Row {
   readonly estimate: Estimate;
   /** Per-message (and JSONL per-request) figures of a prompt file, for --json. */
   readonly breakdown?: object;
-}
-
-/** A named model with no price at the default moment (retired): shown as a row instead of aborting the run. */
-export interface Unpriced {
-  readonly model: ModelEntry;
-  readonly reason: string;
+  /** Input plus projected output against the model's context window. */
+  readonly fit: ContextFit;
 }

@@ -4,7 +4,7 @@ import { listModels } from '../../core/catalog/catalog';
 import { Rational } from '../../core/cost/rational';
 import { discountedList } from '../../core/cost/schedule';
 import { formatPrice } from '../../core/format/money';
-import { formatTokens } from '../../core/format/tokens';
+import { formatContextSize } from '../../core/format/fit';
 import { daysSince, formatAge } from '../../core/format/dates';
 import { formatMultiplier, formatSchedule } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
@@ -70,7 +70,7 @@ function modelsTable(models: readonly ModelEntry[], now: Date): string {
     rows.push([
       model.id,
       formatStatus(model),
-      formatContext(model.contextWindow),
+      model.contextWindow > 0 ? formatContextSize(model.contextWindow) : '—',
       model.tokenizer,
       ...priceCells(period, main),
       verified,
@@ -123,7 +123,7 @@ function subRows(period: PricePeriod, main: CurrencyCode | undefined): { label: 
   }
   const tier = period.longContext;
   if (tier && main && tier.prices[main]) {
-    out.push({ label: `≥${compactTokens(tier.thresholdTokens)} prompt`, cells: listCells(tier.prices[main], main, Rational.ONE) });
+    out.push({ label: `≥${formatContextSize(tier.thresholdTokens)} prompt`, cells: listCells(tier.prices[main], main, Rational.ONE) });
   }
   return out;
 }
@@ -156,18 +156,6 @@ function modelsJson(models: readonly ModelEntry[], now: Date): unknown {
       };
     }),
   };
-}
-
-/** "1M", "500k", "262,144"; "—" where the catalog does not know it (0). */
-function formatContext(tokens: number): string {
-  if (tokens <= 0) return '—';
-  return tokens % 1000 === 0 ? compactTokens(tokens) : formatTokens(tokens);
-}
-
-function compactTokens(tokens: number): string {
-  if (tokens >= 1_000_000 && tokens % 1_000_000 === 0) return `${tokens / 1_000_000}M`;
-  if (tokens % 1000 === 0) return `${tokens / 1000}k`;
-  return formatTokens(tokens);
 }
 
 function shortAge(date: string, now: Date): string {

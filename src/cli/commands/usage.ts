@@ -128,6 +128,7 @@ function readTokens(args: ParsedArgs): UsageTokens {
   };
 }
 
+/** Each figure by the display rule; the exact column beside them is what adds up. */
 function billTable(b: Bill): string {
   const currency = b.context.currency;
   const table = renderTable(
@@ -150,7 +151,7 @@ function billTable(b: Bill): string {
     ],
   );
   const head = `${b.modelId} at ${b.windowSplit ? formatDate(b.context.at.toISOString()) : formatDateTime(b.context.at)}, ${currency}`;
-  return `${[head, '', ...table, '', ...describePricing(b.context), ...extraNotes(b.context, b.notes)].join('\n')}\n`;
+  return `${[head, '', ...table, '', ...describePricing(b.context), ...extraNotes(b.notes)].join('\n')}\n`;
 }
 
 /** "cache miss", or "cache miss (off-peak)" on a bill split by time of day. */

@@ -1,12 +1,13 @@
 /** The bill for past usage: tokens by kind at a moment, priced line by line like a provider console. */
 import type { Catalog, TimeOfDaySchedule } from '../catalog/types';
-import type { Bill, BillRequest, BillWindowSplit, CostLine, UsageTokens } from './types';
+import type { Bill, BillRequest, BillWindowSplit, CostLine, Note, UsageTokens } from './types';
 import { currentPeriod } from '../catalog/catalog';
 import { displayMoment } from '../catalog/moments';
 import { Rational } from './rational';
 import { CostError } from './errors';
 import { checkRange, checkTokens, contextNotes, costLine, formerAliasNote, requireModel, roundTimes } from './common';
 import { resolvePricing, type ResolvedPricing } from './resolve';
+import { formatTokens } from '../format/tokens';
 
 interface Amount {
   readonly kind: CostLine['kind'];
@@ -32,16 +33,21 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
   if (aliasNote) notes.unshift(aliasNote);
   const threshold = prices.context.longContextThreshold;
   if (!req.longContext && threshold !== undefined) {
-    notes.push(
-      `billed at the standard tier: requests whose prompt reached ${threshold} tokens were billed at the long-context rate; bill those separately with the long-context option`,
-    );
+    notes.push({
+      kind: 'standard-tier',
+      text: `billed at the standard tier: requests whose prompt reached ${formatTokens(threshold)} tokens were billed at the long-context rate; bill those separately with the long-context option`,
+    });
   }
   const amounts = usageAmounts(req.tokens, notes);
   if (prices.cacheHit === null && amounts.some((a) => a.kind === 'cache-hit' && a.tokens > 0))
-    notes.push('no cached price is published here: cache-hit tokens are billed at the input price');
+    notes.push({ kind: 'no-cache-price', text: 'no cached price is published here: cache-hit tokens are billed at the input price' });
   if (amounts.some((a) => a.kind === 'input') && prices.cacheHit !== null)
-    notes.push('input without a cache split is billed at the cache-miss price');
-  if (wantsSplit && !schedule) notes.push(`${model.id} has no time-of-day prices at ${displayMoment(req.at)}: the window split is ignored`);
+    notes.push({ kind: 'input-unsplit', text: 'input without a cache split is billed at the cache-miss price' });
+  if (wantsSplit && !schedule)
+    notes.push({
+      kind: 'window-split-ignored',
+      text: `${model.id} has no time-of-day prices at ${displayMoment(req.at)}: the window split is ignored`,
+    });
 
   let lines: CostLine[];
   let windowSplit: BillWindowSplit | undefined;
@@ -50,8 +56,8 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
     windowSplit = splitInfo(schedule, req.windowShares?.discounted);
     const discountedPrices = resolvePricing(model, req.at, promptTokens, req.currency, req.fx ?? catalog.fx, 'discounted');
     lines = splitLines(amounts, discounted, prices, discountedPrices, schedule);
-    notes.push(splitNote(windowSplit, amounts, discounted));
-    if (schedule.note) notes.push(schedule.note);
+    notes.push({ kind: 'window-split', text: splitNote(windowSplit, amounts, discounted) });
+    if (schedule.note) notes.push({ kind: 'window-caveat', text: schedule.note });
   } else {
     lines = amounts.map((a) => costLine(a.kind, a.tokens, priceOf(prices, a.kind)));
   }
@@ -60,7 +66,7 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
 }
 
 /** The tokens of a bill by kind, in line order; throws bad-input on a malformed shape. */
-function usageAmounts(value: UsageTokens | undefined, notes: string[] | undefined, what = ''): Amount[] {
+function usageAmounts(value: UsageTokens | undefined, notes: Note[] | undefined, what = ''): Amount[] {
   const tokens = value as Record<string, unknown> | undefined;
   const of = what ? `${what} ` : '';
   if (typeof tokens !== 'object' || tokens === null) throw new CostError('bad-input', `${of}usage tokens are required`);
@@ -81,7 +87,10 @@ function usageAmounts(value: UsageTokens | undefined, notes: string[] | undefine
     const total = checkTokens(tokens.total, `${of}total tokens`);
     const share = checkRange(tokens.inputShare, `${of}input share`, 0, 1);
     const input = roundTimes(total, share);
-    notes?.push(`split ${total} ${of}tokens as ${input} input and ${total - input} output (input share ${share})`);
+    notes?.push({
+      kind: 'token-split',
+      text: `split ${formatTokens(total)} ${of}tokens as ${formatTokens(input)} input and ${formatTokens(total - input)} output (input share ${share})`,
+    });
     return [
       { kind: 'input', tokens: input },
       { kind: 'output', tokens: total - input },

@@ -1,9 +1,11 @@
 /** Helpers shared by estimate and bill: model lookup, input checks, cost lines and notes. */
 import type { Catalog, ModelEntry } from '../catalog/types';
-import type { CostLine, PricingContext } from './types';
+import type { CostLine, Note, PricingContext } from './types';
 import { findModel, formerAliasAt, suggestModels } from '../catalog/catalog';
 import { displayMoment } from '../catalog/moments';
 import { Rational } from './rational';
+import { statusLabel } from '../format/status';
+import { formatTokens } from '../format/tokens';
 import { CostError } from './errors';
 
 const MILLION = Rational.fromInt(1_000_000);
@@ -52,36 +54,39 @@ export function costLine(kind: CostLine['kind'], tokens: number, pricePerMillion
 }
 
 /** A note when `requested` reached the model through an alias that has since moved, else undefined. */
-export function formerAliasNote(catalog: Catalog, requested: string, model: ModelEntry, at: Date): string | undefined {
+export function formerAliasNote(catalog: Catalog, requested: string, model: ModelEntry, at: Date): Note | undefined {
   if (typeof requested !== 'string' || Number.isNaN(at.getTime())) return undefined;
   const hit = formerAliasAt(catalog, requested, at);
   if (!hit || hit.model !== model || model.id.toLowerCase() === requested.trim().toLowerCase()) return undefined;
-  return `${hit.former.alias} meant ${model.id} at ${displayMoment(at)} (until ${displayMoment(hit.former.until)})`;
+  return {
+    kind: 'former-alias',
+    text: `${hit.former.alias} meant ${model.id} at ${displayMoment(at)} (until ${displayMoment(hit.former.until)})`,
+  };
 }
 
 /** Caveats every figure for this model and context should carry. */
-export function contextNotes(model: ModelEntry, context: PricingContext): string[] {
-  const notes: string[] = [];
-  if (model.status.kind === 'retired')
-    notes.push(
-      `${model.id} is retired (${displayMoment(model.status.date)})${model.status.replacement ? `; replacement: ${model.status.replacement}` : ''}`,
-    );
-  if (model.status.kind === 'legacy') notes.push(`${model.id} is a legacy model${model.status.note ? `: ${model.status.note}` : ''}`);
-  if (model.inputOnly) notes.push(`${model.id} is an embedding model: it produces no output tokens, so only input is billed`);
+export function contextNotes(model: ModelEntry, context: PricingContext): Note[] {
+  const notes: Note[] = [];
+  if (model.status.kind !== 'current') notes.push({ kind: 'status', text: statusLabel(model) });
+  if (model.inputOnly)
+    notes.push({ kind: 'input-only', text: `${model.id} is an embedding model: it produces no output tokens, so only input is billed` });
   if (context.converted) {
     const c = context.converted;
-    notes.push(
-      `converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency} per ${c.from} (${c.fxSource}, ${c.fxDate}): not a published ${context.currency} price`,
-    );
+    notes.push({
+      kind: 'converted',
+      text: `converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency} per ${c.from} (${c.fxSource}, ${c.fxDate}): not a published ${context.currency} price`,
+    });
   }
-  if (context.tier === 'long-context')
-    notes.push(
-      `long-context prices: the prompt reaches ${context.longContextThreshold} tokens, so every token of the request is billed at the higher rate`,
-    );
+  if (context.tier === 'long-context' && context.longContextThreshold !== undefined)
+    notes.push({
+      kind: 'long-context',
+      text: `long-context prices: the prompt reaches ${formatTokens(context.longContextThreshold)} tokens, so every token of the request is billed at the higher rate`,
+    });
   if (context.window)
-    notes.push(
-      `${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}`,
-    );
-  if (context.window?.note) notes.push(context.window.note);
+    notes.push({
+      kind: 'window',
+      text: `${context.window.label} window${context.window.discounted ? ` (prices × ${context.window.multiplier.toDecimalString()})` : ''}`,
+    });
+  if (context.window?.note) notes.push({ kind: 'window-caveat', text: context.window.note });
   return notes;
 }

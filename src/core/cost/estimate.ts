@@ -4,6 +4,7 @@ import type { Estimate, EstimateRequest } from './types';
 import { CostError } from './errors';
 import { checkRange, checkTokens, contextNotes, costLine, floorTimes, formerAliasNote, requireModel, roundTimes } from './common';
 import { resolvePricing } from './resolve';
+import { fromUserSettings } from '../format/pricing';
 
 /** Prices one request: input tokens split into cache hits and misses, output projected by ratio or count. */
 export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
@@ -20,13 +21,15 @@ export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
   let hitTokens = cachedTokens(req, inputTokens);
   if (prices.cacheHit === null) {
     if (hitTokens > 0 || inputTokens > 0) {
-      notes.push(
-        prices.context.tier === 'long-context'
-          ? 'no cached price is published for the long-context tier: cached tokens are billed at its input price'
-          : prices.context.period.source.url === 'user setting'
-            ? 'the prices from your settings have no cached price: all input is billed as cache miss'
-            : 'no cached price is published for this model: all input is billed as cache miss',
-      );
+      notes.push({
+        kind: 'no-cache-price',
+        text:
+          prices.context.tier === 'long-context'
+            ? 'no cached price is published for the long-context tier: cached tokens are billed at its input price'
+            : fromUserSettings(prices.context.period)
+              ? 'the prices from your settings have no cached price: all input is billed as cache miss'
+              : 'no cached price is published for this model: all input is billed as cache miss',
+      });
     }
     hitTokens = 0;
   }

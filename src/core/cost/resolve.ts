@@ -1,5 +1,5 @@
 /** Which prices apply to one request: period, long-context tier, time-of-day window and currency. */
-import type { CurrencyCode, FxTable, ModelEntry, PriceList, TimeOfDaySchedule } from '../catalog/types';
+import type { CurrencyCode, FxTable, ModelEntry, PriceList, PricePeriod, TimeOfDaySchedule } from '../catalog/types';
 import type { PricingContext } from './types';
 import { currentPeriod } from '../catalog/catalog';
 import { displayMoment, parseMoment } from '../catalog/moments';
@@ -28,7 +28,7 @@ export function resolvePricing(
   windowMode: 'at' | 'full' | 'discounted' = 'at',
 ): ResolvedPricing {
   if (Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
-  const period = currentPeriod(model, at);
+  const period = currentPeriod(model, at) ?? lastPublishedPeriod(model, at);
   if (!period) throw new CostError('no-price-period', noPriceMessage(model, at));
   const tier = period.longContext && promptTokens >= period.longContext.thresholdTokens ? period.longContext : undefined;
   const lists = tier ? tier.prices : period.prices;
@@ -64,6 +64,14 @@ export function resolvePricing(
     at,
   };
   return { context, input: price(list.input), cacheHit: list.cacheHit === null ? null : price(list.cacheHit), output: price(list.output) };
+}
+
+/** A retired or legacy model after its last period: that period, whose prices are the last published ones. */
+function lastPublishedPeriod(model: ModelEntry, at: Date): PricePeriod | undefined {
+  if (model.status.kind === 'current') return undefined;
+  const last = model.periods[model.periods.length - 1];
+  const until = last?.until === undefined ? undefined : parseMoment(last.until);
+  return until && at.getTime() >= until.getTime() ? last : undefined;
 }
 
 /** The window at `at` (or its discounted window, forced), with the schedule's note and the day's holiday note. */

@@ -29,6 +29,37 @@ export interface PricingContext {
   readonly at: Date;
 }
 
+/** What a note is about, so each front end picks the ones it shows by kind, never by wording. */
+export type NoteKind =
+  /** An alias that meant this model at the moment priced has since moved. */
+  | 'former-alias'
+  /** Retired or legacy: priced with its last published prices. */
+  | 'status'
+  | 'converted'
+  | 'long-context'
+  /** The time-of-day window in force. */
+  | 'window'
+  /** The time-of-day schedule's caveat (what it does not model). */
+  | 'window-caveat'
+  | 'no-cache-price'
+  /** An embedding model: no output tokens, only input billed. */
+  | 'input-only'
+  /** A bill not split by prompt size: billed at the standard tier. */
+  | 'standard-tier'
+  /** A bill's total tokens split into input and output by a share. */
+  | 'token-split'
+  /** A bill's input without a cache split: billed at the cache-miss price. */
+  | 'input-unsplit'
+  /** A bill's time-of-day split: how the tokens were divided, or why it was ignored. */
+  | 'window-split'
+  | 'window-split-ignored';
+
+/** A caveat about a figure, for people; `kind` says what it is about. */
+export interface Note {
+  readonly kind: NoteKind;
+  readonly text: string;
+}
+
 export interface CostLine {
   readonly kind: 'cache-hit' | 'cache-miss' | 'input' | 'output';
   readonly tokens: number;
@@ -59,8 +90,8 @@ export interface Estimate {
   /** Total had nothing been cached, and the difference. */
   readonly totalWithoutCache: Rational;
   readonly cacheSaving: Rational;
-  /** Human-readable caveats ("no cached price published: all input billed as cache miss"). */
-  readonly notes: readonly string[];
+  /** Caveats for people ("no cached price published: all input billed as cache miss"), by kind. */
+  readonly notes: readonly Note[];
 }
 
 /** Tokens of a past period by kind. */
@@ -113,5 +144,5 @@ export interface Bill {
   readonly context: PricingContext;
   readonly lines: readonly CostLine[];
   readonly total: Rational;
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
 }

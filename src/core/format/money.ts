@@ -16,8 +16,10 @@ const STYLES: Readonly<Record<string, CurrencyStyle>> = {
   JPY: { symbol: 'JP¥', minorDigits: 0 },
 };
 
-/** Most decimals ever shown for an amount. */
-const MAX_DIGITS = 6;
+/** Most decimals ever shown for an amount; smaller amounts read "<$0.0000000001". */
+const MAX_DIGITS = 10;
+/** The display rule: every amount shows at least this many significant figures. */
+const SIGNIFICANT = 3;
 
 /** Symbol (or null) and number of minor digits of a currency; unknown codes get 2 digits and no symbol. */
 export function currencyStyle(currency: CurrencyCode): CurrencyStyle {
@@ -25,31 +27,88 @@ export function currencyStyle(currency: CurrencyCode): CurrencyStyle {
 }
 
 /**
- * Formats an amount: "$1,234.50", "$0.0021", "<$0.000001", "1.23 CHF", "JP¥1,235", "<JP¥1"; round half
- * away from zero. A currency without minor units (JPY) never shows decimals.
+ * Decimals the display rule gives an amount: at least the currency's minor digits (2; 0 for yen) and
+ * enough for three significant figures ("$0.0124", "$1.24", "$12.40", "JP¥0.142", "JP¥14.2", "JP¥1,235").
  */
-export function formatMoney(amount: Rational, currency: CurrencyCode): string {
+export function moneyDecimals(amount: Rational, currency: CurrencyCode): number {
+  const minor = currencyStyle(currency).minorDigits;
+  const abs = amount.isNegative() ? amount.neg() : amount;
+  if (abs.isZero()) return minor;
+  // magnitude: 10^(magnitude-1) <= abs < 10^magnitude.
+  let magnitude = (abs.num / abs.den).toString().length;
+  if (abs.num < abs.den) {
+    magnitude = 0;
+    while (magnitude > -MAX_DIGITS && abs.cmp(Rational.of(1n, 10n ** BigInt(1 - magnitude))) < 0) magnitude--;
+  }
+  let digits = Math.min(MAX_DIGITS, Math.max(minor, SIGNIFICANT - magnitude));
+  // Rounding may carry into the next magnitude (0.0999 → 0.100): one digit fewer then suffices.
+  const next = magnitude >= 0 ? Rational.of(10n ** BigInt(magnitude)) : Rational.of(1n, 10n ** BigInt(-magnitude));
+  if (digits > minor && Rational.parse(abs.toFixed(digits)).cmp(next) >= 0) digits--;
+  return digits;
+}
+
+/**
+ * Formats an amount by the display rule (`moneyDecimals`), or with `decimals` when given: "$1,234.50",
+ * "$0.0021", "1.23 CHF", "JP¥0.142", "JP¥1,235", "<$0.0000000001"; rounds half away from zero.
+ */
+export function formatMoney(amount: Rational, currency: CurrencyCode, decimals = moneyDecimals(amount, currency)): string {
   const style = currencyStyle(currency);
   const abs = amount.isNegative() ? amount.neg() : amount;
   const sign = amount.isNegative() ? '-' : '';
-  if (style.minorDigits === 0) {
-    const whole = abs.toFixed(0);
-    if (!abs.isZero() && whole === '0') return `${sign}<${decorate('1', currency, style)}`;
-    return `${abs.isZero() ? '' : sign}${decorate(groupThousands(whole), currency, style)}`;
+  const digits = Math.min(decimals, MAX_DIGITS);
+  const text = abs.toFixed(digits);
+  if (!abs.isZero() && Rational.parse(text).isZero()) {
+    const smallest = digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`;
+    return `${sign}<${decorate(smallest, currency, style)}`;
   }
-  if (!abs.isZero() && Rational.parse(abs.toFixed(MAX_DIGITS)).isZero()) {
-    return `${sign}<${decorate(`0.${'0'.repeat(MAX_DIGITS - 1)}1`, currency, style)}`;
-  }
-  const text = abs.toFixed(moneyDigits(abs, style.minorDigits));
   return `${abs.isZero() ? '' : sign}${decorate(groupThousands(text), currency, style)}`;
 }
+
+/** A breakdown as shown: each part and the total. */
+export interface MoneyBreakdown {
+  readonly parts: readonly string[];
+  readonly total: string;
+}
+
+/**
+ * Parts and their total at the total's precision (the display rule's), so the parts shown add up to the
+ * total shown: up to two more decimals where rounding would break the sum, else the exact total beside it.
+ */
+export function formatBreakdown(parts: readonly Rational[], total: Rational, currency: CurrencyCode): MoneyBreakdown {
+  const ruled = moneyDecimals(total, currency);
+  let digits = ruled;
+  while (digits < Math.min(MAX_DIGITS, ruled + EXTRA_DIGITS) && !addsUp(parts, total, digits)) digits++;
+  const shownTotal = formatMoney(total, currency, digits);
+  return {
+    parts: parts.map((part) => formatMoney(part, currency, digits)),
+    total: addsUp(parts, total, digits) ? shownTotal : `${shownTotal} (exact: ${exactDecimal(total)})`,
+  };
+}
+
+/** At most this many decimals beyond the rule's to make a breakdown add up; past it the exact total is shown. */
+const EXTRA_DIGITS = 2;
+
+/** "0.01245" when it terminates within 12 decimals, else "0.666666666667…". */
+function exactDecimal(amount: Rational): string {
+  const exact = amount.toDecimalString();
+  const dot = exact.indexOf('.');
+  return dot >= 0 && exact.length - dot - 1 > 12 ? `${amount.toFixed(12)}…` : exact;
+}
+
+function addsUp(parts: readonly Rational[], total: Rational, digits: number): boolean {
+  const rounded = (amount: Rational) => Rational.parse(amount.toFixed(digits));
+  return parts.reduce((sum, part) => sum.add(rounded(part)), Rational.ZERO).eq(rounded(total));
+}
+
+/** Decimals of a per-million price. */
+const PRICE_DIGITS = 6;
 
 /** Formats a per-million price exactly where it terminates within 6 decimals: "$0.006", "$1.20", "¥2". */
 export function formatPrice(price: Rational, currency: CurrencyCode): string {
   const style = currencyStyle(currency);
   const abs = price.isNegative() ? price.neg() : price;
   const sign = price.isNegative() ? '-' : '';
-  let text = abs.toFixed(MAX_DIGITS);
+  let text = abs.toFixed(PRICE_DIGITS);
   const minDigits = style.minorDigits;
   while (decimalsOf(text) > minDigits && text.endsWith('0')) text = text.slice(0, -1);
   if (text.endsWith('.')) text = text.slice(0, -1);
@@ -59,20 +118,6 @@ export function formatPrice(price: Rational, currency: CurrencyCode): string {
 /** A per-million price with its unit: "$0.30/M". */
 export function formatPricePerMillion(price: Rational, currency: CurrencyCode): string {
   return `${formatPrice(price, currency)}/M`;
-}
-
-/** Decimals to show: the minor digits, or below one minor unit enough for 2 significant digits (max 6). */
-function moneyDigits(abs: Rational, minorDigits: number): number {
-  const unit = Rational.of(1n, 10n ** BigInt(minorDigits));
-  if (abs.isZero() || abs.cmp(unit) >= 0) return minorDigits;
-  // k: position of the first significant decimal digit (abs >= 10^-k).
-  let k = minorDigits + 1;
-  while (k < MAX_DIGITS && abs.cmp(Rational.of(1n, 10n ** BigInt(k))) < 0) k++;
-  let digits = Math.min(k + 1, MAX_DIGITS);
-  // Rounding may carry into the next magnitude (0.00999 → 0.0100): one digit fewer then suffices.
-  const rounded = Rational.parse(abs.toFixed(digits));
-  if (rounded.cmp(Rational.of(1n, 10n ** BigInt(k - 1))) >= 0) digits--;
-  return rounded.cmp(unit) >= 0 ? minorDigits : Math.max(digits, minorDigits);
 }
 
 function decorate(text: string, currency: CurrencyCode, style: CurrencyStyle): string {

@@ -44,6 +44,11 @@ export function describeTier(context: PricingContext): string | null {
   return `long-context prices on every token${at}`;
 }
 
+/** True for a period the user's llmCost.priceOverrides setting made (its source reads "user setting", not a URL). */
+export function fromUserSettings(period: { readonly source: { readonly url: string } }): boolean {
+  return period.source.url === 'user setting';
+}
+
 /** "converted from USD at 7.1 CNY/USD (rates of 2026-10-28, source)", or null for a native list. */
 export function describeConversion(context: PricingContext): string | null {
   const c = context.converted;

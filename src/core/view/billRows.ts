@@ -5,7 +5,7 @@ import type { BillInputs, BillRow, BillTiming, PriceNote } from './viewTypes';
 import { currentPeriod } from '../catalog/catalog';
 import { bill } from '../cost/bill';
 import { hasTimeOfDayPricing, scheduleCoverage } from '../cost/schedule';
-import { formatMoney, formatPricePerMillion } from '../format/money';
+import { formatBreakdown, formatPricePerMillion } from '../format/money';
 import { formatTokens } from '../format/tokens';
 import { Footnotes, shortNotes, withFootnote } from './noteLines';
 
@@ -72,15 +72,20 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
   } catch (err) {
     return { ...base, lines: [], total: DASH, notes: [], error: err instanceof Error ? err.message : String(err) };
   }
+  const shown = formatBreakdown(
+    result.lines.map((line) => line.cost),
+    result.total,
+    currency,
+  );
   return {
     ...base,
-    lines: result.lines.map((line) => ({
+    lines: result.lines.map((line, i) => ({
       label: `${BILL_LABELS[line.kind] ?? line.kind}${line.window ? `, ${line.window.label}` : ''}`,
       tokens: formatTokens(line.tokens),
       price: formatPricePerMillion(line.pricePerMillion, currency),
-      cost: formatMoney(line.cost, currency),
+      cost: shown.parts[i],
     })),
-    total: formatMoney(result.total, currency),
+    total: shown.total,
     notes: billNotes(model, result, inputs, footnotes),
   };
 }
@@ -88,29 +93,23 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
 /** The split in words ("spread evenly: 17 of 24 h off-peak ×0.5"), then the short context notes. */
 function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnotes: Footnotes): PriceNote[] {
   const split = result.windowSplit;
-  if (!split) return shortNotes(model, result.context, result.notes, footnotes, false);
+  if (!split) return shortNotes(result.context, result.notes, footnotes, false);
   const timing = billTiming(inputs);
   const discount = `${split.discounted.label} ×${split.discounted.multiplier.toDecimalString()}`;
   let text: string;
   if (timing.kind === 'spread') {
     const at = billMoment(inputs);
     const hours = scheduleCoverage(currentPeriod(model, at)!.schedule!, at).discountedHours;
-    text = `spread evenly over the day: ${formatHours(hours)} of 24 h ${discount}, the rest ${split.full.label}`;
+    text =
+      hours >= 24
+        ? `spread evenly over the day: all 24 h ${discount}`
+        : hours <= 0
+          ? `spread evenly over the day: all 24 h ${split.full.label}`
+          : `spread evenly over the day: ${formatHours(hours)} of 24 h ${discount}, the rest ${split.full.label}`;
   } else {
     text = `${formatPercent(split.discountedShare ?? 0)} of each kind ${discount}, the rest ${split.full.label}`;
   }
-  const splitNote = result.notes.find((n) => n.startsWith('split by time of day:'));
-  const others = result.notes.filter((n) => n !== splitNote);
-  return [
-    withFootnote(text, split.note, footnotes),
-    ...shortNotes(
-      model,
-      result.context,
-      others.filter((n) => n !== split.note),
-      footnotes,
-      false,
-    ),
-  ];
+  return [withFootnote(text, split.note, footnotes), ...shortNotes(result.context, result.notes, footnotes, false)];
 }
 
 function formatHours(hours: number): string {

@@ -3,12 +3,15 @@ import { refreshedOrigin } from '../format/priceOrigin';
 import type { Catalog, CurrencyCode, ModelEntry } from '../catalog/types';
 import type { CacheAssumption, Estimate } from '../cost/types';
 import type { CountResult } from '../tokenize/types';
-import type { Moment, PanelRow, PriceNote, SortOrder } from './viewTypes';
+import type { FitView, Moment, PanelRow, PriceNote, SortOrder } from './viewTypes';
+import { contextFit } from '../cost/contextFit';
+import { fitNote, fitShareText } from '../format/fit';
+import { statusLabel } from '../format/status';
 import { Rational } from '../cost/rational';
 import { currentPeriod, findModel, listModels } from '../catalog/catalog';
 import { estimate } from '../cost/estimate';
 import { nextWindowStart } from '../cost/schedule';
-import { formatMoney } from '../format/money';
+import { formatBreakdown, formatMoney } from '../format/money';
 import { formatCount, formatErrorBand } from '../format/tokens';
 import { formatDateTime } from '../format/dates';
 import { Footnotes, shortNotes } from './noteLines';
@@ -169,25 +172,28 @@ const DASH = '—';
 export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes: Footnotes = new Footnotes()): PanelRow {
   const { model, count, estimate: e } = row;
   const money = (r: Rational | undefined) => (r === undefined ? DASH : formatMoney(r, currency));
+  // Input and output add up to the total at the precision shown.
+  const shown = e ? formatBreakdown([inputCost(e) ?? Rational.ZERO, e.output.cost], e.total, currency) : undefined;
   const source = e ? e.context.period.source : model.periods[model.periods.length - 1]?.source;
   return {
     modelId: model.id,
     displayName: model.displayName,
     provider: model.provider,
     status: model.status.kind,
-    statusNote: statusNote(model),
+    statusNote: statusLabel(model),
     pinned: row.pinned,
     tokens: count?.tokens ?? 0,
     tokensText: count ? formatCount(count) : DASH,
     exact: count?.exact ?? false,
     tokenizerLabel: count?.label ?? '',
     errorBand: count && !count.exact && count.errorBand ? formatErrorBand(count.errorBand) : '',
-    input: money(inputCost(e)),
+    input: shown?.parts[0] ?? DASH,
     cacheSaving: money(e?.cacheSaving),
-    output: money(e?.output.cost),
-    total: money(e?.total),
+    output: shown?.parts[1] ?? DASH,
+    total: shown?.total ?? DASH,
     totalNumber: e ? e.total.toNumber() : 0,
-    priceNotes: e ? priceNotes(model, e, footnotes) : [],
+    ...(count ? { fit: fitView(model, count.tokens, e?.output.tokens ?? 0) } : {}),
+    priceNotes: e ? priceNotes(e, footnotes) : [],
     sourceUrl: source?.url ?? '',
     verified: source?.verified ?? '',
     ...(source?.refreshed ? { origin: refreshedOrigin(source) } : {}),
@@ -195,26 +201,15 @@ export function toPanelRow(row: ComparisonRow, currency: CurrencyCode, footnotes
   };
 }
 
-/** "legacy", "retired 2026-01-15 → deepseek-v4-pro", or "" for a current model. */
-export function statusNote(model: ModelEntry): string {
-  const s = model.status;
-  switch (s.kind) {
-    case 'current':
-      return '';
-    case 'legacy':
-      return s.note ? `legacy: ${s.note}` : 'legacy';
-    case 'retired':
-      return `retired ${s.date}${s.replacement ? ` → ${s.replacement}` : ''}`;
-    default: {
-      const unknown: never = s;
-      return String(unknown);
-    }
-  }
+/** The fit of input plus projected output in the model's window, in words. */
+export function fitView(model: ModelEntry, inputTokens: number, outputTokens: number): FitView {
+  const fit = contextFit(model, inputTokens, outputTokens);
+  return { level: fit.level, shareText: fitShareText(fit), note: fitNote(fit) };
 }
 
 /** Which prices applied, in short: window and when it changes, tier, conversion; long caveats as footnotes. */
-export function priceNotes(model: ModelEntry, e: Estimate, footnotes: Footnotes = new Footnotes()): PriceNote[] {
-  return shortNotes(model, e.context, e.notes, footnotes);
+export function priceNotes(e: Estimate, footnotes: Footnotes = new Footnotes()): PriceNote[] {
+  return shortNotes(e.context, e.notes, footnotes);
 }
 
 /** The earliest moment at which a time-of-day window in force changes, across the rows. */

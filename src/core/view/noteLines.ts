@@ -1,11 +1,9 @@
 /** Short price notes for the comparison panel, with each long caveat collected once as a numbered footnote. Pure. */
-import type { ModelEntry } from '../catalog/types';
-import type { PricingContext } from '../cost/types';
+import type { Note, NoteKind, PricingContext } from '../cost/types';
 import type { PriceNote } from './viewTypes';
 import { footnoteMarker } from './viewTypes';
-import { contextNotes } from '../cost/common';
 import { formatDateTime } from '../format/dates';
-import { groupThousands } from '../format/money';
+import { formatTokens } from '../format/tokens';
 
 /** Collects distinct caveats in first-seen order; `ref` gives a caveat's 1-based number. */
 export class Footnotes {
@@ -37,9 +35,8 @@ export function noteText(note: PriceNote): string {
  * of the window note.
  */
 export function shortNotes(
-  model: ModelEntry,
   context: PricingContext,
-  engineNotes: readonly string[],
+  engineNotes: readonly Note[],
   footnotes: Footnotes,
   withNextChange = true,
 ): PriceNote[] {
@@ -54,20 +51,25 @@ export function shortNotes(
     notes.push(withFootnote(text, window.note, footnotes));
   }
   if (context.tier === 'long-context' && context.longContextThreshold !== undefined) {
-    notes.push({ text: `long-context tier (prompt ≥ ${groupThousands(String(context.longContextThreshold))} tokens)` });
+    notes.push({ text: `prompt ≥ ${formatTokens(context.longContextThreshold)} tokens: every token at the higher long-context rate` });
   }
   if (context.converted) {
     const c = context.converted;
     notes.push({ text: `converted from ${c.from} at ${c.rate.toDecimalString()} ${context.currency}/${c.from}` });
   }
-  const covered = new Set(contextNotes(model, context));
-  if (window?.note) covered.add(window.note);
-  for (const note of engineNotes) {
-    if (covered.has(note) || note.startsWith(`${model.id} is `)) continue;
-    notes.push(splitLongNote(note, footnotes));
-  }
+  for (const note of engineNotes) if (!SHOWN_ELSEWHERE.has(note.kind)) notes.push(splitLongNote(note.text, footnotes));
   return notes;
 }
+
+/** Said by the notes above (window, its caveat, tier, conversion), by the model cell (status) or by the bill's split note. */
+const SHOWN_ELSEWHERE: ReadonlySet<NoteKind> = new Set<NoteKind>([
+  'status',
+  'converted',
+  'long-context',
+  'window',
+  'window-caveat',
+  'window-split',
+]);
 
 /** A note with a caveat footnote when there is one. */
 export function withFootnote(text: string, caveat: string | undefined, footnotes: Footnotes): PriceNote {

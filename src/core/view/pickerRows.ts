@@ -1,7 +1,8 @@
 /** The model picker's content: models grouped by provider, each with its prices and context window. Pure. */
 import type { Catalog, ModelEntry, Provider } from '../catalog/types';
 import { estimate } from '../cost/estimate';
-import { formatDate } from '../format/dates';
+import { formatContextSize } from '../format/fit';
+import { statusLabel } from '../format/status';
 import { formatPricePerMillion } from '../format/money';
 import { refreshedOrigin } from '../format/priceOrigin';
 
@@ -9,9 +10,9 @@ export interface PickerRow {
   readonly modelId: string;
   /** Display name, "$(check) " before the current model. */
   readonly label: string;
-  /** "grok-4.7 · retired 2026-05-15 → grok-4.8". */
+  /** "grok-4-0709 · retired 2026-05-15 19:00 UTC — last published price; replacement: grok-4.3". */
   readonly description: string;
-  /** "in $0.30/M · cached $0.03/M · out $1.20/M · 1M context". */
+  /** "in $0.30/M · cached $0.03/M · out $1.20/M · context 1,000,000". */
   readonly detail: string;
 }
 
@@ -48,26 +49,26 @@ export function pickerContent(catalog: Catalog, currentId: string, currency: str
 }
 
 function pickerRow(catalog: Catalog, model: ModelEntry, currentId: string, currency: string, now: Date): PickerRow {
-  const status =
-    model.status.kind === 'retired'
-      ? `retired ${formatDate(model.status.date)}${model.status.replacement ? ` → ${model.status.replacement}` : ''}`
-      : model.status.kind === 'legacy'
-        ? 'legacy'
-        : '';
+  const status = statusLabel(model);
   return {
     modelId: model.id,
     label: `${model.id === currentId ? '$(check) ' : ''}${model.displayName}`,
     description: [model.id, status].filter(Boolean).join(' · '),
-    detail: `${prices(catalog, model, currency, now)} · ${model.contextWindow > 0 ? `${compactTokens(model.contextWindow)} context` : 'context window not given'}`,
+    detail: `${prices(catalog, model, currency, now)} · context ${formatContextSize(model.contextWindow)}`,
   };
 }
 
-/** "in $0.30 · cached $0.006 · out $1.20", priced now (or at the last period of a retired model). */
+/** "in $0.30 · cached $0.006 · out $1.20", priced now (a retired model at its last published prices). */
 function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date): string {
-  const last = model.periods[model.periods.length - 1];
-  const at = model.status.kind === 'retired' && last ? new Date(last.from) : now;
   try {
-    const e = estimate(catalog, { modelId: model.id, inputTokens: 1000, at, output: { ratio: 1 }, cache: { hitRatio: 0.5 }, currency });
+    const e = estimate(catalog, {
+      modelId: model.id,
+      inputTokens: 1000,
+      at: now,
+      output: { ratio: 1 },
+      cache: { hitRatio: 0.5 },
+      currency,
+    });
     const c = e.context.currency;
     const tags = [
       e.context.window ? `${e.context.window.label} now` : '',
@@ -83,10 +84,4 @@ function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date
   } catch (error) {
     return `no price: ${error instanceof Error ? error.message : String(error)}`;
   }
-}
-
-/** "1M", "262K", "40K". */
-export function compactTokens(n: number): string {
-  if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1))}M`;
-  return n >= 1000 ? `${Math.round(n / 1000)}K` : String(n);
 }

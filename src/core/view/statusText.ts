@@ -1,11 +1,14 @@
 /** What the status bar and the estimate command say about a priced count: text, tooltip table, summary. Pure. */
-import type { Catalog, ModelEntry } from '../catalog/types';
+import type { Catalog, ModelEntry, PricePeriod } from '../catalog/types';
+import { contextFit } from '../cost/contextFit';
+import type { ContextFit } from '../cost/contextFit';
 import { estimate } from '../cost/estimate';
-import type { CostLine, Estimate } from '../cost/types';
+import type { CostLine, Estimate, NoteKind } from '../cost/types';
 import { formatAge } from '../format/dates';
 import { refreshedOrigin } from '../format/priceOrigin';
-import { formatMoney, formatPricePerMillion } from '../format/money';
-import { describeConversion, describeTier, describeWindow } from '../format/pricing';
+import { formatBreakdown, formatMoney, formatPricePerMillion } from '../format/money';
+import { fitNote, fitShareText, fitUsage, formatShare } from '../format/fit';
+import { describeConversion, describeTier, describeWindow, fromUserSettings } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
 import type { DocumentCount } from '../prompt/document';
 import type { Settings } from '../config/settings';
@@ -22,6 +25,8 @@ export interface PricedCount<S extends LabelledSubject = LabelledSubject> {
   readonly count: DocumentCount;
   readonly estimate: Estimate;
   readonly settings: Settings;
+  /** Input plus projected output against the model's context window and maximum output. */
+  readonly fit: ContextFit;
 }
 
 /** Prices a count for the model at `at` with the output ratio, cache share and currency from the settings. */
@@ -41,43 +46,66 @@ export function priceCount<S extends LabelledSubject>(
     cache: { hitRatio: settings.cacheHitShare },
     currency: settings.currency,
   });
-  return { subject, model, count, estimate: result, settings };
+  return { subject, model, count, estimate: result, settings, fit: contextFit(model, count.tokens, result.output.tokens) };
 }
 
-/** "1,234 tok · $0.0021", with "≈" before an estimated count. */
+/** "1,234 tok · $0.0021", with "≈" before an estimated count; "· does not fit" or "· 93% of window" when the window is (nearly) full. */
 export function statusText(priced: PricedCount): string {
-  return `${formatCount(priced.count)} tok · ${formatMoney(priced.estimate.total, priced.estimate.context.currency)}`;
+  const base = `${formatCount(priced.count)} tok · ${formatMoney(priced.estimate.total, priced.estimate.context.currency)}`;
+  const { fit } = priced;
+  if (fit.level === 'over') return `${base} · does not fit`;
+  if (fit.level === 'near' && fit.share !== undefined) return `${base} · ${formatShare(fit.share)} of window`;
+  return base;
 }
 
-/** "prompt.md (whole document): ≈1,234 tokens (estimated count) on DeepSeek V4 Flash → $0.0021 (input …, output …, cache saving …)." */
-export function estimateSummary({ subject, model, count, estimate: e, settings }: PricedCount): string {
+/**
+ * The status item as one plain sentence for screen readers (no Markdown, no icons):
+ * "DeepSeek V4 Flash: 1,234 tokens in selection in prompt.md, $0.0021; 0.1% of the 1,000,000-token context window."
+ */
+export function accessibleSummary(priced: PricedCount): string {
+  const { subject, model, count, estimate: e, fit } = priced;
+  const tokens = `${count.exact ? '' : 'about '}${formatTokens(count.tokens)} ${count.tokens === 1 ? 'token' : 'tokens'}`;
+  const window =
+    fit.share === undefined
+      ? 'context window not given'
+      : `${formatShare(fit.share)} of the ${formatTokens(fit.contextWindow)}-token context window`;
+  const note = fitNote(fit);
+  return `${model.displayName}: ${tokens} in ${subject.label}, ${formatMoney(e.total, e.context.currency)}; ${note || window}.`;
+}
+
+/** "DeepSeek V4 Flash: ≈1,234 tokens (estimated count) in prompt.md (whole document) → $0.0021 (input …, output …, cache saving …)." */
+export function estimateSummary(priced: PricedCount): string {
+  const { subject, model, count, estimate: e, settings } = priced;
   const currency = e.context.currency;
-  const input = formatMoney(e.cacheMiss.cost.add(e.cacheHit.cost), currency);
-  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${formatMoney(e.output.cost, currency)}`;
+  const shown = formatBreakdown([e.cacheMiss.cost.add(e.cacheHit.cost), e.output.cost], e.total, currency);
+  const input = shown.parts[0];
+  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${shown.parts[1]}`;
   const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
   const kind = count.exact ? '' : ' (estimated count)';
   const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
-  return `${subject.label}: ${formatCount(count)} tokens${kind} on ${model.displayName} → ${formatMoney(e.total, currency)} (input ${input}, ${output}, ${saving}).${fallback}`;
+  const fit = fitNote(priced.fit);
+  const window = fit ? ` Context window: ${fit}.` : '';
+  return `${model.displayName}: ${formatCount(count)} tokens${kind} in ${subject.label} → ${shown.total} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
 }
 
 /** Markdown source of the status bar tooltip: cost table, price period, source and date, exact or estimate. */
 export function tooltipMarkdown(priced: PricedCount, now = new Date(), extraNotes: readonly string[] = []): string {
   const { model, count, estimate: e, subject, settings } = priced;
   const currency = e.context.currency;
-  const money = (line: CostLine) => formatMoney(line.cost, currency);
-  const row = (label: string, line: CostLine) =>
-    `| ${label} | ${formatTokens(line.tokens)} | ${formatPricePerMillion(line.pricePerMillion, currency)} | ${money(line)} |`;
+  const shown = formatBreakdown([e.cacheMiss.cost, e.cacheHit.cost, e.output.cost], e.total, currency);
+  const row = (label: string, line: CostLine, cost: string) =>
+    `| ${label} | ${formatTokens(line.tokens)} | ${formatPricePerMillion(line.pricePerMillion, currency)} | ${cost} |`;
   const share = `${Number((settings.cacheHitShare * 100).toFixed(2))}%`;
   const source = e.context.period.source;
   const lines = [
-    `**${escapeMarkdown(model.displayName)}** (\`${model.id}\`): ${escapeMarkdown(subject.label)}`,
+    `**${escapeMarkdown(model.displayName)}** · \`${model.id}\` · ${escapeMarkdown(subject.label)}`,
     '',
     '| | Tokens | Price | Cost |',
     '|:--|--:|--:|--:|',
-    row('Input, cache miss', e.cacheMiss),
-    row(`Input, cache hit (${share})`, e.cacheHit),
-    row(`Output (projected at ×${settings.outputRatio})`, e.output),
-    `| **Total** | | | **${formatMoney(e.total, currency)}** |`,
+    row('Input, cache miss', e.cacheMiss, shown.parts[0]),
+    row(`Input, cache hit (${share})`, e.cacheHit, shown.parts[1]),
+    row(`Output (projected at ×${settings.outputRatio})`, e.output, shown.parts[2]),
+    `| **Total** | | | **${shown.total}** |`,
     '',
     `Saving from caching: **${formatMoney(e.cacheSaving, currency)}** (without cache: ${formatMoney(e.totalWithoutCache, currency)})`,
     '',
@@ -85,15 +113,24 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date(), extraNote
     '',
     source.refreshed
       ? `Prices: ${escapeMarkdown(refreshedOrigin(source) ?? '')} (${formatAge(source.verified, now)})`
-      : `Prices: [${escapeMarkdown(hostOf(source.url))}](${source.url}), verified ${source.verified} (${formatAge(source.verified, now)})`,
+      : `Prices: ${priceSource(e.context.period)}, verified ${source.verified} (${formatAge(source.verified, now)})`,
   ];
+  const overrideWindow = fromUserSettings(e.context.period) ? e.context.window : null;
+  if (overrideWindow?.discounted)
+    lines.push(
+      '',
+      `Your prices from settings are multiplied by ${overrideWindow.multiplier.toDecimalString()} now: the provider's ${escapeMarkdown(overrideWindow.label)} discount applies to them.`,
+    );
   const conversion = describeConversion(e.context);
   if (conversion) lines.push('', `Currency: ${escapeMarkdown(conversion)}`);
   lines.push('', countLine(count));
+  lines.push('', fitLine(priced.fit));
   if (count.fallback) lines.push('', `Counted as plain text: ${escapeMarkdown(count.fallback)}`);
-  // The price-period line already names the time-of-day window; skip the engine's short note for it.
-  const windowNote = e.context.window ? `${e.context.window.label} window` : undefined;
-  for (const note of e.notes) if (!windowNote || !note.startsWith(windowNote)) lines.push('', `_${escapeMarkdown(note)}_`);
+  for (const note of e.notes) {
+    if (SAID_ABOVE.has(note.kind)) continue;
+    const text = note.kind === 'window-caveat' ? firstSentence(note.text) : note.text;
+    lines.push('', `_${escapeMarkdown(text)}_`);
+  }
   for (const note of extraNotes) lines.push('', `_${escapeMarkdown(note)}_`);
   lines.push('', 'Click to open the cost comparison.');
   return lines.join('\n');
@@ -107,17 +144,36 @@ function countLine(count: DocumentCount): string {
   return `Count: ${formatCount(count)} ${count.tokens === 1 ? 'token' : 'tokens'}, ${what} (${escapeMarkdown(count.label)}${band}${template})`;
 }
 
+/** "Context window: 26% of 131,072 (input 1,234 + projected output 1,234 = 2,468 tokens)", bold when it does not fit. */
+function fitLine(fit: ContextFit): string {
+  const note = fitNote(fit);
+  const line = `Context window: ${fitShareText(fit)} (${fitUsage(fit)})`;
+  return note ? `${line}: **${escapeMarkdown(note)}**` : line;
+}
+
 function standardTier(e: Estimate): string {
   const threshold = e.context.period.longContext?.thresholdTokens;
   return threshold ? `standard prices (long-context prices from ${formatTokens(threshold)} prompt tokens)` : 'no long-context tier';
 }
 
-function hostOf(url: string): string {
+/** The price-period, currency and tier lines above already say these. */
+const SAID_ABOVE: ReadonlySet<NoteKind> = new Set<NoteKind>(['window', 'converted', 'long-context']);
+
+/** A link to the source page ("[api-docs.deepseek.com](https://…)"), or "your settings (llmCost.priceOverrides)". */
+function priceSource(period: PricePeriod): string {
+  if (fromUserSettings(period)) return 'your settings (llmCost.priceOverrides)';
+  const url = period.source.url;
   try {
-    return new URL(url).host || url;
+    return `[${escapeMarkdown(new URL(url).host || url)}](${url})`;
   } catch {
-    return url;
+    return escapeMarkdown(url);
   }
+}
+
+/** The first sentence of a caveat, so a tooltip keeps it to one line (the panel footnotes carry it whole). */
+function firstSentence(text: string): string {
+  const end = text.indexOf('. ');
+  return end < 0 ? text : text.slice(0, end + 1);
 }
 
 /** Escapes the characters Markdown would interpret (tables included). */

@@ -63,13 +63,23 @@ export interface PriceNote {
   readonly footnote?: number;
 }
 
+/** How a row's prompt and projected output fit the model's context window, for display. */
+export interface FitView {
+  /** 'fits', 'near' (from 90% of the window), 'over' (does not fit), 'unknown' (window not given). */
+  readonly level: 'fits' | 'near' | 'over' | 'unknown';
+  /** "26% of 131,072", or "window not given". */
+  readonly shareText: string;
+  /** Empty when it fits with room; "does not fit: 209,187 tokens over the 131,072 window"; "near the limit: 93% of the 131,072 window". */
+  readonly note: string;
+}
+
 /** One model's line in the comparison table; money as display strings, `totalNumber` for the chart only. */
 export interface PanelRow {
   readonly modelId: string;
   readonly displayName: string;
   readonly provider: string;
   readonly status: 'current' | 'legacy' | 'retired';
-  /** "retired 2026-01-15 → deepseek-v4", "legacy", or empty. */
+  /** "retired 2026-07-24 15:59 UTC — last published price; replacement: deepseek-flash", "legacy — last published price", or empty. */
   readonly statusNote: string;
   readonly pinned: boolean;
   readonly tokens: number;
@@ -85,6 +95,8 @@ export interface PanelRow {
   readonly output: string;
   readonly total: string;
   readonly totalNumber: number;
+  /** Context-window fit of the counted prompt and its projected output; absent until the model is counted. */
+  readonly fit?: FitView;
   /** Which prices applied, short: window and when it changes, long-context tier, conversion. */
   readonly priceNotes: readonly PriceNote[];
   readonly sourceUrl: string;

@@ -40,9 +40,10 @@ export function panelHtml(o: PanelHtmlOptions): string {
     <div class="pair">
       <input type="range" id="ratio" min="0" max="10" step="0.05" aria-describedby="ratio-help">
       <label for="ratio-number" class="inline-label">Exact value</label>
-      <input type="number" id="ratio-number" min="0" max="100" step="0.01" aria-label="Output ratio, exact value" aria-describedby="ratio-help">
+      <input type="number" id="ratio-number" min="0" max="100" step="0.01" aria-label="Output ratio, exact value" aria-describedby="ratio-help ratio-error">
     </div>
     <span id="ratio-help" class="help">The slider goes to 10; type a larger value up to 100.</span>
+    <span id="ratio-error" class="error" role="alert"></span>
   </div>
   <div class="control">
     <label for="cache-mode">Cache assumption</label>
@@ -80,6 +81,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 </section>
 <section class="table-section" aria-labelledby="table-title">
   <h2 id="table-title">Per model</h2>
+  <p id="ratio-used" class="help"></p>
   <div class="table-wrap" role="region" aria-labelledby="table-title" tabindex="0">
   <table id="comparison">
     <caption class="visually-hidden">Estimated cost of the subject for each model; column headers sort the table.</caption>
@@ -129,6 +131,11 @@ export function panelHtml(o: PanelHtmlOptions): string {
     </div>
     <span id="bill-error" class="error" role="alert"></span>
   </form>
+  <details id="bill-models" class="bill-models">
+    <summary id="bill-models-summary">Models billed</summary>
+    <p class="help">Tick the models to bill. Legacy and retired models are priced with their last published prices.</p>
+    <div id="bill-model-list" role="group" aria-labelledby="bill-models-summary"></div>
+  </details>
   <div id="bill-results" aria-live="polite"></div>
   <ol id="bill-caveats" class="caveats" aria-label="Notes on the bill"></ol>
 </section>

@@ -28,6 +28,7 @@ import {
   controlsFromSettings,
   currenciesOf,
   defaultBillInputs,
+  knowsAllModels,
   restore,
   shownModelIds,
 } from './panelState';
@@ -49,6 +50,8 @@ export class PanelSession extends Disposable {
   private controls: PanelControls;
   private sort: SortOrder;
   private bill: BillInputs;
+  /** Models the user picked for the bill; undefined follows the default model. */
+  private billModels: readonly string[] | undefined;
   private config: HostConfig;
   private subject: Subject | undefined;
   /** Counts of `subject`, by model id; cleared when the subject or the configuration changes. */
@@ -88,6 +91,8 @@ export class PanelSession extends Disposable {
       : { ...restored.controls, currency: this.config.settings.currency };
     this.sort = restored.sort;
     this.bill = restored.bill;
+    // Models removed from the catalog since (a custom model deleted) drop out of a restored bill selection.
+    this.billModels = restored.billModels?.filter((id) => knowsAllModels(this.config.catalog, [id]));
     this.subject = deps.subjects.current();
 
     const webview = panel.webview;
@@ -177,6 +182,13 @@ export class PanelSession extends Disposable {
             `LLM Cost: could not ${message.type === 'saveCsv' ? 'save the CSV file' : 'copy the table'}: ${String(err)}`,
           );
         });
+      case 'setBillModels':
+        if (!knowsAllModels(this.config.catalog, message.modelIds)) {
+          this.deps.log.warn(`Comparison panel: ignored a bill selection with a model not in the catalog: ${preview(message)}`);
+          return;
+        }
+        this.billModels = message.modelIds;
+        return this.update();
       case 'rendered':
         this.renderedRows = message.rows;
         this.renderedEmitter.fire(message.rows);
@@ -297,6 +309,7 @@ export class PanelSession extends Disposable {
       controls: this.controls,
       sort: this.sort,
       bill: this.bill,
+      ...(this.billModels ? { billModels: this.billModels } : {}),
       now: new Date(),
       autoRefresh: autoRefreshSetting(),
     });

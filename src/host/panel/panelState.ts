@@ -7,7 +7,17 @@ import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/config/settings';
 import type { CountResult } from '../../core/tokenize/types';
 import type { ExportRow } from '../../core/view/exportTable';
-import type { BillInputs, CacheControl, PanelControls, PanelState, PersistedPanelState, SortOrder } from '../../shared/protocol';
+import type {
+  BillInputs,
+  BillModelOption,
+  CacheControl,
+  PanelControls,
+  PanelState,
+  PersistedPanelState,
+  SortOrder,
+} from '../../shared/protocol';
+import { findModel, listModels } from '../../core/catalog/catalog';
+import { statusLabel } from '../../core/format/status';
 import {
   Footnotes,
   billRows,
@@ -41,6 +51,8 @@ export interface PanelInputs {
   readonly controls: PanelControls;
   readonly sort: SortOrder;
   readonly bill: BillInputs;
+  /** Models the user picked for the bill; undefined follows the default model. */
+  readonly billModels?: readonly string[];
   readonly now: Date;
   /** llmCost.prices.autoRefresh: while off, prices over 60 days old get one line saying so. */
   readonly autoRefresh?: AutoRefresh;
@@ -77,12 +89,39 @@ export function defaultBillInputs(now: Date): BillInputs {
 export function restore(
   persisted: PersistedPanelState | undefined,
   defaults: { controls: PanelControls; sort: SortOrder; bill: BillInputs },
-): { controls: PanelControls; sort: SortOrder; bill: BillInputs } {
-  return {
+): { controls: PanelControls; sort: SortOrder; bill: BillInputs; billModels?: readonly string[] } {
+  const restored = {
     controls: persisted?.controls ?? defaults.controls,
     sort: persisted?.sort ?? defaults.sort,
     bill: persisted?.bill ?? defaults.bill,
   };
+  return persisted?.billModels ? { ...restored, billModels: persisted.billModels } : restored;
+}
+
+/** The bill's models: those picked that the catalog still has, or the default model while none were picked. */
+export function billModelIds(catalog: Catalog, settings: Settings, picked: readonly string[] | undefined): string[] {
+  const ids = picked ?? [settings.defaultModel];
+  return ids.flatMap((id) => {
+    const model = findModel(catalog, id);
+    return model ? [model.id] : [];
+  });
+}
+
+/** True when every id names a model of the catalog (a bill selection that could have come from the selector). */
+export function knowsAllModels(catalog: Catalog, ids: readonly string[]): boolean {
+  return ids.every((id) => findModel(catalog, id) !== undefined);
+}
+
+/** Every model for the bill's selector, legacy and retired included, the billed ones marked. */
+export function billModelOptions(catalog: Catalog, billed: readonly string[]): BillModelOption[] {
+  const picked = new Set(billed);
+  return listModels(catalog, { includeRetired: true }).map((m) => ({
+    modelId: m.id,
+    displayName: m.displayName,
+    provider: m.provider,
+    statusNote: statusLabel(m, 'short'),
+    picked: picked.has(m.id),
+  }));
 }
 
 /** The cost engine's cache assumption for a panel control. */
@@ -140,7 +179,7 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
       ),
     ],
     caveats: caveats.list(),
-    bill: { inputs: inputs.bill, ...billRows(catalog, selection.models, inputs.bill, controls.currency) },
+    bill: billState(inputs),
     problems,
   };
   const nextChange = earliestWindowChange(compared);
@@ -160,6 +199,18 @@ function staleLine(compared: readonly ComparisonRow[], inputs: PanelInputs): str
   });
   const note = stalePricesNote(dates, inputs.now, inputs.autoRefresh);
   return note ? [note] : [];
+}
+
+function billState(inputs: PanelInputs): PanelState['bill'] {
+  const { catalog, settings } = inputs;
+  const billed = billModelIds(catalog, settings, inputs.billModels);
+  const models = billed.flatMap((id) => findModel(catalog, id) ?? []);
+  return {
+    inputs: inputs.bill,
+    models: billModelOptions(catalog, billed),
+    followsDefault: inputs.billModels === undefined,
+    ...billRows(catalog, models, inputs.bill, inputs.controls.currency),
+  };
 }
 
 function footnotes(converted: boolean | undefined, estimated: boolean | undefined, catalog: Catalog): string[] {

@@ -8,12 +8,13 @@ import type { ConfigService } from '../config/configService';
 import { CountError } from '../counting/countingService';
 import type { CountingService } from '../counting/countingService';
 import { Disposable } from '../dispose';
-import { priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
+import { accessibleSummary, priceCount, statusText, tooltipMarkdown } from '../../core/view/statusText';
 import { stalePricesNote } from '../../core/config/priceSettings';
 import { autoRefreshSetting } from '../prices/autoRefreshSetting';
 import type { PricedCount } from '../../core/view/statusText';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
+import { fitBackground, fitIcon } from './fitColours';
 
 /** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
 const SPINNER_DELAY_MS = 500;
@@ -29,9 +30,10 @@ export interface StatusBarDeps {
 
 export class StatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;
-  private shown: { text: string; tooltip: string; visible: boolean; priced?: PricedCount<Subject> } = {
+  private shown: { text: string; tooltip: string; label: string; visible: boolean; priced?: PricedCount<Subject> } = {
     text: '',
     tooltip: '',
+    label: '',
     visible: false,
   };
   private source: vscode.CancellationTokenSource | undefined;
@@ -51,10 +53,10 @@ export class StatusBar extends Disposable {
   }
 
   snapshot(): StatusSnapshot {
-    const { text, tooltip, visible, priced } = this.shown;
-    return priced
-      ? { text, tooltip, visible, modelId: priced.model.id, tokens: priced.count.tokens, exact: priced.count.exact }
-      : { text, tooltip, visible };
+    const { text, tooltip, label, visible, priced } = this.shown;
+    const background = priced ? fitBackground(priced.fit.level) : undefined;
+    const shown = { text, tooltip, accessibilityLabel: label, visible, ...(background ? { background } : {}) };
+    return priced ? { ...shown, modelId: priced.model.id, tokens: priced.count.tokens, exact: priced.count.exact } : shown;
   }
 
   /** True when no refresh is running. */
@@ -79,7 +81,8 @@ export class StatusBar extends Disposable {
     this.pending++;
     this.markStale();
     const spinner = setTimeout(() => {
-      if (!source.token.isCancellationRequested) this.show('$(sync~spin) counting…', `Counting ${subject.label}…`);
+      if (!source.token.isCancellationRequested)
+        this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
     }, SPINNER_DELAY_MS);
     try {
       const modelId = config.settings.defaultModel;
@@ -117,22 +120,32 @@ export class StatusBar extends Disposable {
 
   /** Keeps the figure on screen while it is recounted, saying in the tooltip that it may be out of date. */
   private markStale(): void {
-    const { text, tooltip, visible, priced } = this.shown;
+    const { tooltip, visible, priced } = this.shown;
     if (!visible || !priced || tooltip.startsWith(STALE_NOTE)) return;
     this.item.tooltip = new vscode.MarkdownString(`${STALE_NOTE}\n\n${tooltip}`, true);
-    this.shown = { text, tooltip: this.item.tooltip.value, visible, priced };
+    this.shown = { ...this.shown, tooltip: this.item.tooltip.value };
   }
 
   private render(priced: PricedCount<Subject>): void {
     const stale = stalePricesNote([priced.estimate.context.period.source.verified], new Date(), autoRefreshSetting());
-    this.show(statusText(priced), tooltipMarkdown(priced, new Date(), stale ? [stale] : []), priced);
+    const icon = fitIcon(priced.fit.level);
+    this.show(
+      `${icon ? `${icon} ` : ''}${statusText(priced)}`,
+      tooltipMarkdown(priced, new Date(), stale ? [stale] : []),
+      `LLM Cost: ${accessibleSummary(priced)}`,
+      priced,
+    );
   }
 
-  private show(text: string, tooltip: string, priced?: PricedCount<Subject>): void {
+  /** Shows text and tooltip; `label` is the plain sentence screen readers announce (default: the tooltip as plain text). */
+  private show(text: string, tooltip: string, label = `LLM Cost: ${tooltip}`, priced?: PricedCount<Subject>): void {
     this.item.text = text;
     this.item.tooltip = new vscode.MarkdownString(tooltip, true);
+    this.item.accessibilityInformation = { label };
+    const background = priced ? fitBackground(priced.fit.level) : undefined;
+    this.item.backgroundColor = background ? new vscode.ThemeColor(`statusBarItem.${background}Background`) : undefined;
     this.item.show();
-    this.shown = { text, tooltip, visible: true, ...(priced ? { priced } : {}) };
+    this.shown = { text, tooltip, label, visible: true, ...(priced ? { priced } : {}) };
   }
 
   private hide(): void {
