@@ -3,7 +3,7 @@
 // Always exits 0: the verdicts are in the output.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KINDS } from './bench/texts.mjs';
@@ -149,7 +149,12 @@ const doc =
   '(user + system time of the measuring process), which is the fairer figure when other work shares the cores.\n\n' +
   markdown;
 mkdirSync(path.join(root, 'docs'), { recursive: true });
-writeFileSync(path.join(root, 'docs', 'benchmark.md'), doc);
+// The editor section (npm run bench:editor) lives in the same file: keep it.
+const docPath = path.join(root, 'docs', 'benchmark.md');
+const editorSection = existsSync(docPath)
+  ? /<!-- bench-editor:start -->[\s\S]*<!-- bench-editor:end -->/.exec(readFileSync(docPath, 'utf8'))?.[0]
+  : undefined;
+writeFileSync(docPath, editorSection ? `${doc.trimEnd()}\n\n${editorSection}\n` : doc);
 process.stdout.write('\n' + markdown);
 const failed = checks.filter((c) => c.pass === false);
 const unmeasured = checks.filter((c) => c.pass === null);

@@ -22,3 +22,14 @@ export abstract class Disposable implements vscode.Disposable {
     for (const child of this.children.splice(0).reverse()) child.dispose();
   }
 }
+
+/**
+ * Children added in order of creation, disposed in reverse: what is created first (the log channel) outlives what
+ * uses it. VS Code disposes `context.subscriptions` in array order, and a disposed output channel throws
+ * "Channel has been closed" when written to (the dispose error logged on every window reload).
+ */
+export class DisposableStore extends Disposable {
+  add<T extends vscode.Disposable>(child: T): T {
+    return this.register(child);
+  }
+}

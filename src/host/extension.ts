@@ -8,6 +8,7 @@ import { registerSelectModel } from './commands/selectModel';
 import { registerSetXaiApiKey } from './commands/setXaiApiKey';
 import { ConfigService } from './config/configService';
 import { CountingService } from './counting/countingService';
+import { DisposableStore } from './dispose';
 import { idleApi } from './idle';
 import { Notifier } from './config/notifier';
 import { ComparisonPanelManager } from './panel/comparisonPanel';
@@ -15,12 +16,14 @@ import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
 
+/** Long enough for the workbench to finish starting; short enough to beat the user's first selection. */
+const WARM_UP_DELAY_MS = 1000;
+
 /** Entry point called by VS Code. */
 export function activate(context: vscode.ExtensionContext): LlmCostApi {
-  const own = <T extends vscode.Disposable>(disposable: T): T => {
-    context.subscriptions.push(disposable);
-    return disposable;
-  };
+  const store = new DisposableStore();
+  context.subscriptions.push(store);
+  const own = <T extends vscode.Disposable>(disposable: T): T => store.add(disposable);
   const log = own(vscode.window.createOutputChannel('LLM Cost', { log: true }));
   const notifier = new Notifier();
   const config = own(new ConfigService(log, notifier));
@@ -29,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
   const counting = own(new CountingService({ workerPath, config, xai, log }));
   const statusBar = own(new StatusBar({ subjects, counting, config, log }));
+  // The default model's vocabulary loads in idle time soon after activation, not on the first count (other families on first use).
+  const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
+  own({ dispose: () => clearTimeout(warmUp) });
   const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
 
   own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
@@ -50,5 +56,5 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   };
 }
 
-/** Nothing to do: every object is disposed through context.subscriptions. */
+/** Nothing to do: every object is disposed through context.subscriptions (one store, in reverse order of creation). */
 export function deactivate(): void {}

@@ -8,6 +8,8 @@ export interface CountJob {
   readonly parts: readonly string[];
   /** Set for a whole document, so prompt-file formats apply. */
   readonly fileName?: string;
+  /** Set for a whole document (its URI): the worker keeps the document's count and recounts only what an edit changed. */
+  readonly documentKey?: string;
   readonly models: readonly ModelEntry[];
   readonly plainTextFallback: boolean;
 }

@@ -4,7 +4,10 @@ import { parentPort } from 'node:worker_threads';
 import type { ModelEntry } from '../../core/catalog/types';
 import { countDocument } from '../../core/prompt/document';
 import type { DocumentCount } from '../../core/prompt/document';
+import { kindFromName } from '../../core/prompt/parse';
+import { describeTokenizer, getTokenizer } from '../../core/tokenize/registry';
 import { sumCounts } from './countProtocol';
+import { DocumentCounters } from './documentCounters';
 import type { CountJob, CountReply } from './countProtocol';
 
 const CACHE_LIMIT = 256;
@@ -28,13 +31,44 @@ class CountCache {
   }
 }
 
+/** Documents this long are kept as incremental counts; shorter ones are counted whole (a few ms at most). */
+const INCREMENTAL_MIN_LENGTH = 32 * 1024;
+
 function countPart(cache: CountCache, text: string, job: CountJob, model: ModelEntry, digest: string): DocumentCount {
   const key = `${model.tokenizer}\u0000${job.fileName ?? ''}\u0000${job.plainTextFallback}\u0000${digest}`;
   const hit = cache.get(key);
   if (hit) return { ...hit, model: model.id };
-  const count = countDocument(text, job.fileName, model, { plainTextFallback: job.plainTextFallback });
+  const count =
+    incrementalCount(text, job, model) ?? countDocument(text, job.fileName, model, { plainTextFallback: job.plainTextFallback });
   cache.set(key, count);
   return count;
+}
+
+const documents = new DocumentCounters();
+
+/**
+ * A long plain-text or Markdown document's count, kept per document and updated from the previous version; prompt
+ * files (their format needs the whole text parsed) and selections are counted whole.
+ */
+function incrementalCount(text: string, job: CountJob, model: ModelEntry): DocumentCount | undefined {
+  const kind = kindFromName(job.fileName);
+  if (!job.documentKey || job.parts.length !== 1 || text.length < INCREMENTAL_MIN_LENGTH) return undefined;
+  if (kind !== 'plain' && kind !== 'markdown') return undefined;
+  const { label, errorBand } = describeTokenizer(model.tokenizer);
+  const exact = getTokenizer(model.tokenizer).exact;
+  return {
+    model: model.id,
+    tokenizer: model.tokenizer,
+    tokens: documents.count(job.documentKey, model.tokenizer, text),
+    exact,
+    label,
+    ...(errorBand && !exact ? { errorBand } : {}),
+    format: kind,
+    requests: 0,
+    messages: 0,
+    templateTokens: 0,
+    templateExact: true,
+  };
 }
 
 function run(cache: CountCache, job: CountJob): CountReply {

@@ -39,8 +39,12 @@ export class CountWorkerClient implements vscode.Disposable {
     }
   }
 
+  /** Ends the worker without logging: at shutdown the log channel may already be closed. */
   dispose(): void {
-    this.kill();
+    const worker = this.worker;
+    this.worker = undefined;
+    this.settle(undefined, new vscode.CancellationError());
+    void worker?.terminate();
   }
 
   private spawn(): Worker {

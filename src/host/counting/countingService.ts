@@ -11,8 +11,12 @@ import { Disposable } from '../dispose';
 import type { Subject } from '../subject/subject';
 import type { XaiExactCounter } from './xaiCounter';
 
-/** Text this long (UTF-16 units) is worth killing the worker for when its job is cancelled. */
-const KILL_THRESHOLD = 200_000;
+/**
+ * Text this long (UTF-16 units, several seconds of counting) is worth killing the worker for when its job is cancelled.
+ * Below it the job finishes: a respawned worker reloads its vocabularies (100–150 ms) and loses its caches, which cost
+ * more than the rest of a count of a few MB, and typing in a 2 MB file cancelled a count at every pause.
+ */
+const KILL_THRESHOLD = 8_000_000;
 
 /** A subject that cannot be counted (binary, too large, malformed prompt file): the message is for the user. */
 export class CountError extends Error {
@@ -86,6 +90,7 @@ export class CountingService extends Disposable {
         id: this.nextId++,
         parts: subject.parts,
         ...(subject.fileName ? { fileName: subject.fileName } : {}),
+        ...(subject.selections === 0 && subject.uri ? { documentKey: subject.uri } : {}),
         models,
         plainTextFallback: settings.plainTextFallback,
       };
@@ -105,6 +110,22 @@ export class CountingService extends Disposable {
     } finally {
       cancellation?.dispose();
       if (this.channels.get(channel) === ticket) this.channels.delete(channel);
+      this.setActive(-1);
+    }
+  }
+
+  /** Loads the models' vocabularies in the worker (an empty count) so the first real count does not wait for them. */
+  async warm(modelIds: readonly string[]): Promise<void> {
+    const { catalog } = this.deps.config.current();
+    const models = modelIds.map((id) => findModel(catalog, id)).filter((m): m is ModelEntry => m !== undefined);
+    if (models.length === 0) return;
+    const ticket = this.supersede('warmUp');
+    this.setActive(+1);
+    try {
+      await this.enqueue({ id: this.nextId++, parts: [''], models, plainTextFallback: true }, ticket);
+    } catch {
+      // Warming is best effort: a real count reports its own errors.
+    } finally {
       this.setActive(-1);
     }
   }

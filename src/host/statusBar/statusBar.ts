@@ -13,8 +13,9 @@ import type { PricedCount } from '../../core/view/statusText';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 
-/** Delay before "counting…" replaces the last result, so quick counts never flicker. */
-const SPINNER_DELAY_MS = 150;
+/** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
+const SPINNER_DELAY_MS = 500;
+const STALE_NOTE = '*Updating: this figure is for the text as it was a moment ago.*';
 export const STATUS_ITEM_ID = 'llmCost.status';
 
 export interface StatusBarDeps {
@@ -74,6 +75,7 @@ export class StatusBar extends Disposable {
     if (!subject || !this.shouldShow(subject)) return this.hide();
     if (subject.problem) return this.show('$(warning) LLM Cost', subject.problem);
     this.pending++;
+    this.markStale();
     const spinner = setTimeout(() => {
       if (!source.token.isCancellationRequested) this.show('$(sync~spin) counting…', `Counting ${subject.label}…`);
     }, SPINNER_DELAY_MS);
@@ -109,6 +111,14 @@ export class StatusBar extends Disposable {
     if (mode === 'always') return true;
     if (mode === 'selection') return subject.selections > 0 || this.revealed?.key === subject.key;
     return this.revealed !== undefined;
+  }
+
+  /** Keeps the figure on screen while it is recounted, saying in the tooltip that it may be out of date. */
+  private markStale(): void {
+    const { text, tooltip, visible, priced } = this.shown;
+    if (!visible || !priced || tooltip.startsWith(STALE_NOTE)) return;
+    this.item.tooltip = new vscode.MarkdownString(`${STALE_NOTE}\n\n${tooltip}`, true);
+    this.shown = { text, tooltip: this.item.tooltip.value, visible, priced };
   }
 
   private render(priced: PricedCount<Subject>): void {

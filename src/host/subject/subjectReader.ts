@@ -30,8 +30,12 @@ export function readSubject(editor: DocumentEditor, maxBytes: number): Subject {
       ? `selection in ${name}`
       : `${ranges.length} selections in ${name}`;
   const what = whole ? name : `the selected text in ${name}`;
-  const utf16Length = whole ? document.offsetAt(document.lineAt(document.lineCount - 1).range.end) : 0;
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  const utf16Length = whole ? document.offsetAt(end) : 0;
   if (utf16Length > maxBytes) return { ...base, label, text: '', parts: [], problem: tooLarge(what, utf16Length, maxBytes) };
+  // A selection of the whole document (Ctrl+A) is the document: a prompt file keeps its prompt-file count.
+  const wholeText =
+    whole || (ranges.length === 1 && ranges[0].start.line === 0 && ranges[0].start.character === 0 && ranges[0].end.isEqual(end));
 
   const parts = whole ? [document.getText()] : ranges.map((r) => document.getText(r));
   const bytes = parts.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
@@ -45,7 +49,7 @@ export function readSubject(editor: DocumentEditor, maxBytes: number): Subject {
       problem: `${name} looks like a binary file (it contains NUL bytes): nothing was counted.`,
     };
   }
-  const fileName = whole && !document.isUntitled && document.uri.scheme === 'file' ? document.fileName : undefined;
+  const fileName = wholeText && !document.isUntitled && document.uri.scheme === 'file' ? document.fileName : undefined;
   return { ...base, label, text: parts.join('\n'), parts, ...(fileName ? { fileName } : {}) };
 }
 

@@ -1,0 +1,80 @@
+// Starts code-server (the real VS Code 1.139 the e2e tests use) on a free port, with or without the packaged .vsix.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The settings the e2e tests use, so both runs see the same workbench. */
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'workbench.tips.enabled': false,
+  'editor.wordWrap': 'off',
+  'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // Files opened with Quick Open stay open when the comparison panel opens in the same group.
+  'workbench.editor.enablePreview': false,
+  'workbench.editor.enablePreviewFromQuickOpen': false,
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForHttp(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer at ${url}`);
+}
+
+/** Starts a server in its own process group; `vsix` undefined starts one without the extension. Returns { base, stop }. */
+export async function startServer(env, dir, workspace, vsix) {
+  const userData = path.join(dir, 'user-data');
+  const extensions = path.join(dir, 'extensions');
+  const xdg = path.join(dir, 'xdg');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions, { recursive: true });
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS));
+  const entry = path.join(env.codeServer, 'out/node/entry.js');
+  const csEnv = { ...process.env, PATH: `${path.dirname(env.node)}:${process.env.PATH}`, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg };
+  const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
+  if (vsix) {
+    const r = spawnSync(env.node, [entry, ...common, '--install-extension', vsix], { env: csEnv, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing the .vsix failed: ${r.stderr}`);
+  }
+  const port = await freePort();
+  const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common];
+  args.push('--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '30', workspace);
+  const server = spawn(env.node, args, { env: csEnv, detached: true, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/healthz`, 60000);
+  return {
+    base,
+    userData,
+    stop() {
+      try {
+        if (server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    },
+  };
+}
