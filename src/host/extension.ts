@@ -10,6 +10,7 @@ import { ConfigService } from './config/configService';
 import { CountingService } from './counting/countingService';
 import { idleApi } from './idle';
 import { Notifier } from './config/notifier';
+import { shownModelPicker } from './modelPicker/modelPicker';
 import { ComparisonPanelManager } from './panel/comparisonPanel';
 import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
     }),
     panelState: () => panels.state(),
     panelRenderedRows: () => panels.renderedRows(),
+    modelPicker: shownModelPicker,
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
   };

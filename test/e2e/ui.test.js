@@ -8,7 +8,8 @@ const { chromium } = require('playwright-core');
 const { root, testEnvironment, chromiumArgs } = require('../vscode/paths');
 
 const STATUS = '[id="llm-cost-tools.llm-cost.llmCost.status"]';
-const SHOTS = path.join(root, 'media/screenshots');
+// The README's screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1); otherwise they go to test-results/.
+const SHOTS = path.join(root, process.env.UPDATE_SCREENSHOTS === '1' ? 'media/screenshots' : 'test-results/screenshots');
 const SELECTED_LINE = 'You are a helpful assistant. Summarize the following changes for a changelog.';
 
 async function runCommand(page, title, timeout = 60000) {
