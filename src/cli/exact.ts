@@ -1,6 +1,6 @@
 /** --exact for Grok: xAI's tokenize-text endpoint, opt-in, with a fallback to the local estimate. */
 import type { ModelEntry } from '../core/catalog/types';
-import type { DocumentCount } from '../core/prompt/document';
+import type { DocumentCount } from '../core/prompt/documentCount';
 import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../core/remote/xaiTokenize';
 import type { CliIo } from './io';
 import type { Warnings } from './warnings';

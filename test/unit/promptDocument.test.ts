@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelEntry, TokenizerId } from '../../src/core/catalog/types';
-import { PromptParseError, countDocument, withExactTextCount } from '../../src/core/prompt/document';
+import { PromptParseError, countDocument } from '../../src/core/prompt/document';
+import { withExactTextCount } from '../../src/core/prompt/documentCount';
 import { jsonErrorLine, jsonValueLine } from '../../src/core/prompt/jsonLocate';
 import { getTokenizer } from '../../src/core/tokenize/registry';
 

@@ -6,7 +6,7 @@ import { formatAge } from '../format/dates';
 import { formatMoney, formatPricePerMillion } from '../format/money';
 import { describeConversion, describeTier, describeWindow } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
-import type { DocumentCount } from '../prompt/document';
+import type { DocumentCount } from '../prompt/documentCount';
 import type { Settings } from '../config/settings';
 
 /** What was counted, as far as the texts need it ("selection in prompt.md"). */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import type { ModelEntry } from '../../core/catalog/types';
 import { countDocument } from '../../core/prompt/document';
-import type { DocumentCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
 import { sumCounts } from './countProtocol';
 import type { CountJob, CountReply } from './countProtocol';
 

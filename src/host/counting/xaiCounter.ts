@@ -1,8 +1,8 @@
 /** Exact Grok counts from xAI's tokenize-text endpoint, used only when the user opted in and stored a key. */
 import type * as vscode from 'vscode';
 import type { ModelEntry } from '../../core/catalog/types';
-import type { DocumentCount } from '../../core/prompt/document';
-import { withExactTextCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
+import { withExactTextCount } from '../../core/prompt/documentCount';
 import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../../core/remote/xaiTokenize';
 import type { Notifier } from '../config/notifier';
 import type { Subject } from '../subject/subject';

@@ -1,7 +1,7 @@
 /** One open comparison panel: answers its messages, counts the subject for every shown model, posts state. */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { DocumentCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
 import type {
   BillInputs,
   FromWebviewMessage,
