@@ -1,4 +1,4 @@
-/** Activation: composes the services, commands, status bar and comparison panel; returns the test API. */
+/** Activation: composes the services, commands, status bar and comparison panel; returns the test API in test runs only. */
 import * as vscode from 'vscode';
 import type { LlmCostApi } from './api';
 import { registerClearXaiApiKey } from './commands/clearXaiApiKey';
@@ -16,8 +16,8 @@ import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
 
-/** Entry point called by VS Code. */
-export function activate(context: vscode.ExtensionContext): LlmCostApi {
+/** Entry point called by VS Code; returns the test API only to test runs (ExtensionMode.Test). */
+export function activate(context: vscode.ExtensionContext): LlmCostApi | undefined {
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
@@ -30,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'countWorker.js').fsPath;
   const counting = own(new CountingService({ workerPath, config, xai, log }));
   const statusBar = own(new StatusBar({ subjects, counting, config, log }));
-  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, testMode }));
 
   own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
   own(registerSelectModel(config));
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   own(registerSetXaiApiKey(context.secrets, notifier));
   own(registerClearXaiApiKey(context.secrets, notifier));
 
+  if (!testMode) return undefined;
   return {
     status: () => statusBar.snapshot(),
     idle: idleApi(() => {

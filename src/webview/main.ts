@@ -1,11 +1,12 @@
 /**
  * The comparison panel's script (bundled to dist/webview.js). It renders what the host posts and sends the
- * user's changes back; the host computes every figure.
+ * user's changes back; the host computes every figure. In test runs (body[data-report-renders], set by the host
+ * in ExtensionMode.Test) it also posts `{type: 'rendered', rows: <table rows>}` after every render.
  *
  * Protocol (src/shared/protocol.ts): on load the page posts `{type: 'ready'}`; the host answers with
  * `{type: 'state', state}` and posts a new one after every change. Controls post `setOutputRatio`,
  * `setCache`, `setCurrency`, `setMoment`, `setShowRetired`, `setSort`, `setBill`. After every render the
- * page posts `{type: 'rendered', rows: <table rows>}` and saves controls, sort and bill with setState.
+ * page saves controls, sort and bill with setState.
  *
  * Stable DOM hooks (UI tests rely on them):
  *   #subject (what is counted), #busy (visible while counting), #problems, #footnotes, #moment-note
@@ -29,6 +30,8 @@ import { byId, renderBill, renderCaveats, renderChart, renderList, renderTable }
 import { connect } from './vscodeApi';
 
 const host = connect();
+/** Set by the host only in test runs (ExtensionMode.Test). */
+const reportRenders = document.body.hasAttribute('data-report-renders');
 const ids = {
   subject: byId('subject'),
   busy: byId('busy'),
@@ -98,7 +101,7 @@ function render(state: PanelState): void {
   renders++;
   document.body.dataset.rendered = String(renders);
   host.save({ controls: state.controls, sort: state.sort, bill: state.bill.inputs });
-  host.post({ type: 'rendered', rows: state.rows.length });
+  if (reportRenders) host.post({ type: 'rendered', rows: state.rows.length });
 }
 
 /** Sets a field's value unless the user is typing in it. */

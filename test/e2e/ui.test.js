@@ -98,6 +98,8 @@ describe('workbench UI', function () {
     const rows = view.locator('#comparison tr[data-model]');
     await rows.first().waitFor({ timeout: 60000 });
     assert.ok((await rows.count()) >= 5, 'every current model has a row');
+    // The packaged extension runs in production mode: no render reports (a test-only message).
+    assert.equal(await view.locator('body[data-report-renders]').count(), 0);
     const flashTotal = view.locator('#comparison tr[data-model="deepseek-flash"] td.total');
     await flashTotal.filter({ hasText: /\d/ }).waitFor({ timeout: 30000 });
     const before = (await flashTotal.innerText()).trim();

@@ -35,6 +35,8 @@ export interface PanelDeps {
   readonly counting: CountingService;
   readonly config: ConfigService;
   readonly log: vscode.LogOutputChannel;
+  /** ExtensionMode.Test: the webview reports its renders (for the test API); never in a user's editor. */
+  readonly testMode: boolean;
 }
 
 /** Longest wait before re-pricing "now" at a window change (timers beyond ~24 days overflow). */
@@ -132,6 +134,7 @@ export class PanelSession extends Disposable {
       nonce: randomBytes(18).toString('base64url'),
       scriptUri: asset('dist', 'webview.js'),
       styleUri: asset('media', 'panel.css'),
+      reportRenders: this.deps.testMode,
     });
   }
 
