@@ -1,6 +1,7 @@
 /** The CLI's connection to the outside world, passed in so tests can run main() in-process. */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors';
+import { errorMessage } from '../core/format/errorMessage';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -69,6 +70,6 @@ function describeFsError(err: unknown): string {
     case 'EPERM':
       return 'permission denied';
     default:
-      return err instanceof Error ? err.message : String(err);
+      return errorMessage(err);
   }
 }

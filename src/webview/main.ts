@@ -25,7 +25,8 @@
  *   document.body.dataset.rendered: the number of renders so far.
  */
 import type { BillInputs, BillTiming, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
-import { MAX_OUTPUT_RATIO, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
+import { MAX_TOKENS, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
+import { OUTPUT_RATIO_MAX } from '../core/config/settings';
 import { byId, renderBill, renderCaveats, renderChart, renderList, renderTable } from './render';
 import { connect } from './vscodeApi';
 
@@ -199,7 +200,7 @@ ids.ratio.addEventListener('input', () => {
 });
 
 ids.ratioNumber.addEventListener('input', () => {
-  const ratio = readNumber(ids.ratioNumber, 0, MAX_OUTPUT_RATIO, false);
+  const ratio = readNumber(ids.ratioNumber, 0, OUTPUT_RATIO_MAX, false);
   if (ratio === undefined) return;
   ids.ratio.value = String(Math.min(ratio, Number(ids.ratio.max)));
   postRatio(ratio);
@@ -216,7 +217,7 @@ ids.cacheHit.addEventListener('input', postCache);
 
 function postCache(): void {
   const share = ids.cacheMode.value !== 'prefix';
-  const value = share ? readNumber(ids.cacheHit, 0, 100, false) : readNumber(ids.cacheHit, 0, 1e12, true);
+  const value = share ? readNumber(ids.cacheHit, 0, 100, false) : readNumber(ids.cacheHit, 0, MAX_TOKENS, true);
   ids.cacheHitError.textContent =
     value === undefined ? (share ? 'Enter a percentage from 0 to 100.' : 'Enter a whole number of tokens.') : '';
   if (value === undefined) return;
@@ -292,9 +293,9 @@ function postBill(): void {
     return;
   }
   const bill = {
-    cacheHit: readNumber(ids.billHit, 0, 1e12, true),
-    cacheMiss: readNumber(ids.billMiss, 0, 1e12, true),
-    output: readNumber(ids.billOutput, 0, 1e12, true),
+    cacheHit: readNumber(ids.billHit, 0, MAX_TOKENS, true),
+    cacheMiss: readNumber(ids.billMiss, 0, MAX_TOKENS, true),
+    output: readNumber(ids.billOutput, 0, MAX_TOKENS, true),
     date: ids.billDate.value,
     time: ids.billTime.value.slice(0, 5),
     timing,

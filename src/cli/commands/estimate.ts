@@ -2,7 +2,7 @@
 import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
 import { defaultCatalog, listModels } from '../../core/catalog/catalog';
-import { estimate } from '../../core/cost/estimate';
+import { estimate, inputCost } from '../../core/cost/estimate';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
 import type { Rational } from '../../core/cost/rational';
@@ -187,7 +187,7 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
       ...rows.map(({ model, count, estimate: e }) => [
         model.id,
         formatCount(count),
-        formatMoney(e.cacheHit.cost.add(e.cacheMiss.cost), currency),
+        formatMoney(inputCost(e), currency),
         cached ? formatMoney(e.cacheSaving, currency) : '—',
         formatMoney(e.output.cost, currency),
         formatMoney(e.total, currency),

@@ -2,6 +2,7 @@
 import type { CacheAssumption, CostLine, OutputProjection, PricingContext } from '../../core/cost/types';
 import type { Rational } from '../../core/cost/rational';
 import type { Row, Unpriced } from './estimateRows';
+import { inputCost } from '../../core/cost/estimate';
 
 interface JsonAssumptions {
   readonly at: Date;
@@ -44,7 +45,7 @@ function rowJson({ model, count, estimate: e }: Row): unknown {
     templateTokens: count.templateTokens,
     countSource: count.source,
     lines: [e.cacheHit, e.cacheMiss, e.output].map(lineJson),
-    ...money('input', e.cacheHit.cost.add(e.cacheMiss.cost)),
+    ...money('input', inputCost(e)),
     ...money('cacheSaving', e.cacheSaving),
     ...money('output', e.output.cost),
     ...money('total', e.total),

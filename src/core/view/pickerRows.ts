@@ -3,6 +3,7 @@ import type { Catalog, ModelEntry, Provider } from '../catalog/types';
 import { estimate } from '../cost/estimate';
 import { formatDate } from '../format/dates';
 import { formatPricePerMillion } from '../format/money';
+import { errorMessage } from '../format/errorMessage';
 
 export interface PickerRow {
   readonly modelId: string;
@@ -79,7 +80,7 @@ function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date
     const note = tags.filter(Boolean).join(', ');
     return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}`;
   } catch (error) {
-    return `no price: ${error instanceof Error ? error.message : String(error)}`;
+    return `no price: ${errorMessage(error)}`;
   }
 }
 

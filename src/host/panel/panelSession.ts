@@ -28,6 +28,7 @@ import {
   restore,
   shownModelIds,
 } from './panelState';
+import { errorMessage } from '../../core/format/errorMessage';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -236,7 +237,7 @@ export class PanelSession extends Disposable {
         if (err instanceof vscode.CancellationError) {
           for (const id of missing) this.attempted.delete(id);
         } else {
-          this.countError = err instanceof Error ? err.message : String(err);
+          this.countError = errorMessage(err);
           this.deps.log.warn(`Comparison panel: ${this.countError}`);
         }
         this.finishCount(source);

@@ -12,6 +12,7 @@ import { priceCount, statusText, tooltipMarkdown } from '../../core/view/statusT
 import type { PricedCount } from '../../core/view/statusText';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
+import { errorMessage } from '../../core/format/errorMessage';
 
 /** Delay before "counting…" replaces the last result, so quick counts never flicker. */
 const SPINNER_DELAY_MS = 150;
@@ -87,7 +88,7 @@ export class StatusBar extends Disposable {
       this.render(priceCount(config, subject, model, count));
     } catch (error) {
       if (error instanceof vscode.CancellationError || source.token.isCancellationRequested) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (!(error instanceof CountError || error instanceof CostError)) this.deps.log.error(`Status bar: ${message}`);
       this.show('$(warning) LLM Cost', message);
     } finally {
