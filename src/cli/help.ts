@@ -7,7 +7,7 @@ export const MAIN_HELP = `llm-cost: what an LLM prompt will cost before you send
 
 Usage:
   llm-cost models   [--provider deepseek|mistral|xai] [--all] [--json]
-  llm-cost count    --model ID [--json] [--exact] [--plain] [FILE|-]
+  llm-cost count    [--model ID] [--json] [--exact] [--plain] [FILE|-]
   llm-cost estimate [--model ID]... [--ratio R | --output-tokens N]
                     [--cache-hit FRACTION | --cached-prefix-tokens N] [--currency CODE]
                     [--at DATE] [--max-cost AMOUNT] [--json] [--exact] [--plain] [FILE|-]
@@ -44,7 +44,7 @@ Options:
   -h, --help     show this help
 `;
 
-export const COUNT_HELP = `Usage: llm-cost count --model ID [--json] [--exact] [--plain] [FILE|-]
+export const COUNT_HELP = `Usage: llm-cost count [--model ID] [--json] [--exact] [--plain] [FILE|-]
 
 Counts the tokens of FILE (or stdin, for - or no FILE) with the model's own tokenizer.
 Prompt files are counted as the provider bills them, chat template included: JSON with
@@ -52,7 +52,8 @@ a "messages" array, JSONL (one request per line), .prompt.yml; other files as pl
 Counts that are estimates (Grok) are marked with ≈ and their error band.
 
 Options:
-  --model ID   model id or alias (see 'llm-cost models --all')
+  --model ID   model id or alias (see 'llm-cost models --all'); optional for a prompt file
+               that names a known model (.prompt.yml 'model:', a request's "model")
   --exact      Grok: ask xAI's tokenize-text endpoint for the exact count. Sends the text
                to xAI; needs XAI_API_KEY. Falls back to the estimate on any failure.
   --plain      count a malformed prompt file as plain text instead of failing
@@ -64,8 +65,11 @@ export const ESTIMATE_HELP = `Usage: llm-cost estimate [--model ID]... [options]
 
 Estimates what sending FILE (or stdin) as a prompt costs: one line per model with the
 prompt's tokens, the input cost, what caching saves, the projected output cost and the
-total. Without --model, every current model is listed. Prompt files (JSON chats, JSONL,
-.prompt.yml) are counted with each model's chat template, as in 'llm-cost count'.
+total. Without --model, a prompt file that names a known model (.prompt.yml 'model:',
+a request's "model") is priced for that model, with its max_tokens as the projected
+output unless --ratio or --output-tokens is given; otherwise every current model is
+listed. Prompt files (JSON chats, JSONL, .prompt.yml) are counted with each model's chat
+template, as in 'llm-cost count'.
 
 Options:
   --model ID                model id or alias; repeat for several

@@ -8,6 +8,8 @@ import type { CliIo } from '../io';
 import { COUNT_HELP } from '../help';
 import { resolveModel } from '../catalog';
 import { Counter } from '../counting';
+import { promptModel } from '../declared';
+import { Warnings } from '../warnings';
 import type { CliCount } from '../counting';
 
 /** Prints the count as text or JSON. */
@@ -24,9 +26,12 @@ export async function runCount(argv: readonly string[], io: CliIo): Promise<numb
     return EXIT.ok;
   }
   const modelId = args.string('model');
-  if (modelId === undefined) throw new UsageError(`'count' needs --model ID (see 'llm-cost models')`);
-  const model = resolveModel(defaultCatalog(), modelId);
   const input = await readInput(args.positionals, io, 'count');
+  const catalog = defaultCatalog();
+  const named = modelId === undefined ? promptModel(catalog, input, io.now ?? new Date(), new Warnings(io))?.model : undefined;
+  if (modelId === undefined && !named)
+    throw new UsageError(`'count' needs --model ID (see 'llm-cost models'), or a prompt file that names a known model`);
+  const model = named ?? resolveModel(catalog, modelId as string);
   const count = await new Counter(io, { plain: args.flag('plain'), exact: args.flag('exact') }).count(input, model);
   io.stdout.write(args.flag('json') ? `${JSON.stringify(countJson(count), null, 2)}\n` : countText(count, input.label));
   return EXIT.ok;

@@ -24,6 +24,7 @@ import { Counter } from '../counting';
 import { extraNotes } from '../notes';
 import { isDateOnly, parseAmount, parseCurrency, parseDate, parseFraction, parseNonNegative, parseTokens } from '../values';
 import { estimateJson } from './estimateJson';
+import { promptModel } from '../declared';
 import type { Row, Unpriced } from './estimateRows';
 
 /** Default output projection: as many output tokens as input tokens (documented in --help). */
@@ -42,6 +43,8 @@ interface Assumptions {
   /** One currency for every row, so totals compare and --max-cost means one thing. */
   readonly currency: string;
   readonly maxCost?: Rational;
+  /** Set when the output projection is the prompt file's own max_tokens: the file's label. */
+  readonly outputLimitOf?: string;
 }
 
 /** Prints one line per model; exit 3 when --max-cost is exceeded. */
@@ -67,14 +70,25 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   }
   const catalog = defaultCatalog();
   const now = io.now ?? new Date();
-  const assumptions = readAssumptions(args, now, fxTable(catalog.fx, args.string('fx'), io.env, now));
-  const named = dedupe(args.strings('model').map((name) => ({ name, model: resolveModel(catalog, name, assumptions.at) })));
+  const given = readAssumptions(args, now, fxTable(catalog.fx, args.string('fx'), io.env, now));
+  const warnings = new Warnings(io);
+  const named = dedupe(args.strings('model').map((name) => ({ name, model: resolveModel(catalog, name, given.at) })));
   const input = await readInput(args.positionals, io, 'estimate');
-  const models = named.length ? named : modelsAt(catalog, assumptions).map((model) => ({ name: model.id, model }));
+  // Without --model, a prompt file that names a known model is priced for that model (and its max_tokens).
+  const own = named.length ? undefined : promptModel(catalog, input, given.at, warnings);
+  const outputGiven = args.string('ratio') !== undefined || args.string('output-tokens') !== undefined;
+  const assumptions: Assumptions =
+    own?.maxTokens !== undefined && !outputGiven ? { ...given, output: { tokens: own.maxTokens }, outputLimitOf: input.label } : given;
+  const models = named.length
+    ? named
+    : own
+      ? [{ name: own.model.id, model: own.model }]
+      : modelsAt(catalog, assumptions).map((model) => ({ name: model.id, model }));
+  if (own) warnings.warn(`pricing ${own.model.id}, the model ${input.label} names ('${own.name}'); --model chooses others`);
   warnDayOnly(
     models.map((m) => m.model),
     assumptions,
-    new Warnings(io),
+    warnings,
   );
 
   const rows: Row[] = [];
@@ -209,7 +223,7 @@ function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]
   const out =
     'ratio' in a.output
       ? `output projected at ${a.output.ratio} × the input tokens`
-      : `output projected at ${formatTokens(a.output.tokens)} tokens`;
+      : `output projected at ${formatTokens(a.output.tokens)} tokens${a.outputLimitOf ? ` (the max_tokens ${a.outputLimitOf} sets)` : ''}`;
   const cache =
     'hitRatio' in a.cache
       ? a.cache.hitRatio > 0

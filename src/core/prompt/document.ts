@@ -21,12 +21,13 @@ export interface DocumentOptions {
   readonly deepseekTemplate?: 'v3' | 'v3.1';
 }
 
-interface Parsed {
+export interface Parsed {
   readonly format: DocumentFormat;
   readonly requests?: readonly ChatRequest[];
 }
 
-function parse(text: string, fileName: string | undefined, uncounted: UncountedParts): Parsed {
+/** Parses a document into its format and chat requests (none for plain text); throws PromptParseError when malformed. */
+export function parsePromptDocument(text: string, fileName: string | undefined, uncounted: UncountedParts = new Map()): Parsed {
   const file = displayName(fileName);
   switch (kindFromName(fileName)) {
     case 'prompt-yaml':
@@ -55,7 +56,7 @@ export function countDocument(text: string, fileName: string | undefined, model:
   let parsed: Parsed;
   let fallback: string | undefined;
   try {
-    parsed = parse(text, fileName, uncounted);
+    parsed = parsePromptDocument(text, fileName, uncounted);
   } catch (e) {
     if (!(e instanceof PromptParseError) || !options.plainTextFallback) throw e;
     parsed = { format: 'plain' };

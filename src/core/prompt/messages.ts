@@ -32,6 +32,10 @@ export interface ChatRequest {
   readonly messages: readonly ChatMessage[];
   /** Tool schemas offered to the model (`tools`), if any. */
   readonly tools?: readonly unknown[];
+  /** The model the request names (`model`; a .prompt.yml's `model:`), as written. */
+  readonly model?: string;
+  /** The request's own output limit (`max_tokens`, `max_completion_tokens`; a .prompt.yml's `modelParameters.max_tokens`). */
+  readonly maxTokens?: number;
 }
 
 export type JsonPath = readonly (string | number)[];
@@ -93,7 +97,21 @@ export function toChatRequest(value: unknown, uncounted: UncountedParts): ChatRe
   if (tools !== undefined && tools !== null && !Array.isArray(tools)) {
     throw new PromptIssue([...found.path.slice(0, -1), 'tools'], '"tools" must be a list');
   }
-  return Array.isArray(tools) && tools.length > 0 ? { messages, tools } : { messages };
+  return {
+    messages,
+    ...(Array.isArray(tools) && tools.length > 0 ? { tools } : {}),
+    ...declaredLimits(found.owner),
+  };
+}
+
+/** The model and output limit a request declares, where they are well-formed (anything else is ignored). */
+function declaredLimits(owner: Record<string, unknown> | undefined): { model?: string; maxTokens?: number } {
+  if (!owner) return {};
+  const model = typeof owner.model === 'string' && owner.model.trim() ? owner.model.trim() : undefined;
+  const limit = [owner.max_tokens, owner.max_completion_tokens, owner.max_output_tokens].find(
+    (v): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0,
+  );
+  return { ...(model ? { model } : {}), ...(limit !== undefined ? { maxTokens: limit } : {}) };
 }
 
 function toMessage(raw: unknown, path: JsonPath, uncounted: UncountedParts): ChatMessage {

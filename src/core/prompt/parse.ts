@@ -68,7 +68,7 @@ export function parseJsonl(text: string, file: string, uncounted: UncountedParts
   return requests;
 }
 
-/** A GitHub-style `.prompt.yml`: a `messages` list of {role, content}; other keys (model, testData) are ignored. */
+/** A GitHub-style `.prompt.yml`: a `messages` list of {role, content}, its `model` and `modelParameters.max_tokens`; other keys (testData) are ignored. */
 export function parseYamlPrompt(text: string, file: string, uncounted: UncountedParts): ChatRequest {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
@@ -88,7 +88,8 @@ export function parseYamlPrompt(text: string, file: string, uncounted: Uncounted
     throw new PromptParseError(file, 1, 'a .prompt.yml file needs a "messages" list of {role, content}');
   }
   try {
-    return toChatRequest({ messages }, uncounted);
+    const { model, modelParameters } = value as { model?: unknown; modelParameters?: { max_tokens?: unknown } | null };
+    return toChatRequest({ messages, model, max_tokens: modelParameters?.max_tokens }, uncounted);
   } catch (e) {
     if (e instanceof PromptIssue) {
       const node = doc.getIn(e.path, true) as { range?: [number, number, number] } | undefined;
