@@ -2,27 +2,17 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ModelEntry, TokenizerId } from '../../src/core/catalog/types';
+import type { ModelEntry } from '../../src/core/catalog/types';
 import { PromptParseError, countDocument } from '../../src/core/prompt/document';
 import { withExactTextCount } from '../../src/core/prompt/documentCount';
 import { jsonErrorLine, jsonValueLine } from '../../src/core/prompt/jsonLocate';
 import { getTokenizer } from '../../src/core/tokenize/registry';
+import { customModel } from '../fixtures/models';
 
 const dir = path.resolve(__dirname, '../../test/fixtures/prompts');
 const read = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
 
-function model(id: string, tokenizer: TokenizerId): ModelEntry {
-  return {
-    provider: 'custom',
-    id,
-    aliases: [],
-    displayName: id,
-    tokenizer,
-    contextWindow: 128_000,
-    status: { kind: 'current' },
-    periods: [],
-  };
-}
+const model = customModel;
 const deepseek = model('deepseek-chat', 'deepseek-v3');
 const c = (text: string, m: ModelEntry = deepseek): number => getTokenizer(m.tokenizer).count(text);
 const sum = (texts: readonly string[], m: ModelEntry = deepseek): number => texts.reduce((n, t) => n + c(t, m), 0);

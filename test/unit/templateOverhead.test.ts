@@ -4,7 +4,6 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tokenizer as HfTokenizer } from '@huggingface/tokenizers';
-import type { ModelEntry, TokenizerId } from '../../src/core/catalog/types';
 import type { ChatMessage, ChatRequest } from '../../src/core/prompt/messages';
 import { toChatRequest } from '../../src/core/prompt/messages';
 import { countChatRequest, memoCounter } from '../../src/core/prompt/chatTemplate';
@@ -15,18 +14,10 @@ import { GROK_4_PREFIX_ALLOWANCE } from '../../src/core/prompt/templates/estimat
 import { countDocument } from '../../src/core/prompt/document';
 import { getTokenizer } from '../../src/core/tokenize/registry';
 import { skipMissingReference } from '../fixtures/references';
+import { customModel } from '../fixtures/models';
 
 const root = path.resolve(__dirname, '../..');
-const model = (id: string, tokenizer: TokenizerId): ModelEntry => ({
-  provider: 'custom',
-  id,
-  aliases: [],
-  displayName: id,
-  tokenizer,
-  contextWindow: 128_000,
-  status: { kind: 'current' },
-  periods: [],
-});
+const model = customModel;
 const request = (messages: unknown[], tools?: unknown[]): ChatRequest =>
   toChatRequest(tools ? { messages, tools } : { messages }, new Map());
 const total = (r: { textTokens: number; templateTokens: number }): number => r.textTokens + r.templateTokens;
