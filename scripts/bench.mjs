@@ -9,6 +9,7 @@ import path from 'node:path';
 import { KINDS } from './bench/texts.mjs';
 import { runJob } from './bench/run.mjs';
 import { renderReport } from './bench/report.mjs';
+import { renderIncremental } from './bench/incrementalReport.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const FAMILIES = ['deepseek-v3', 'mistral-tekken', 'mistral-sp-v1', 'mistral-sp-v3', 'mistral-sp-v7', 'openai-cl100k', 'openai-o200k'];
@@ -18,6 +19,7 @@ const CAP_MS = { normal: 60_000, degenerate: 4_000 };
 const TIKTOKEN_SLICE_BYTES = 10 * 1024;
 const TIKTOKEN_CAP_MS = 15_000;
 const REPEATS = 3;
+const INCREMENTAL = { edits: 201, selections: 21, selectionChars: 100 * 1024 };
 const log = (s) => process.stderr.write(s + '\n');
 
 /** Median (by time) of `repeats` fresh-process runs; any failed run is reported instead. */
@@ -108,6 +110,12 @@ for (const family of FAMILIES) {
     log(`${family} ${kind}: ${JSON.stringify(r)}`);
   }
 }
+const incremental = {};
+for (const family of FAMILIES) {
+  incremental[family] = await runJob({ mode: 'incremental', family, seed: SEED, bundle, ...INCREMENTAL }, CAP_MS.normal);
+  const { editMs, rangeMs, sliceMs, ...rest } = incremental[family];
+  log(`${family} incremental: ${JSON.stringify(rest)}`);
+}
 const memory = await runJob({ mode: 'memory', families: ALL_LOADED, bundle }, CAP_MS.normal, ['--expose-gc']);
 log(`memory: ${JSON.stringify(memory)}`);
 const vsix = findVsix();
@@ -122,7 +130,9 @@ const meta = {
 };
 const measured = { families: FAMILIES, results, tiktoken, memory, vsix, meta };
 writeFileSync(path.join(root, 'out', 'bench', 'last.json'), JSON.stringify(measured, null, 1));
-const { markdown, checks } = renderReport(measured);
+const report = renderReport(measured);
+const { checks } = report;
+const markdown = report.markdown + '\n' + renderIncremental(incremental, INCREMENTAL);
 
 const doc =
   '# Tokenizer benchmark\n\n' +

@@ -64,8 +64,59 @@ function memoryJob() {
   result({ baselineRss: before, rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, counts, failed });
 }
 
+/** Incremental counting on a 2 MB document (1 MB prose + 1 MB code): one-character edits and 100 KB selections. */
+function incrementalJob() {
+  const registry = require(job.bundle);
+  const tokenizer = registry.getTokenizer(job.family);
+  tokenizer.count('x');
+  const text = makeText('english', job.seed) + '\n' + makeText('code', job.seed);
+  say('START');
+  const full = timed(() => tokenizer.count(text));
+  const build = timed(() => new registry.IncrementalCounter(tokenizer, text));
+  const counter = build.value;
+  let seed = 12345;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const editMs = [];
+  let length = text.length;
+  for (let i = 0; i < job.edits; i++) {
+    // Typing then backspace at random places: an insertion, then the deletion of that character.
+    const at = Math.floor(random() * length);
+    const edit = i % 2 === 0 ? { offset: at, deleteCount: 0, insert: 'x' } : { offset: at, deleteCount: 1, insert: '' };
+    editMs.push(
+      timed(() => {
+        counter.apply([edit]);
+        return counter.tokens;
+      }).ms,
+    );
+    length += i % 2 === 0 ? 1 : -1;
+  }
+  const current = counter.text;
+  const rangeMs = [];
+  const sliceMs = [];
+  for (let i = 0; i < job.selections; i++) {
+    const start = Math.floor(random() * (length - job.selectionChars));
+    const end = start + job.selectionChars;
+    const ranged = timed(() => counter.countRange(start, end));
+    const sliced = timed(() => tokenizer.count(current.slice(start, end)));
+    if (ranged.value !== sliced.value) throw new Error(`countRange ${ranged.value} ≠ ${sliced.value} at ${start}`);
+    rangeMs.push(ranged.ms);
+    sliceMs.push(sliced.ms);
+  }
+  const agrees = counter.tokens === tokenizer.count(current);
+  result({
+    fullMs: full.ms,
+    buildMs: build.ms,
+    blocks: counter.blockCount,
+    editMs,
+    rangeMs,
+    sliceMs,
+    agrees,
+    bytes: Buffer.byteLength(text),
+  });
+}
+
 try {
-  ({ encode: encodeJob, tiktoken: tiktokenJob, memory: memoryJob })[job.mode]();
+  ({ encode: encodeJob, tiktoken: tiktokenJob, memory: memoryJob, incremental: incrementalJob })[job.mode]();
 } catch (err) {
   result({ error: err instanceof Error ? err.message : String(err) });
 }

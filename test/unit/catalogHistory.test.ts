@@ -61,24 +61,30 @@ describe('catalog history (QA fixes)', () => {
     assert.match(grok2.status.kind === 'legacy' ? grok2.status.note! : '', /Retired according to the reference, which gives no date/);
   });
 
-  it('prices grok-4.5 at its launch cached price until the Oct 2026 page', () => {
-    // 2026-08-01: 0.05 × (0.50 cached + 2.00 miss + 6.00 output) = 0.425.
-    const launch = perKind('grok-4.5', '2026-08-01');
+  it('prices grok-4.5 at its launch prices without a long-context tier until 0.30 cached and the tier were first documented (2026-07-30)', () => {
+    // Before 2026-12 the catalog kept 0.50 until 2026-10-01 and applied the tier from launch; models.dev PR 3865 quotes both by 2026-07-30.
+    // 2026-07-20: 0.05 × (0.50 cached + 2.00 miss + 6.00 output) = 0.425.
+    const launch = perKind('grok-4.5', '2026-07-20');
     assert.equal(s(launch.cacheHit.pricePerMillion), '0.5');
     assert.equal(s(launch.total), '0.425');
-    // From 2026-10-01: 0.05 × (0.30 + 2.00 + 6.00) = 0.415.
+    assert.match(launch.context.period.note!, /launch documents give no long-context tier/);
+    // From 2026-07-30: 0.05 × (0.30 + 2.00 + 6.00) = 0.415, the same as on the Oct 2026 page.
+    assert.equal(s(perKind('grok-4.5', '2026-07-30').total), '0.415');
     assert.equal(s(perKind('grok-4.5', '2026-10-01').total), '0.415');
-    // Long context at launch (prompt 400,000 ≥ 200k): 200,000 × 1.00 (twice 0.50) + 200,000 × 4.00 + 100,000 × 12.00 = 0.2 + 0.8 + 1.2 = 2.2.
-    const long = estimate(catalog, {
-      modelId: 'grok-4.5',
-      at: new Date('2026-08-01'),
-      inputTokens: 400_000,
-      cache: { cachedPrefixTokens: 200_000 },
-      output: { tokens: 100_000 },
-    });
-    assert.equal(s(long.cacheHit.pricePerMillion), '1');
-    assert.equal(s(long.total), '2.2');
-    assert.match(launch.context.period.note!, /When it fell to \$0\.30 is unknown/);
+    const long = (at: string) =>
+      estimate(catalog, {
+        modelId: 'grok-4.5',
+        at: new Date(at),
+        inputTokens: 400_000,
+        cache: { cachedPrefixTokens: 200_000 },
+        output: { tokens: 100_000 },
+      });
+    // At launch a 400,000-token prompt is billed at the standard tier: 200,000 × 0.50 + 200,000 × 2.00 + 100,000 × 6.00 = 0.1 + 0.4 + 0.6 = 1.1.
+    assert.equal(long('2026-07-20').context.tier, 'standard');
+    assert.equal(s(long('2026-07-20').total), '1.1');
+    // From 2026-07-30 (prompt ≥ 200k): 200,000 × 0.60 + 200,000 × 4.00 + 100,000 × 12.00 = 0.12 + 0.8 + 1.2 = 2.12.
+    assert.equal(long('2026-08-05').context.tier, 'long-context');
+    assert.equal(s(long('2026-08-05').total), '2.12');
     assert.throws(() => perKind('grok-4.5', '2026-07-07T23:59:59Z'), noPrice(/has prices from 2026-07-08;/));
   });
 
@@ -90,7 +96,11 @@ describe('catalog history (QA fixes)', () => {
     assert.equal(early.context.window, null);
     // From 2026-04-26 12:15 UTC: 0.05 × (0.0028 + 0.14 + 0.28) = 0.02114.
     assert.equal(s(perKind('deepseek-flash', '2026-04-26T12:15:00Z').total), '0.02114');
-    assert.throws(() => perKind('deepseek-flash', '2026-08-01'), noPrice(/no verified price between 2026-07-24 15:59 UTC and 2026-10-01$/));
+    // The retirement of deepseek-chat (2026-07-24) ended the aliases, not the model: the flat list runs to 2026-08-16 16:00 UTC
+    // (before 2026-12 the catalog had no price from 2026-07-24 to 2026-10-01). 2026-08-01: 0.02114 again.
+    assert.equal(s(perKind('deepseek-flash', '2026-08-01').total), '0.02114');
+    assert.equal(perKind('deepseek-flash', '2026-08-16T15:59:59Z').context.window, null);
+    assert.throws(() => perKind('deepseek-flash', '2026-04-23T23:59:59Z'), noPrice(/has prices from 2026-04-24;/));
     assert.match(findModel(catalog, 'deepseek-flash')!.periods[0].note!, /an alias is the same model under another name/);
   });
 
@@ -101,8 +111,15 @@ describe('catalog history (QA fixes)', () => {
       assert.equal(findModel(catalog, 'Mistral-Large-Latest', new Date('2025-11-30T23:59:59Z'))?.id, 'mistral-large-2411');
       assert.equal(findModel(catalog, 'mistral-large-latest', new Date('2025-12-01T00:00:00Z'))?.id, 'mistral-large-2512');
       assert.equal(findModel(catalog, 'mistral-small-latest', new Date('2024-10-01T00:00:00Z'))?.id, 'mistral-small-2409');
-      // "Until early 2025": no moment after 2025-01-01 is given to mistral-small-2409.
-      assert.equal(findModel(catalog, 'mistral-small-latest', new Date('2025-02-01T00:00:00Z'))?.id, 'mistral-small-2603');
+      // "Until early 2025": no moment after 2025-01-01 is given to mistral-small-2409; then Small 3.x (0.10 / 0.30) through 2025.
+      assert.equal(findModel(catalog, 'mistral-small-latest', new Date('2025-02-01T00:00:00Z'))?.id, 'mistral-small-2501');
+      assert.equal(findModel(catalog, 'mistral-small-latest', new Date('2025-04-01T00:00:00Z'))?.id, 'mistral-small-2503');
+      assert.equal(findModel(catalog, 'mistral-small-latest', new Date('2025-12-31T23:59:59Z'))?.id, 'mistral-small-2506');
+      assert.equal(findModel(catalog, 'mistral-small-latest', new Date('2026-03-01T00:00:00Z'))?.id, 'mistral-small-2603');
+      assert.equal(findModel(catalog, 'mistral-medium-latest', new Date('2026-06-15T23:59:59Z'))?.id, 'mistral-medium-2508');
+      assert.equal(findModel(catalog, 'mistral-medium-latest', new Date('2026-06-16T00:00:00Z'))?.id, 'mistral-medium-2604');
+      assert.equal(findModel(catalog, 'ministral-8b-latest', new Date('2025-12-01T23:59:59Z'))?.id, 'ministral-8b-2410');
+      assert.equal(findModel(catalog, 'ministral-8b-latest', new Date('2025-12-02T00:00:00Z'))?.id, 'ministral-8b-2512');
       // Ids never move.
       assert.equal(findModel(catalog, 'mistral-large-2512', new Date('2025-06-01T00:00:00Z'))?.id, 'mistral-large-2512');
     });

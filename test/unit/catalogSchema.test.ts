@@ -5,6 +5,7 @@ import deepseek from '../../src/core/catalog/data/deepseek.json';
 import mistral from '../../src/core/catalog/data/mistral.json';
 import xai from '../../src/core/catalog/data/xai.json';
 import fx from '../../src/core/catalog/data/fx.json';
+import holidays from '../../src/core/catalog/data/holidays.json';
 
 const ajv = new Ajv2020({ allErrors: false, strict: true });
 const validate = ajv.compile(schema);
@@ -23,6 +24,7 @@ describe('catalog.schema.json', () => {
     ['mistral.json', mistral],
     ['xai.json', xai],
     ['fx.json', fx],
+    ['holidays.json', holidays],
   ];
   for (const [name, data] of files) {
     it(`describes data/${name}`, () => {
@@ -40,5 +42,8 @@ describe('catalog.schema.json', () => {
     const noSource = structuredClone(deepseek) as unknown as { periods: Record<string, unknown>[] }[];
     delete noSource[2].periods[0].source;
     assert.match(check(noSource[2], validateDef('model')) ?? '', /must have required property 'source'/);
+    const badDay = structuredClone(holidays);
+    badDay.CN.years[0].workdays.push('26 Jan');
+    assert.match(check(badDay, validateDef('holidayCalendars')) ?? '', /\/CN\/years\/0\/workdays\/5 must match pattern/);
   });
 });

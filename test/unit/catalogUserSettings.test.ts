@@ -18,6 +18,18 @@ const price = (catalog: typeof bundled, modelId: string, at: string, currency?: 
   }).total;
 
 describe('applyUserSettings', () => {
+  it("discounts an override by the schedule's multiplier, not with the provider's published night prices", () => {
+    const now = new Date('2025-03-01T12:00:00Z');
+    const { catalog, problems } = applyUserSettings(
+      bundled,
+      { priceOverrides: [{ model: 'deepseek-reasoner', input: 1, output: 4 }] },
+      now,
+    );
+    assert.deepEqual(problems, []);
+    // 17:00 UTC is in the night window (×0.25): 1,000,000 × 1 × 0.25 = 0.25, not DeepSeek's published 0.135.
+    assert.equal(s(price(catalog, 'deepseek-reasoner', '2025-03-01T17:00:00Z')), '0.25');
+    assert.equal(s(price(bundled, 'deepseek-reasoner', '2025-03-01T17:00:00Z')), '0.135');
+  });
   it('applies a price override from now on and keeps the history', () => {
     const { catalog, problems } = applyUserSettings(
       bundled,

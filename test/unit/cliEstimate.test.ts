@@ -210,8 +210,8 @@ describe('llm-cost estimate', () => {
       );
     });
     it('skips unnamed models without a price at --at, and fails when none has one', async () => {
-      // deepseek-chat is retired but still priced at 2025-01-15; current models start later
-      assertUsageError(await runCli(['estimate', '--at', '2024-01-01', hello]), /no listed model has a price at 2024-01-01 00:00 UTC/);
+      // No current model is priced in 2023-06 (mistral-embed, the oldest, from 2023-12-01).
+      assertUsageError(await runCli(['estimate', '--at', '2023-06-01', hello]), /no listed model has a price at 2023-06-01 00:00 UTC/);
     });
     it('rejects a binary file', async () => {
       const bin = path.resolve(__dirname, '../../test/fixtures/cli/binary.bin');

@@ -101,7 +101,7 @@ describe('llm-cost estimate and usage at a moment', () => {
   it('prints the DeepSeek holiday caveat once for several DeepSeek rows', async () => {
     const r = await runCli(['estimate', '--model', 'deepseek-flash', '--model', 'deepseek-v4-pro'], { stdin: 'hi' });
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.split('Chinese public holidays are not modelled').length - 1, 1);
+    assert.equal(r.stdout.split('Chinese public holidays are off-peak all day').length - 1, 1);
   });
 });
 

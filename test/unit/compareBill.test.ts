@@ -148,7 +148,7 @@ describe('usage bill: caveats once, errors clear', () => {
   it('shows the DeepSeek holiday caveat once for both DeepSeek models', () => {
     const { rows, caveats } = billRows(catalog, [flash, mistral, pro], weekday, 'USD');
     assert.equal(caveats.length, 1);
-    assert.match(caveats[0], /^Chinese public holidays are not modelled/);
+    assert.match(caveats[0], /^Chinese public holidays are off-peak all day/);
     for (const id of ['deepseek-flash', 'deepseek-v4-pro']) {
       const row = rows.find((r) => r.modelId === id)!;
       assert.equal(row.notes.filter((n) => n.footnote === 1).length, 1, id);

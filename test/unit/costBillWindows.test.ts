@@ -35,7 +35,7 @@ describe('usage bill split by time of day', () => {
     assert.equal(b.windowSplit?.discounted.label, 'off-peak');
     assert.equal(s(b.windowSplit.discounted.multiplier), '0.5');
     assert.equal(b.windowSplit?.discountedShare, 0.75);
-    assert.match(b.windowSplit.note!, /Chinese public holidays are not modelled/);
+    assert.match(b.windowSplit.note!, /Chinese public holidays are off-peak all day/);
     assert.ok(
       b.notes.some((n) => n.startsWith('split by time of day: 75% of each kind in the off-peak window')),
       b.notes.join('\n'),
@@ -88,14 +88,14 @@ describe('usage bill split by time of day', () => {
       chat.notes.some((n) => n.startsWith('split by time of day: 500,000 of 2,000,000 tokens in the night discount window (prices × 0.5)')),
       chat.notes.join('\n'),
     );
-    // deepseek-reasoner, all 1,000,000 cache-miss tokens at night: 1,000,000 × 0.55 × 0.25 = 0.1375.
+    // deepseek-reasoner, all 1,000,000 cache-miss tokens at night, at the published night price 0.135 (not 0.55 × 0.25 = 0.1375).
     const reasoner = bill(catalog, {
       modelId: 'deepseek-reasoner',
       at,
       tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 },
       windowTokens: { discounted: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 } },
     });
-    assert.equal(s(reasoner.total), '0.1375');
+    assert.equal(s(reasoner.total), '0.135');
   });
 
   it('splits a native CNY list and a total with an input share', () => {
@@ -219,7 +219,7 @@ describe('time-of-day caveat in the pricing context', () => {
       output: { tokens: 0 },
     });
     assert.equal(e.context.window?.label, 'peak');
-    assert.match(e.context.window.note!, /^Chinese public holidays are not modelled/);
+    assert.match(e.context.window.note!, /^Chinese public holidays are off-peak all day/);
     // A note of its own, so front ends that fold the window line into their own wording still show it.
     assert.ok(e.notes.includes('peak window'), e.notes.join('\n'));
     assert.ok(e.notes.includes(e.context.window.note!), e.notes.join('\n'));

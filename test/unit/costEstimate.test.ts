@@ -153,9 +153,20 @@ describe('estimate', () => {
       assert.equal(s(e.total), '0.635');
       assert.equal(e.context.window?.label, 'night discount');
       assert.equal(e.context.window?.nextChange?.toISOString(), '2025-03-02T00:30:00.000Z');
-      // deepseek-reasoner got 75% off: 0.55 / 0.14 / 2.19 × 0.25 = 0.1375 / 0.035 / 0.5475.
+      // deepseek-reasoner got 75% off, at the USD night prices DeepSeek published: 0.135 / 0.035 / 0.55, not
+      // 0.55 / 0.14 / 2.19 × 0.25 = 0.1375 / 0.035 / 0.5475 (the catalog's figure before 2026-12).
       const r = run({ modelId: 'deepseek-reasoner', at: new Date('2025-03-01T17:00:00Z'), ...oneMillion });
-      assert.equal(s(r.total), '0.63375'); // 0.06875 + 0.0175 + 0.5475
+      assert.equal(s(r.cacheMiss.pricePerMillion), '0.135');
+      assert.equal(s(r.total), '0.635'); // 0.0175 + 0.0675 + 0.55
+      // In CNY the night list is exactly a quarter: 4 / 1 / 16 × 0.25 = 1 / 0.25 / 4.
+      const cny = run({ modelId: 'deepseek-reasoner', at: new Date('2025-03-01T17:00:00Z'), currency: 'CNY', ...oneMillion });
+      assert.equal(s(cny.total), '4.625'); // 0.125 + 0.5 + 4
+      // The discount began at 00:30 Beijing on 2025-02-27 (16:30 UTC on the 26th), not at 00:00 UTC on the 26th.
+      assert.equal(run({ modelId: 'deepseek-reasoner', at: new Date('2025-02-26T16:29:59Z'), ...oneMillion }).context.window, null);
+      assert.equal(
+        run({ modelId: 'deepseek-reasoner', at: new Date('2025-02-26T16:30:00Z'), ...oneMillion }).context.window?.discounted,
+        true,
+      );
     });
     it('prices deepseek-chat on 2025-10-01 at the V3.2 list (0.28 / 0.028 / 0.42)', () => {
       const e = run({ modelId: 'deepseek-chat', at: new Date('2025-10-01T00:00:00Z'), ...oneMillion });

@@ -2,6 +2,7 @@
 import type { CurrencyCode, ModelEntry, PriceList, PricePeriod } from '../../core/catalog/types';
 import { defaultCatalog, listModels } from '../../core/catalog/catalog';
 import { Rational } from '../../core/cost/rational';
+import { discountedList } from '../../core/cost/schedule';
 import { formatPrice } from '../../core/format/money';
 import { formatTokens } from '../../core/format/tokens';
 import { daysSince, formatAge } from '../../core/format/dates';
@@ -107,10 +108,11 @@ function subRows(period: PricePeriod, main: CurrencyCode | undefined): { label: 
     const label = `${schedule.discountLabel} (${formatMultiplier(schedule.multiplier)})`;
     for (const currency of Object.keys(period.prices)) {
       const list = period.prices[currency];
+      const published = discountedList(schedule, currency);
       if (list)
         out.push({
           label: Object.keys(period.prices).length > 1 ? `${label} ${currency}` : label,
-          cells: listCells(list, currency, factor),
+          cells: published ? listCells(published, currency, Rational.ONE) : listCells(list, currency, factor),
         });
     }
   }

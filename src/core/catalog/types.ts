@@ -42,6 +42,16 @@ export interface TimeOfDaySchedule {
   /** What the discounted window is called: "off-peak", "night discount". The other one is "peak" / "standard". */
   readonly discountLabel: string;
   readonly fullLabel: string;
+  /**
+   * Published prices for the discounted window, per currency; where given they replace list × multiplier
+   * (DeepSeek's 2025 night prices were rounded: reasoner USD 0.135 / 0.035 / 0.55, not 0.1375 / 0.035 / 0.5475).
+   */
+  readonly discountedPrices?: Readonly<Partial<Record<CurrencyCode, PriceList>>>;
+  /**
+   * Id of a holiday calendar (data/holidays.json): its public holidays are discounted all day and its
+   * make-up working days follow a weekday's hours. Beyond the calendar's known years holidays are unknown.
+   */
+  readonly holidays?: string;
   readonly note?: string;
 }
 
@@ -72,6 +82,8 @@ export interface PricePeriod {
   readonly source: PriceSource;
   /** What this period is and how its dates were chosen (shown to users). */
   readonly note?: string;
+  /** Remarks for maintainers (which sources disagreed, what was inferred); never displayed. */
+  readonly maintainerNote?: string;
 }
 
 export type ModelStatus =
@@ -100,6 +112,8 @@ export interface ModelEntry {
   readonly contextWindow: number;
   readonly maxOutput?: number | null;
   readonly status: ModelStatus;
+  /** An embedding model: it bills input tokens only and produces no output (its output price is 0). */
+  readonly inputOnly?: boolean;
   /** Oldest first, non-overlapping. */
   readonly periods: readonly PricePeriod[];
   readonly notes?: string;
@@ -111,6 +125,24 @@ export interface FxTable {
   readonly date: string;
   readonly rates: Readonly<Record<CurrencyCode, string>>;
   readonly source: string;
+}
+
+/** A public-holiday calendar: days off (all day discounted) and make-up working days, by local date. */
+export interface HolidayCalendar {
+  readonly name: string;
+  /** The calendar's local time as an offset from UTC, "+08:00". */
+  readonly utcOffset: string;
+  /** Each year the official arrangement is known for, in order; other years are unknown. */
+  readonly years: readonly HolidayYear[];
+}
+
+export interface HolidayYear {
+  readonly year: number;
+  readonly source: PriceSource;
+  /** Days off, `from` to `to` inclusive, local dates "YYYY-MM-DD". */
+  readonly holidays: readonly { readonly name: string; readonly from: string; readonly to: string }[];
+  /** Weekend days worked instead (调休 make-up working days), local dates. */
+  readonly workdays: readonly string[];
 }
 
 export interface Catalog {

@@ -83,7 +83,8 @@ function withOverride(model: ModelEntry, prices: Record<CurrencyCode, PriceList>
       inForce = p;
     } else kept.push(p);
   }
-  const schedule = inForce?.schedule;
+  // The provider's published discounted lists price the provider's list, not the user's: the multiplier applies instead.
+  const schedule = inForce?.schedule && { ...inForce.schedule, discountedPrices: undefined };
   const override: PricePeriod = {
     from: nowText,
     // Only the user's lists: a provider list left beside them would contradict the override, so other

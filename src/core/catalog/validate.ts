@@ -14,6 +14,7 @@ import type {
 import { Rational } from '../cost/rational';
 import { isDay, parseMoment } from './moments';
 import { retirementMoment } from './catalog';
+import { bundledHolidays } from './holidays';
 
 /** Every tokenizer family the project knows (mirrors TokenizerId). */
 export const TOKENIZER_IDS: readonly TokenizerId[] = [
@@ -113,6 +114,11 @@ export function validateModel(model: ModelEntry, where: string): string[] {
     out.push(`${where}: retired status has a bad date ${JSON.stringify(status.date)}`);
   if (!Array.isArray(model.periods) || model.periods.length === 0) return [...out, `${where}: no price period`];
   const periods = model.periods as readonly PricePeriod[];
+  if (model.inputOnly !== undefined && model.inputOnly !== true) out.push(`${where}: inputOnly must be true when given`);
+  const outputs = periods.flatMap((p) => Object.values<PriceList | undefined>(p?.prices ?? {}).map((l) => l?.output));
+  if (model.inputOnly === true && !outputs.every(isZeroPrice)) out.push(`${where}: an input-only model's output price must be 0`);
+  if (model.inputOnly !== true && outputs.some(isZeroPrice))
+    out.push(`${where}: an output price of 0 is only for input-only (embedding) models`);
   let previousEnd: Date | undefined;
   let open = false;
   for (const [i, period] of periods.entries()) {
@@ -150,7 +156,9 @@ function validatePeriod(period: PricePeriod, at: string): string[] {
   }
   out.push(...validateLists(period.prices, `${at}: prices`));
   if (period.longContext !== undefined) out.push(...validateTier(period.longContext, `${at}: long-context tier`));
-  if (period.schedule !== undefined) out.push(...validateSchedule(period.schedule, `${at}: schedule`));
+  if (period.schedule !== undefined)
+    out.push(...validateSchedule(period.schedule, `${at}: schedule`), ...validateDiscountedPrices(period, at));
+  if (period.maintainerNote !== undefined && typeof period.maintainerNote !== 'string') out.push(`${at}: maintainerNote must be text`);
   const src = period.source;
   if (!src || typeof src.url !== 'string' || !src.url.trim()) out.push(`${at}: source URL is missing`);
   if (!src || !isDay(src.verified)) out.push(`${at}: verified date is missing or not "YYYY-MM-DD" (${JSON.stringify(src?.verified)})`);
@@ -174,6 +182,10 @@ function validateLists(prices: Readonly<Partial<Record<string, PriceList>>>, at:
     }
   }
   return out;
+}
+
+function isZeroPrice(value: unknown): boolean {
+  return typeof value === 'string' && !priceProblem(value) && Rational.parse(value).isZero();
 }
 
 /** Why a value is not a usable price string, or undefined when it is one. */
@@ -216,6 +228,33 @@ function validateSchedule(s: TimeOfDaySchedule, at: string): string[] {
   else if (Rational.parse(s.multiplier).cmp(Rational.ONE) > 0) out.push(`${at}: multiplier ${s.multiplier} is above 1`);
   if (typeof s?.discountLabel !== 'string' || !s.discountLabel || typeof s?.fullLabel !== 'string' || !s.fullLabel)
     out.push(`${at}: labels are missing`);
+  if (s?.holidays !== undefined && (typeof s.holidays !== 'string' || !Object.hasOwn(bundledHolidays, s.holidays)))
+    out.push(`${at}: unknown holiday calendar ${JSON.stringify(s.holidays)} (known: ${Object.keys(bundledHolidays).join(', ')})`);
+  return out;
+}
+
+/** A published discounted list: one per currency of the period, each price at most the list price; not with a long-context tier. */
+function validateDiscountedPrices(period: PricePeriod, at: string): string[] {
+  const published = period.schedule?.discountedPrices;
+  if (published === undefined) return [];
+  const out = validateLists(published, `${at}: schedule discounted prices`);
+  if (period.longContext !== undefined) out.push(`${at}: discounted prices cannot be combined with a long-context tier`);
+  const lists = period.prices ?? {};
+  for (const currency of Object.keys(lists)) if (!published[currency]) out.push(`${at}: schedule discounted prices lack ${currency}`);
+  for (const [currency, d] of Object.entries(published)) {
+    const list = lists[currency];
+    if (!list) {
+      out.push(`${at}: schedule discounted prices in ${currency}, which has no list price`);
+      continue;
+    }
+    for (const field of ['input', 'cacheHit', 'output'] as const) {
+      const [full, cut] = [list[field], d?.[field]];
+      if ((full === null) !== (cut === null))
+        out.push(`${at}: discounted ${currency}.${field} must be null exactly where the list price is`);
+      else if (full && cut && !priceProblem(full) && !priceProblem(cut) && Rational.parse(cut).cmp(Rational.parse(full)) > 0)
+        out.push(`${at}: discounted ${currency}.${field} ${cut} is above the list price ${full}`);
+    }
+  }
   return out;
 }
 

@@ -25,14 +25,8 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
     throw new CostError('bad-input', 'give the time-of-day split as shares or as tokens, not both');
   const wantsSplit = req.windowShares !== undefined || req.windowTokens !== undefined;
   const schedule = wantsSplit ? currentPeriod(model, req.at)?.schedule : undefined;
-  const prices = resolvePricing(
-    model,
-    req.at,
-    req.longContext ? Number.POSITIVE_INFINITY : 0,
-    req.currency,
-    req.fx ?? catalog.fx,
-    schedule !== undefined,
-  );
+  const promptTokens = req.longContext ? Number.POSITIVE_INFINITY : 0;
+  const prices = resolvePricing(model, req.at, promptTokens, req.currency, req.fx ?? catalog.fx, schedule ? 'full' : 'at');
   const notes = contextNotes(model, prices.context);
   const aliasNote = formerAliasNote(catalog, req.modelId, model, req.at);
   if (aliasNote) notes.unshift(aliasNote);
@@ -54,7 +48,8 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
   if (schedule) {
     const discounted = discountedAmounts(req, amounts);
     windowSplit = splitInfo(schedule, req.windowShares?.discounted);
-    lines = splitLines(amounts, discounted, prices, schedule);
+    const discountedPrices = resolvePricing(model, req.at, promptTokens, req.currency, req.fx ?? catalog.fx, 'discounted');
+    lines = splitLines(amounts, discounted, prices, discountedPrices, schedule);
     notes.push(splitNote(windowSplit, amounts, discounted));
     if (schedule.note) notes.push(schedule.note);
   } else {
@@ -120,15 +115,14 @@ function splitLines(
   amounts: readonly Amount[],
   discounted: readonly Amount[],
   prices: ResolvedPricing,
+  discountedPrices: ResolvedPricing,
   schedule: TimeOfDaySchedule,
 ): CostLine[] {
-  const multiplier = Rational.parse(schedule.multiplier);
   const lines: CostLine[] = [];
   for (const [i, a] of amounts.entries()) {
-    const price = priceOf(prices, a.kind);
     const d = discounted[i].tokens;
-    lines.push({ ...costLine(a.kind, a.tokens - d, price), window: { discounted: false, label: schedule.fullLabel } });
-    lines.push({ ...costLine(a.kind, d, price.mul(multiplier)), window: { discounted: true, label: schedule.discountLabel } });
+    lines.push({ ...costLine(a.kind, a.tokens - d, priceOf(prices, a.kind)), window: { discounted: false, label: schedule.fullLabel } });
+    lines.push({ ...costLine(a.kind, d, priceOf(discountedPrices, a.kind)), window: { discounted: true, label: schedule.discountLabel } });
   }
   return lines;
 }

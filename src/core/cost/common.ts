@@ -67,6 +67,7 @@ export function contextNotes(model: ModelEntry, context: PricingContext): string
       `${model.id} is retired (${displayMoment(model.status.date)})${model.status.replacement ? `; replacement: ${model.status.replacement}` : ''}`,
     );
   if (model.status.kind === 'legacy') notes.push(`${model.id} is a legacy model${model.status.note ? `: ${model.status.note}` : ''}`);
+  if (model.inputOnly) notes.push(`${model.id} is an embedding model: it produces no output tokens, so only input is billed`);
   if (context.converted) {
     const c = context.converted;
     notes.push(

@@ -1,11 +1,11 @@
 /** Which prices apply to one request: period, long-context tier, time-of-day window and currency. */
-import type { CurrencyCode, FxTable, ModelEntry, PriceList } from '../catalog/types';
+import type { CurrencyCode, FxTable, ModelEntry, PriceList, TimeOfDaySchedule } from '../catalog/types';
 import type { PricingContext } from './types';
 import { currentPeriod } from '../catalog/catalog';
 import { displayMoment, parseMoment } from '../catalog/moments';
 import { Rational } from './rational';
 import { CostError } from './errors';
-import { windowAt } from './schedule';
+import { discountedList, windowAt } from './schedule';
 
 export interface ResolvedPricing {
   context: PricingContext;
@@ -16,7 +16,8 @@ export interface ResolvedPricing {
 
 /**
  * Prices per million tokens for a request of `promptTokens` at a moment, in a currency (native list or
- * converted). `fullPriceWindow` leaves out the time-of-day multiplier (window null): for bills split by window.
+ * converted). `windowMode` 'full' leaves out the time-of-day discount (window null) and 'discounted' forces
+ * it: for bills split by window. 'at' applies the window in force at the moment.
  */
 export function resolvePricing(
   model: ModelEntry,
@@ -24,7 +25,7 @@ export function resolvePricing(
   promptTokens: number,
   currency: CurrencyCode | undefined,
   fx: FxTable,
-  fullPriceWindow = false,
+  windowMode: 'at' | 'full' | 'discounted' = 'at',
 ): ResolvedPricing {
   if (Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
   const period = currentPeriod(model, at);
@@ -46,9 +47,12 @@ export function resolvePricing(
     rate = exchangeRate(fx, from, target);
     converted = { from, rate, fxDate: fx.date, fxSource: fx.source };
   }
-  const schedule = fullPriceWindow ? undefined : period.schedule;
-  const window = schedule ? { ...windowAt(schedule, at), ...(schedule.note ? { note: schedule.note } : {}) } : null;
-  const factor = rate.mul(window ? window.multiplier : Rational.ONE);
+  const schedule = windowMode === 'full' ? undefined : period.schedule;
+  const window = schedule ? windowInForce(schedule, at, windowMode === 'discounted') : null;
+  // A published discounted list (standard tier only) replaces list × multiplier.
+  const published = window?.discounted && !tier ? discountedList(schedule, converted ? converted.from : target) : undefined;
+  if (published) list = published;
+  const factor = rate.mul(window && !published ? window.multiplier : Rational.ONE);
   const price = (text: string) => Rational.parse(text).mul(factor);
   const context: PricingContext = {
     period,
@@ -60,6 +64,16 @@ export function resolvePricing(
     at,
   };
   return { context, input: price(list.input), cacheHit: list.cacheHit === null ? null : price(list.cacheHit), output: price(list.output) };
+}
+
+/** The window at `at` (or its discounted window, forced), with the schedule's note and the day's holiday note. */
+function windowInForce(schedule: TimeOfDaySchedule, at: Date, forceDiscounted: boolean): NonNullable<PricingContext['window']> {
+  const w = windowAt(schedule, at);
+  const note = [schedule.note, w.note].filter((n) => n).join(' ');
+  const forced = forceDiscounted
+    ? { discounted: true, label: schedule.discountLabel, multiplier: Rational.parse(schedule.multiplier) }
+    : {};
+  return { ...w, ...forced, ...(note ? { note } : {}) };
 }
 
 /** Units of `to` per unit of `from` through the table's base currency. */

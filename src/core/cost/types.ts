@@ -23,7 +23,7 @@ export interface PricingContext {
     readonly multiplier: Rational;
     /** When the window next changes (UTC), if it does. */
     readonly nextChange?: Date;
-    /** The schedule's caveat for people ("Chinese public holidays are not modelled…"), when it has one. */
+    /** The schedule's caveat and the day's holiday note for people ("Chinese public holidays are off-peak all day…"), when it has one. */
     readonly note?: string;
   };
   readonly at: Date;

@@ -26,4 +26,17 @@ export interface Tokenizer {
   readonly exact: boolean;
   encode(text: string): number[];
   count(text: string): number;
+  /** Where text may be cut into independently counted blocks (incremental counting); absent: never. */
+  readonly cuts?: BlockCuts;
+}
+
+/**
+ * A family's proven cut rule. For any texts X and Y where isCut(X + Y, X.length) holds:
+ * countBlock(X + Y, first) === countBlock(X, first) + countBlock(Y, false), and countBlock(T, true) === count(T).
+ */
+export interface BlockCuts {
+  /** Whether text may be cut before position p (0 < p < text.length); reads only text[p - 1] and text[p]. */
+  isCut(text: string, p: number): boolean;
+  /** Count of a block; `first` when it begins the text (SentencePiece's dummy prefix goes there only). */
+  countBlock(block: string, first: boolean): number;
 }

@@ -6,6 +6,7 @@ import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
 import { tokenizerFrom } from './counting';
+import { addedTokensAllowCuts, cutCharsInside, wordEndCuts } from './blockCuts';
 
 /** A DeepSeek tokenizer that also names its added (control) tokens. */
 export interface DeepSeekTokenizer extends Tokenizer {
@@ -140,7 +141,11 @@ export function loadDeepSeek(): DeepSeekTokenizer {
     return count;
   };
 
-  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto);
+  // The cut rule is proven for the known patterns and added tokens it cannot cut only (blockCuts.ts).
+  const addedContents = header.added.map(([content]) => content);
+  const cuts = wordEndCuts((text) => encodeInto(text, null), cutCharsInside(addedContents));
+  const cuttable = scanners !== undefined && addedTokensAllowCuts(addedContents, cuts);
+  const tokenizer = tokenizerFrom('deepseek-v3', true, encodeInto, cuttable ? cuts : undefined);
   warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return { ...tokenizer, addedTokenId: (text) => addedIds.get(text) };

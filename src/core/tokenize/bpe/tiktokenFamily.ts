@@ -7,6 +7,7 @@ import { compilePattern, forEachPiece } from './split';
 import { loadBpeVocab } from './vocab';
 import { warmUp } from './warmUp';
 import { tokenizerFrom } from './counting';
+import { wordEndCuts } from './blockCuts';
 
 /** A tokenizer over dist/vocab/<vocabName>.bpe; special-token text is encoded as plain text. */
 export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: boolean): Tokenizer {
@@ -42,7 +43,9 @@ export function loadTiktokenFamily(id: TokenizerId, vocabName: string, exact: bo
       return count;
     };
   }
-  const tokenizer = tokenizerFrom(id, exact, encodeInto);
+  // The cut rule is proven for the known patterns only (blockCuts.ts).
+  const count = (text: string) => encodeInto(text, null);
+  const tokenizer = tokenizerFrom(id, exact, encodeInto, scan ? wordEndCuts(count) : undefined);
   warmUp((text) => tokenizer.count(text));
   pieces.clearCache();
   return tokenizer;

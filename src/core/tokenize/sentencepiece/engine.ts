@@ -99,15 +99,35 @@ export class SentencePieceBpe {
     return this.run(text, null);
   }
 
+  /** Count of a block of a longer text; without `first` (the text does not begin here) no dummy prefix is added. */
+  countBlock(text: string, first: boolean): number {
+    return this.run(text, null, first);
+  }
+
+  /**
+   * True where run() always starts a chunk, whatever comes before or after: between two characters (BMP, neither a
+   * space) that occur side by side in no piece, one of them outside ASCII (the bigram cut below).
+   */
+  bigramCut(before: number, c: number): boolean {
+    if (before === SPACE) before = META;
+    if (c === SPACE || c === META || isSurrogate(c) || isSurrogate(before)) return false;
+    return (c >= 0x80 || (before >= 0x80 && before !== META)) && !this.bigrams.has(before, c);
+  }
+
+  /** True if no user-defined piece holds a space or "▁", which a cut before a space relies on (blockCuts.ts). */
+  literalsAllowCuts(): boolean {
+    return !this.literals.some((l) => /[ \u2581]/.test(l.text));
+  }
+
   // Scans raw text: " " is "▁" (escape_whitespaces), and the dummy prefix is prepended to the first chunk only.
-  private run(raw: string, out: number[] | null): number {
+  private run(raw: string, out: number[] | null, atStart = true): number {
     if (raw.length === 0) return 0;
     const text = /[\ud800-\udfff]/.test(raw) ? raw.replace(LONE_SURROGATE, '\ufffd') : raw;
     const n = text.length;
     const { literalStart, bigrams } = this;
     let total = 0;
     let start = 0;
-    let first = this.addDummyPrefix;
+    let first = atStart && this.addDummyPrefix;
     let prev = first ? META : -1; // previous unit, spaces as "▁"; -1 after a literal
     let hash = first ? Math.imul(META, FNV_PRIME) : 0;
     for (let i = 0; i < n; i++) {

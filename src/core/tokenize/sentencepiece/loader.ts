@@ -5,6 +5,7 @@ import { warmUp } from '../bpe/warmUp';
 import { vocabFile } from '../vocabPath';
 import { SentencePieceBpe } from './engine';
 import { decodeSpModel, type SpModel } from './model';
+import { spaceCuts } from './blockCuts';
 
 /** Mistral SentencePiece versions shipped with the extension. */
 export type SentencePieceVersion = 'v1' | 'v3' | 'v7';
@@ -20,7 +21,9 @@ export function loadSentencePiece(version: SentencePieceVersion): Tokenizer {
   const engine = new SentencePieceBpe(readSentencePieceModel(version));
   warmUp((text) => engine.count(text));
   engine.clearCache();
+  const cuts = spaceCuts(engine);
   return {
+    ...(cuts ? { cuts } : {}),
     id: `mistral-sp-${version}`,
     exact: true,
     encode: (text) => engine.encode(text),
