@@ -15,6 +15,8 @@ const node = {
   format: 'cjs',
   target: 'node18',
   external: ['vscode'],
+  // ES module builds first: jsonc-parser's "main" is a UMD file whose dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',

@@ -196,18 +196,9 @@ buildUnicodeClasses();
 /** Unicode classes the pre-tokenizers use (bit i = class i below), as runs over all code points; surrogates have none. */
 function buildUnicodeClasses() {
   const out = path.join(outDir, 'unicode-classes.bin');
-  if (upToDate(out, [])) return;
-  const classes = [
-    '\\p{L}',
-    '\\p{N}',
-    '\\p{M}',
-    '\\s',
-    '\\p{White_Space}',
-    '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
-    '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]',
-    '\\p{P}',
-    '\\p{S}',
-  ];
+  const sources = path.join(root, 'src/core/tokenize/bpe/unicodeClasses.json');
+  if (upToDate(out, [sources])) return;
+  const classes = JSON.parse(readFileSync(sources, 'utf8'));
   const flags = new Uint16Array(0x110000);
   classes.forEach((source, bit) => {
     const runs = new RegExp(`${source}+`, 'gu');

@@ -1,4 +1,5 @@
-/** A small strict argument parser: --name value, --name=value, -h, repeatable options, "-" and "--". */
+/** Command-line options via Node's util.parseArgs, plus the CLI's own strictness and one-line messages. */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { UsageError } from './errors';
 
 export interface OptionSpec {
@@ -9,79 +10,55 @@ export interface OptionSpec {
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
+type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
 /** Parsed options with typed accessors. */
 export class ParsedArgs {
   constructor(
-    private readonly values: ReadonlyMap<string, readonly string[] | true>,
+    private readonly values: Values,
     readonly positionals: readonly string[],
   ) {}
 
   flag(name: string): boolean {
-    return this.values.get(name) === true;
+    return this.values[name] === true;
   }
 
   string(name: string): string | undefined {
-    const v = this.values.get(name);
-    return v === true || v === undefined ? undefined : v[v.length - 1];
+    const all = this.strings(name);
+    return all[all.length - 1];
   }
 
   strings(name: string): readonly string[] {
-    const v = this.values.get(name);
-    return v === true || v === undefined ? [] : v;
+    const v = this.values[name];
+    return (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === 'string');
   }
 
   has(name: string): boolean {
-    return this.values.has(name);
+    return Object.hasOwn(this.values, name);
   }
 }
 
-/** Parses `args` for `command` against `specs`; throws UsageError on unknown options or missing values. */
+/**
+ * Parses `args` for `command` against `specs`; throws UsageError on unknown options, missing values, values on
+ * flags and repeats. util.parseArgs runs non-strict because strict mode rejects "--ratio -1" as ambiguous, while
+ * this CLI takes it (and validates the number later); its tokens are checked here instead.
+ */
 export function parseArgs(command: string, args: readonly string[], specs: OptionSpecs): ParsedArgs {
-  const values = new Map<string, string[] | true>();
-  const positionals: string[] = [];
-  const shorts = new Map(Object.entries(specs).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
   const hint = `see 'llm-cost ${command} --help'`;
-
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    let name: string;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      inline = eq < 0 ? undefined : arg.slice(eq + 1);
-    } else {
-      const long = arg.length === 2 ? shorts.get(arg[1]) : undefined;
-      if (!long) throw new UsageError(`unknown option ${arg} for '${command}' (${hint})`);
-      name = long;
-    }
-    const spec = Object.prototype.hasOwnProperty.call(specs, name) ? specs[name] : undefined;
-    if (!spec) throw new UsageError(`unknown option --${name} for '${command}' (${hint})`);
+  const parsed = nodeParseArgs({ args: [...args], options: { ...specs }, strict: false, allowPositionals: true, tokens: true });
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    const { name } = token;
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+    if (!spec) throw new UsageError(`unknown option ${token.rawName} for '${command}' (${hint})`);
     if (spec.type === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`option --${name} takes no value`);
-      values.set(name, true);
-      continue;
+      if (token.value !== undefined) throw new UsageError(`option --${name} takes no value`);
+    } else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--') && token.value.length > 2)) {
+      throw new UsageError(`option --${name} needs a value (${hint})`);
     }
-    let value = inline;
-    if (value === undefined) {
-      const next = args[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-        throw new UsageError(`option --${name} needs a value (${hint})`);
-      }
-      value = next;
-      i++;
-    }
-    const prior = values.get(name);
-    if (Array.isArray(prior) && !spec.multiple) throw new UsageError(`option --${name} given more than once`);
-    values.set(name, [...(Array.isArray(prior) ? prior : []), value]);
+    if (seen.has(name) && !spec.multiple) throw new UsageError(`option --${name} given more than once`);
+    seen.add(name);
   }
-  return new ParsedArgs(values, positionals);
+  return new ParsedArgs(parsed.values, parsed.positionals);
 }

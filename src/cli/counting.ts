@@ -1,6 +1,6 @@
 /** Counting a document for one model, as the CLI prints it. */
 import type { ModelEntry } from '../core/catalog/types';
-import type { DocumentCount } from '../core/prompt/document';
+import type { DocumentCount } from '../core/prompt/documentCount';
 import { countDocument, PromptParseError } from '../core/prompt/document';
 import { UsageError } from './errors';
 import type { CliIo, InputText } from './io';

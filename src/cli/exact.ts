@@ -1,9 +1,10 @@
 /** --exact for Grok: xAI's tokenize-text endpoint, opt-in, with a fallback to the local estimate. */
 import type { ModelEntry } from '../core/catalog/types';
-import type { DocumentCount } from '../core/prompt/document';
+import type { DocumentCount } from '../core/prompt/documentCount';
 import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../core/remote/xaiTokenize';
 import type { CliIo } from './io';
 import type { Warnings } from './warnings';
+import { errorMessage } from '../core/format/errorMessage';
 
 /** Per-run state: a cache, and whether a failure already ruled out further calls. */
 export class ExactSession {
@@ -42,7 +43,7 @@ export async function grokExactCount(
   } catch (err) {
     // A model the endpoint refuses may be alone in that; anything else will fail for every model.
     if (!(err instanceof XaiTokenizeError) || err.kind !== 'http') session.stopped = true;
-    return fallBack(err instanceof Error ? err.message : String(err));
+    return fallBack(errorMessage(err));
   }
 }
 

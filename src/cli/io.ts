@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { decodeText } from '../core/prompt/decodeText';
 import { UsageError } from './errors';
+import { errorMessage } from '../core/format/errorMessage';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -82,6 +83,6 @@ function describeFsError(err: unknown): string {
     case 'EPERM':
       return 'permission denied';
     default:
-      return err instanceof Error ? err.message : String(err);
+      return errorMessage(err);
   }
 }

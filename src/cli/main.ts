@@ -11,6 +11,7 @@ import { runEstimate } from './commands/estimate';
 import { runUsage } from './commands/usage';
 import { runMcp } from './commands/mcp';
 import { runPrices } from './commands/prices';
+import { errorMessage } from '../core/format/errorMessage';
 
 export type { CliIo } from './io';
 
@@ -71,7 +72,7 @@ function reportError(err: unknown, io: CliIo): number {
     io.stderr.write(`llm-cost: ${err.message}${hint}\n`);
     return EXIT.usage;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   io.stderr.write(`llm-cost: internal error: ${message.split('\n')[0]}\n`);
   return EXIT.internal;
 }

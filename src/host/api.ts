@@ -1,5 +1,6 @@
 /** What `activate` returns: a read-only view of the extension's state, used by the integration tests. */
 import type { PanelState } from '../shared/protocol';
+import type { ShownModelPicker } from './modelPicker/modelPicker';
 
 export interface StatusSnapshot {
   /** The status bar item's text as shown ("1,234 tok · $0.0021", "≈1,234 tok · $0.0021", "$(sync~spin) counting…"). */
@@ -26,6 +27,8 @@ export interface LlmCostApi {
   panelState(): PanelState | undefined;
   /** Rows the webview reported after its last render (the host → webview → host round trip), or undefined. */
   panelRenderedRows(): number | undefined;
+  /** The "Select model" quick pick while it is open, else undefined. */
+  modelPicker(): ShownModelPicker | undefined;
   /** Problems reported about settings since activation (invalid price overrides etc.). */
   configProblems(): readonly string[];
   /** Info, warning and error messages shown to the user since activation, oldest first (the last hundred). */

@@ -1,4 +1,4 @@
-/** Activation: composes the services, commands, status bar and comparison panel; returns the test API. */
+/** Activation: composes the services, commands, status bar and comparison panel; returns the test API in test runs only. */
 import * as vscode from 'vscode';
 import type { LlmCostApi } from './api';
 import { registerClearXaiApiKey } from './commands/clearXaiApiKey';
@@ -15,6 +15,7 @@ import { CountingService } from './counting/countingService';
 import { DisposableStore } from './dispose';
 import { idleApi } from './idle';
 import { Notifier } from './config/notifier';
+import { shownModelPicker } from './modelPicker/modelPicker';
 import { ComparisonPanelManager } from './panel/comparisonPanel';
 import { StatusBar } from './statusBar/statusBar';
 import { SubjectTracker } from './subject/subjectTracker';
@@ -25,8 +26,8 @@ import { registerMcpProvider } from './lmTool/mcpProvider';
 /** Long enough for the workbench to finish starting; short enough to beat the user's first selection. */
 const WARM_UP_DELAY_MS = 1000;
 
-/** Entry point called by VS Code. */
-export function activate(context: vscode.ExtensionContext): LlmCostApi {
+/** Entry point called by VS Code; returns the test API only to test runs (ExtensionMode.Test). */
+export function activate(context: vscode.ExtensionContext): LlmCostApi | undefined {
   const store = new DisposableStore();
   context.subscriptions.push(store);
   const own = <T extends vscode.Disposable>(disposable: T): T => store.add(disposable);
@@ -52,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   // The default model's vocabulary loads in idle time soon after activation, not on the first count (other families on first use).
   const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
   own({ dispose: () => clearTimeout(warmUp) });
-  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log }));
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, testMode }));
 
   own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
   own(registerSelectModel(config, notifier));
@@ -64,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
   own(registerUpdatePrices(prices, notifier));
   own(registerRevertPrices(prices, notifier));
 
+  if (!testMode) return undefined;
   return {
     status: () => statusBar.snapshot(),
     idle: idleApi(() => {
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi {
     }),
     panelState: () => panels.state(),
     panelRenderedRows: () => panels.renderedRows(),
+    modelPicker: shownModelPicker,
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
   };

@@ -29,6 +29,7 @@ export type {
   BillRow,
 } from '../core/view/viewTypes';
 import { MOMENTS, SORT_COLUMNS } from '../core/view/viewTypes';
+import { OUTPUT_RATIO_MAX } from '../core/config/settings';
 export { MOMENTS, SORT_COLUMNS, BILL_TIMING_KINDS, footnoteMarker } from '../core/view/viewTypes';
 
 /** Everything the webview renders; the host posts it whole after every change. */
@@ -177,8 +178,6 @@ export type FromWebviewMessage =
 
 // ---- limits and validation ----
 
-/** Highest output ratio accepted (output tokens per input token). */
-export const MAX_OUTPUT_RATIO = 100;
 /** Largest token count accepted in any input. */
 export const MAX_TOKENS = 1e12;
 /** Most models one bill may list (the catalog has far fewer; a longer list is not from the selector). */
@@ -270,7 +269,7 @@ export function isPanelControls(v: unknown): v is PanelControls {
   return (
     isObj(v) &&
     hasOnlyKeys(v, ['outputRatio', 'cache', 'currency', 'moment', 'showRetired']) &&
-    isNumberIn(v.outputRatio, 0, MAX_OUTPUT_RATIO) &&
+    isNumberIn(v.outputRatio, 0, OUTPUT_RATIO_MAX) &&
     isCacheControl(v.cache) &&
     isCurrencyCode(v.currency) &&
     MOMENTS.includes(v.moment as Moment) &&
@@ -299,7 +298,7 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
     case 'ready':
       return only();
     case 'setOutputRatio':
-      return only('ratio') && isNumberIn(v.ratio, 0, MAX_OUTPUT_RATIO);
+      return only('ratio') && isNumberIn(v.ratio, 0, OUTPUT_RATIO_MAX);
     case 'setCache':
       return only('cache') && isCacheControl(v.cache);
     case 'setCurrency':

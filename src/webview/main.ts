@@ -1,11 +1,12 @@
 /**
  * The comparison panel's script (bundled to dist/webview.js). It renders what the host posts and sends the
- * user's changes back; the host computes every figure.
+ * user's changes back; the host computes every figure. In test runs (body[data-report-renders], set by the host
+ * in ExtensionMode.Test) it also posts `{type: 'rendered', rows: <table rows>}` after every render.
  *
  * Protocol (src/shared/protocol.ts): on load the page posts `{type: 'ready'}`; the host answers with
  * `{type: 'state', state}` and posts a new one after every change. Controls post `setOutputRatio`,
  * `setCache`, `setCurrency`, `setMoment`, `setShowRetired`, `setSort`, `setBill`, `setBillModels`. After every
- * render the page posts `{type: 'rendered', rows: <table rows>}` and saves controls, sort, bill and the bill's
+ * render the page (in test runs only: the host marks it) posts `{type: 'rendered', rows: <table rows>}`; it saves controls, sort, bill and the bill's
  * models (once picked) with setState.
  *
  * Stable DOM hooks (UI tests rely on them):
@@ -31,12 +32,15 @@
  *   document.body.dataset.rendered: the number of renders so far.
  */
 import type { BillInputs, BillTiming, CacheControl, Moment, PanelState, SortColumn, SortOrder, ToWebviewMessage } from '../shared/protocol';
-import { MAX_OUTPUT_RATIO, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
+import { MAX_TOKENS, isBillInputs, isCurrencyCode, MOMENTS } from '../shared/protocol';
+import { OUTPUT_RATIO_MAX } from '../core/config/settings';
 import { renderBillModels, watchBillModels } from './billModels';
 import { byId, renderBill, renderCaveats, renderChart, renderList, renderTable } from './render';
 import { connect } from './vscodeApi';
 
 const host = connect();
+/** Set by the host only in test runs (ExtensionMode.Test). */
+const reportRenders = document.body.hasAttribute('data-report-renders');
 const ids = {
   subject: byId('subject'),
   busy: byId('busy'),
@@ -112,7 +116,7 @@ function render(state: PanelState): void {
   document.body.dataset.rendered = String(renders);
   const billModels = state.bill.followsDefault ? undefined : state.bill.models.filter((m) => m.picked).map((m) => m.modelId);
   host.save({ controls: state.controls, sort: state.sort, bill: state.bill.inputs, billModels });
-  host.post({ type: 'rendered', rows: state.rows.length });
+  if (reportRenders) host.post({ type: 'rendered', rows: state.rows.length });
 }
 
 /** Sets a field's value unless the user is typing in it. */
@@ -218,9 +222,9 @@ function ratioInUse(ratio: number): string {
 }
 
 ids.ratioNumber.addEventListener('input', () => {
-  const ratio = readNumber(ids.ratioNumber, 0, MAX_OUTPUT_RATIO, false);
+  const ratio = readNumber(ids.ratioNumber, 0, OUTPUT_RATIO_MAX, false);
   const inUse = current ? ` The table still uses ×${current.controls.outputRatio}.` : '';
-  ids.ratioError.textContent = ratio === undefined ? `Enter a number from 0 to ${MAX_OUTPUT_RATIO}, such as 0.5.${inUse}` : '';
+  ids.ratioError.textContent = ratio === undefined ? `Enter a number from 0 to ${OUTPUT_RATIO_MAX}, such as 0.5.${inUse}` : '';
   if (ratio === undefined) return;
   ids.ratio.value = String(Math.min(ratio, Number(ids.ratio.max)));
   postRatio(ratio);
@@ -237,7 +241,7 @@ ids.cacheHit.addEventListener('input', postCache);
 
 function postCache(): void {
   const share = ids.cacheMode.value !== 'prefix';
-  const value = share ? readNumber(ids.cacheHit, 0, 100, false) : readNumber(ids.cacheHit, 0, 1e12, true);
+  const value = share ? readNumber(ids.cacheHit, 0, 100, false) : readNumber(ids.cacheHit, 0, MAX_TOKENS, true);
   ids.cacheHitError.textContent =
     value === undefined ? (share ? 'Enter a percentage from 0 to 100.' : 'Enter a whole number of tokens.') : '';
   if (value === undefined) return;
@@ -316,9 +320,9 @@ function postBill(): void {
     return;
   }
   const bill = {
-    cacheHit: readNumber(ids.billHit, 0, 1e12, true),
-    cacheMiss: readNumber(ids.billMiss, 0, 1e12, true),
-    output: readNumber(ids.billOutput, 0, 1e12, true),
+    cacheHit: readNumber(ids.billHit, 0, MAX_TOKENS, true),
+    cacheMiss: readNumber(ids.billMiss, 0, MAX_TOKENS, true),
+    output: readNumber(ids.billOutput, 0, MAX_TOKENS, true),
     date: ids.billDate.value,
     time: ids.billTime.value.slice(0, 5),
     timing,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, openWorkspaceFile, waitFor } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, watchNotifications } from './helpers';
 
 describe('commands', () => {
   it('"Open cost comparison" opens the panel, which renders every current model', async () => {
@@ -29,31 +29,40 @@ describe('commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('"Select model" opens a quick pick that can be dismissed without changing the model', async () => {
-    const before = vscode.workspace.getConfiguration('llmCost').get('defaultModel');
-    const shown = vscode.commands.executeCommand('llmCost.selectModel');
-    await new Promise((r) => setTimeout(r, 1500));
+  it('"Select model" opens a quick pick on the current model that can be dismissed without changing it', async () => {
+    const api = await extensionApi();
+    const before = vscode.workspace.getConfiguration('llmCost').get<string>('defaultModel');
+    const shown = vscode.commands.executeCommand<string | undefined>('llmCost.selectModel');
+    const picker = await waitFor('the model picker', () => api.modelPicker());
+    assert.equal(picker.activeId, before);
+    assert.ok(picker.modelIds.length >= 5, picker.modelIds.join(', '));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await shown;
+    assert.equal(await shown, undefined);
+    assert.equal(api.modelPicker(), undefined);
     assert.equal(vscode.workspace.getConfiguration('llmCost').get('defaultModel'), before);
   });
 
   it('"Select model" persists the picked model', async () => {
+    const api = await extensionApi();
     const before = vscode.workspace.getConfiguration('llmCost').inspect('defaultModel')?.globalValue;
-    const shown = vscode.commands.executeCommand('llmCost.selectModel');
-    await new Promise((r) => setTimeout(r, 1500));
+    const shown = vscode.commands.executeCommand<string | undefined>('llmCost.selectModel');
+    const picker = await waitFor('the model picker', () => api.modelPicker());
+    const next = picker.modelIds[picker.modelIds.indexOf(picker.activeId ?? '') + 1];
+    assert.ok(next, `a model after ${picker.activeId} in ${picker.modelIds.join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await waitFor(`${next} highlighted`, () => (api.modelPicker()?.activeId === next ? true : undefined));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await shown;
-    const after = await waitFor(
-      'a persisted model',
-      () => vscode.workspace.getConfiguration('llmCost').inspect<string>('defaultModel')?.globalValue,
+    assert.equal(await shown, next);
+    await waitFor(`${next} persisted`, () =>
+      vscode.workspace.getConfiguration('llmCost').inspect<string>('defaultModel')?.globalValue === next ? true : undefined,
     );
-    assert.equal(typeof after, 'string');
     await vscode.workspace.getConfiguration('llmCost').update('defaultModel', before, vscode.ConfigurationTarget.Global);
   });
 
-  it('"Clear xAI API key" runs without a key stored', async () => {
-    await vscode.commands.executeCommand('llmCost.clearXaiApiKey');
+  it('"Clear xAI API key" without a key stored says so and reports that none was removed', async () => {
+    await vscode.commands.executeCommand('llmCost.clearXaiApiKey'); // whatever an earlier test stored
+    const shownSince = await watchNotifications();
+    assert.equal(await vscode.commands.executeCommand<boolean>('llmCost.clearXaiApiKey'), false);
+    assert.deepEqual(shownSince(), [{ severity: 'info', message: 'No xAI API key was stored.' }]);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, watchNotifications, withSetting } from './helpers';
 
 /** The core's count of a text for a model: what the status bar must agree with. */
 function coreCount(text: string, modelId: string): { tokens: number; exact: boolean } {
@@ -71,6 +71,7 @@ describe('status bar', () => {
 
   it('reports an invalid price override once and never prices it as free', async () => {
     const api = await extensionApi();
+    const shownSince = await watchNotifications();
     restore.push(await withSetting('defaultModel', 'deepseek-flash'));
     restore.push(await withSetting('priceOverrides', [{ model: 'deepseek-flash', input: -1, cacheHit: 0, output: 1 }]));
     const problem = await waitFor('a config problem about the override', () =>
@@ -84,5 +85,10 @@ describe('status bar', () => {
     const cost = /· \$(\d+(?:\.\d+)?)/.exec(status.text);
     assert.ok(cost, status.text);
     assert.ok(Number(cost[1]) > 0, `a bad override must not make the model free: ${status.text}`);
+    // Another settings change rebuilds the configuration with the same problem: it must not be reported again.
+    restore.push(await withSetting('currency', 'EUR'));
+    await api.idle();
+    const reports = shownSince().filter((m) => m.message.includes(problem));
+    assert.equal(reports.length, 1, JSON.stringify(reports));
   });
 });

@@ -17,7 +17,6 @@ for (const id of ['openai-cl100k', 'openai-o200k', 'mistral-tekken', 'deepseek-v
     let oracle: Oracle;
     before(async function () {
       const loaded = await oracleOrSkip(this, id);
-      if (!loaded) return;
       oracle = loaded.oracle;
     });
 

@@ -5,6 +5,7 @@ import type { ModelEntry } from '../../src/core/catalog/types';
 import { currentPeriod, defaultCatalog, findModel, listModels, suggestModels } from '../../src/core/catalog/catalog';
 import { Rational } from '../../src/core/cost/rational';
 import { displayMoment } from '../../src/core/catalog/moments';
+import { skipMissingReference } from '../fixtures/references';
 
 const catalog = defaultCatalog();
 // The team's reference material lives beside the clone (../shared), not in the repository.
@@ -162,10 +163,8 @@ describe('catalog', () => {
     assert.equal(defaultCatalog(), catalog);
   });
   it("matches prices-2026-10.json, the team's pricing reference (latest period of each model)", function () {
-    if (!existsSync(REFERENCE)) {
-      console.log(`      skipped: ${REFERENCE} is not on this machine (reference material outside the repository)`);
-      this.skip();
-    }
+    if (!existsSync(REFERENCE))
+      skipMissingReference(this, `${REFERENCE} is not on this machine (reference material outside the repository)`);
     const rows = JSON.parse(readFileSync(REFERENCE, 'utf8')) as {
       id: string;
       aliases: string[];

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { accessibleSummary, estimateSummary, priceCount, statusText, tooltipMarkdown } from '../../src/core/view/statusText';
 import { compareModels, toPanelRow } from '../../src/core/view/compareRows';
 import type { CountResult } from '../../src/core/tokenize/types';
-import type { DocumentCount } from '../../src/core/prompt/document';
+import type { DocumentCount } from '../../src/core/prompt/documentCount';
 import { runCli } from '../fixtures/cli/fakeIo';
 
 const catalog = defaultCatalog();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { PricePeriod, TimeOfDaySchedule } from '../../src/core/catalog/types';
+import type { PricePeriod } from '../../src/core/catalog/types';
 import type { PricingContext } from '../../src/core/cost/types';
 import { Rational } from '../../src/core/cost/rational';
 import {
@@ -12,17 +12,9 @@ import {
   formatSchedule,
   formatWindows,
 } from '../../src/core/format/pricing';
+import { DEEPSEEK_PEAK_HOURS } from '../fixtures/models';
 
-const peakHours: TimeOfDaySchedule = {
-  windows: [
-    { days: [1, 2, 3, 4, 5], from: '01:00', to: '04:00' },
-    { days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' },
-  ],
-  discountedWhen: 'outside',
-  multiplier: '0.5',
-  discountLabel: 'off-peak',
-  fullLabel: 'peak',
-};
+const peakHours = DEEPSEEK_PEAK_HOURS;
 const period: PricePeriod = {
   from: '2025-02-08T16:00:00Z',
   until: '2025-02-26',

@@ -4,7 +4,7 @@ import type { ModelEntry } from '../../src/core/catalog/types';
 import { estimate } from '../../src/core/cost/estimate';
 import { formatMoney } from '../../src/core/format/money';
 import { countDocument } from '../../src/core/prompt/document';
-import type { DocumentCount } from '../../src/core/prompt/document';
+import type { DocumentCount } from '../../src/core/prompt/documentCount';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import type { Settings } from '../../src/core/config/settings';
 import { escapeMarkdown, estimateSummary, priceCount, statusText, tooltipMarkdown } from '../../src/core/view/statusText';

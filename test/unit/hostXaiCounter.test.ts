@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import type { ModelEntry } from '../../src/core/catalog/types';
 import { countDocument } from '../../src/core/prompt/document';
-import type { DocumentCount } from '../../src/core/prompt/document';
+import type { DocumentCount } from '../../src/core/prompt/documentCount';
 import type { Notifier } from '../../src/host/config/notifier';
 import type { Subject } from '../../src/host/subject/subject';
 import { XAI_KEY_SECRET, XaiExactCounter } from '../../src/host/counting/xaiCounter';

@@ -2,26 +2,17 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ModelEntry, TokenizerId } from '../../src/core/catalog/types';
-import { PromptParseError, countDocument, withExactTextCount } from '../../src/core/prompt/document';
-import { jsonErrorOffset, jsonValueLine, lineAt } from '../../src/core/prompt/jsonLocate';
+import type { ModelEntry } from '../../src/core/catalog/types';
+import { PromptParseError, countDocument } from '../../src/core/prompt/document';
+import { withExactTextCount } from '../../src/core/prompt/documentCount';
+import { jsonErrorLine, jsonValueLine } from '../../src/core/prompt/jsonLocate';
 import { getTokenizer } from '../../src/core/tokenize/registry';
+import { customModel } from '../fixtures/models';
 
 const dir = path.resolve(__dirname, '../../test/fixtures/prompts');
 const read = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
 
-function model(id: string, tokenizer: TokenizerId): ModelEntry {
-  return {
-    provider: 'custom',
-    id,
-    aliases: [],
-    displayName: id,
-    tokenizer,
-    contextWindow: 128_000,
-    status: { kind: 'current' },
-    periods: [],
-  };
-}
+const model = customModel;
 const deepseek = model('deepseek-chat', 'deepseek-v3');
 const c = (text: string, m: ModelEntry = deepseek): number => getTokenizer(m.tokenizer).count(text);
 const sum = (texts: readonly string[], m: ModelEntry = deepseek): number => texts.reduce((n, t) => n + c(t, m), 0);
@@ -238,12 +229,23 @@ describe('JSON line location', () => {
     assert.equal(jsonValueLine(text, ['missing']), 1);
   });
 
-  it('finds the first offending character of invalid JSON', () => {
-    const text = '[\n  {"role": "user"},\n  {"role": "user",}\n]';
-    assert.equal(lineAt(text, jsonErrorOffset(text)), 3);
-    assert.equal(jsonErrorOffset('{"a": [1, 2, {"b": null}]}'), -1);
-    assert.equal(lineAt('{"a":\n\n', jsonErrorOffset('{"a":\n\n')), 3);
-    assert.equal(jsonErrorOffset('{"a": "tab\there"}'), 10);
+  it('finds the line of the first offending character of invalid JSON', () => {
+    const line = (text: string) => {
+      let message = '';
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      assert.notEqual(message, '', `${JSON.stringify(text)} must be invalid`);
+      return jsonErrorLine(text, message);
+    };
+    assert.equal(line('[\n  {"role": "user"},\n  {"role": "user",}\n]'), 3);
+    assert.equal(line('{"a":\n\n'), 3);
+    assert.equal(line('{"a": 1}\n// comment'), 2);
+    assert.equal(line('{\n"a": "tab\there"}'), 2);
+    assert.equal(line('\n\n[01]'), 3);
+    assert.equal(line('[' + '['.repeat(100_000) + '\n'), 1); // too deep for the parser: V8's position, on line 1
   });
 });
 

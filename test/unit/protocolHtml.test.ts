@@ -29,6 +29,12 @@ describe('comparison panel page', () => {
     assert.doesNotMatch(html, /\son[a-z]+="/, 'no inline event handlers');
   });
 
+  it('asks the page to report its renders only when the host says so (test runs)', () => {
+    assert.match(html, /<body>/);
+    assert.doesNotMatch(html, /data-report-renders/);
+    assert.match(panelHtml({ ...options, reportRenders: true }), /<body data-report-renders>/);
+  });
+
   it('references no remote content besides the webview resource origin', () => {
     const urls = html.match(/(?:src|href)="[^"]*"/g) ?? [];
     assert.equal(urls.length, 2);

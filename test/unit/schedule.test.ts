@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { TimeOfDaySchedule } from '../../src/core/catalog/types';
 import { nextWindowStart, windowAt } from '../../src/core/cost/schedule';
+import { DEEPSEEK_PEAK_HOURS } from '../fixtures/models';
 
-// DeepSeek 2026: peak Mon-Fri 01:00-04:00 and 06:00-10:00 UTC, off-peak (x0.5) everywhere else.
-const peak: TimeOfDaySchedule = {
-  windows: [
-    { days: [1, 2, 3, 4, 5], from: '01:00', to: '04:00' },
-    { days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' },
-  ],
-  discountedWhen: 'outside',
-  multiplier: '0.5',
-  discountLabel: 'off-peak',
-  fullLabel: 'peak',
-};
+const peak = DEEPSEEK_PEAK_HOURS;
 // DeepSeek 2025 night discount: 16:30-00:30 UTC every day (wraps past midnight), x0.5.
 const night: TimeOfDaySchedule = {
   windows: [{ days: [0, 1, 2, 3, 4, 5, 6], from: '16:30', to: '00:30' }],

@@ -9,6 +9,7 @@ import { corpusDir, loadCorpus } from '../fixtures/corpus/corpus';
 import { idMismatch } from '../fixtures/corpus/differential';
 import { oracleOrSkip, referenceTokenizerDir, type Oracle } from '../fixtures/corpus/oracles';
 import { readModelProto } from '../fixtures/sp/modelProto';
+import { skipMissingReference } from '../fixtures/references';
 
 const MODEL_FILES: Record<SentencePieceVersion, string> = {
   v1: 'tokenizer.model.v1',
@@ -100,13 +101,8 @@ for (const version of ['v1', 'v3', 'v7'] as const) {
     let oracle: Oracle;
 
     before(async function () {
-      if (!existsSync(file())) {
-        console.log(`      skipping: ${file()} is absent (../shared/tokenizers is not part of a clone)`);
-        this.skip();
-        return;
-      }
+      if (!existsSync(file())) skipMissingReference(this, `${file()} is absent (../shared/tokenizers is not part of a clone)`);
       const loaded = await oracleOrSkip(this, `mistral-sp-${version}`);
-      if (!loaded) return;
       oracle = loaded.oracle;
     });
 

@@ -4,7 +4,6 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tokenizer as HfTokenizer } from '@huggingface/tokenizers';
-import type { ModelEntry, TokenizerId } from '../../src/core/catalog/types';
 import type { ChatMessage, ChatRequest } from '../../src/core/prompt/messages';
 import { toChatRequest } from '../../src/core/prompt/messages';
 import { countChatRequest, memoCounter } from '../../src/core/prompt/chatTemplate';
@@ -14,18 +13,11 @@ import type { TextCounter } from '../../src/core/prompt/templates/types';
 import { GROK_4_PREFIX_ALLOWANCE } from '../../src/core/prompt/templates/estimate';
 import { countDocument } from '../../src/core/prompt/document';
 import { getTokenizer } from '../../src/core/tokenize/registry';
+import { skipMissingReference } from '../fixtures/references';
+import { customModel } from '../fixtures/models';
 
 const root = path.resolve(__dirname, '../..');
-const model = (id: string, tokenizer: TokenizerId): ModelEntry => ({
-  provider: 'custom',
-  id,
-  aliases: [],
-  displayName: id,
-  tokenizer,
-  contextWindow: 128_000,
-  status: { kind: 'current' },
-  periods: [],
-});
+const model = customModel;
 const request = (messages: unknown[], tools?: unknown[]): ChatRequest =>
   toChatRequest(tools ? { messages, tools } : { messages }, new Map());
 const total = (r: { textTokens: number; templateTokens: number }): number => r.textTokens + r.templateTokens;
@@ -155,14 +147,9 @@ describe('DeepSeek template: segment counting = counting the rendered template',
     assert.equal(r.textTokens, hf.count('Hello there'));
   });
 
-  it("the project's DeepSeek tokenizer agrees on the rendered template", function () {
+  it("the project's DeepSeek tokenizer is exact and agrees on the rendered template", () => {
     const tok = getTokenizer('deepseek-v3');
-    if (!tok.exact) {
-      console.log(
-        '      skipping: the deepseek-v3 tokenizer is not exact yet (exact === false), so the rendered string would be split differently',
-      );
-      this.skip();
-    }
+    assert.equal(tok.exact, true);
     for (const messages of Object.values(deepSeekConversations)) {
       const r = request(messages);
       assert.equal(total(countDeepSeekChat(r, tok)), tok.count(renderDeepSeek(r.messages)));
@@ -275,10 +262,7 @@ describe('Mistral template overhead', () => {
 
   it('SentencePiece v1 reference: markers cost count("[INST]") + count("[/INST]") inside the wrapped text', async function () {
     const file = path.resolve(root, '../shared/tokenizers/tokenizer.model.v1');
-    if (!existsSync(file)) {
-      console.log(`      skipping: ${file} is absent (reference SentencePiece model, not shipped with the project)`);
-      this.skip();
-    }
+    if (!existsSync(file)) skipMissingReference(this, `${file} is absent (reference SentencePiece model, not shipped with the project)`);
     const { SentencePieceProcessor } = require('@agnai/sentencepiece-js') as {
       SentencePieceProcessor: new () => { load(f: string): Promise<void>; encodeIds(t: string): number[] };
     };

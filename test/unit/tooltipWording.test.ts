@@ -4,7 +4,7 @@ import type { Catalog, ModelEntry } from '../../src/core/catalog/types';
 import { applyUserSettings } from '../../src/core/catalog/userSettings';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import type { Settings } from '../../src/core/config/settings';
-import type { DocumentCount } from '../../src/core/prompt/document';
+import type { DocumentCount } from '../../src/core/prompt/documentCount';
 import { billRows } from '../../src/core/view/billRows';
 import { compareModels, toPanelRow } from '../../src/core/view/compareRows';
 import { priceCount, statusText, tooltipMarkdown } from '../../src/core/view/statusText';

@@ -3,7 +3,7 @@ import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
 import type { ContextFit } from '../../core/cost/contextFit';
 import { listModels } from '../../core/catalog/catalog';
-import { estimate } from '../../core/cost/estimate';
+import { estimate, inputCost } from '../../core/cost/estimate';
 import { contextFit } from '../../core/cost/contextFit';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
@@ -227,7 +227,7 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
     ],
     [
       ...rows.map(({ model, count, estimate: e, fit }) => {
-        const shown = formatBreakdown([e.cacheHit.cost.add(e.cacheMiss.cost), e.output.cost], e.total, currency);
+        const shown = formatBreakdown([inputCost(e), e.output.cost], e.total, currency);
         return [
           model.id,
           formatCount(count),

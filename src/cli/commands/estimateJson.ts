@@ -2,6 +2,7 @@
 import type { CacheAssumption, CostLine, OutputProjection, PricingContext } from '../../core/cost/types';
 import type { Rational } from '../../core/cost/rational';
 import type { Row } from './estimateRows';
+import { inputCost } from '../../core/cost/estimate';
 
 interface JsonAssumptions {
   readonly at: Date;
@@ -45,7 +46,7 @@ function rowJson({ model, count, estimate: e, fit, breakdown }: Row): unknown {
     contextUsed: fit.share ?? null,
     fits: fit.fits,
     lines: [e.cacheHit, e.cacheMiss, e.output].map(lineJson),
-    ...money('input', e.cacheHit.cost.add(e.cacheMiss.cost)),
+    ...money('input', inputCost(e)),
     ...money('cacheSaving', e.cacheSaving),
     ...money('output', e.output.cost),
     ...money('total', e.total),

@@ -49,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   plainTextFallback: true,
 };
 
+/** Highest output ratio accepted (output tokens per input token): settings, panel and protocol. */
 export const OUTPUT_RATIO_MAX = 100;
 export const MAX_FILE_SIZE_MB_RANGE = { min: 0.01, max: 2048 } as const;
 const STATUS_BAR_MODES: readonly StatusBarMode[] = ['always', 'selection', 'afterCommand'];

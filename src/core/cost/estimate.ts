@@ -1,6 +1,7 @@
 /** The cost of a prompt before it is sent: cache hits and misses, projected output, cache saving. */
 import type { Catalog } from '../catalog/types';
 import type { Estimate, EstimateRequest } from './types';
+import type { Rational } from './rational';
 import { CostError } from './errors';
 import { checkRange, checkTokens, contextNotes, costLine, floorTimes, formerAliasNote, requireModel, roundTimes } from './common';
 import { resolvePricing } from './resolve';
@@ -36,7 +37,7 @@ export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
   const cacheHit = costLine('cache-hit', hitTokens, prices.cacheHit ?? prices.input);
   const cacheMiss = costLine('cache-miss', inputTokens - hitTokens, prices.input);
   const output = costLine('output', outputTokens, prices.output);
-  const total = cacheHit.cost.add(cacheMiss.cost).add(output.cost);
+  const total = inputCost({ cacheHit, cacheMiss }).add(output.cost);
   const totalWithoutCache = costLine('input', inputTokens, prices.input).cost.add(output.cost);
   return {
     modelId: model.id,
@@ -49,6 +50,11 @@ export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
     cacheSaving: totalWithoutCache.sub(total),
     notes,
   };
+}
+
+/** The cost of all input: the cache-hit line plus the cache-miss line. */
+export function inputCost(e: Pick<Estimate, 'cacheHit' | 'cacheMiss'>): Rational {
+  return e.cacheHit.cost.add(e.cacheMiss.cost);
 }
 
 function projectOutput(req: EstimateRequest, inputTokens: number): number {

@@ -1,33 +1,14 @@
 /** Counts a document as the provider bills it: plain text, or a prompt file's messages with template overhead. */
 import type { ModelEntry } from '../catalog/types';
-import type { CountResult } from '../tokenize/types';
 import type { ChatRequest, UncountedParts } from './messages';
 import { countText } from '../tokenize/count';
 import { describeTokenizer, getTokenizer } from '../tokenize/registry';
 import { PromptParseError } from './messages';
 import { displayName, kindFromName, parseJsonPrompt, parseJsonl, parseYamlPrompt, sniffChat } from './parse';
 import { countChatRequest, memoCounter } from './chatTemplate';
+import type { DocumentCount, DocumentFormat } from './documentCount';
 
 export { PromptParseError } from './messages';
-
-export type DocumentFormat = 'plain' | 'markdown' | 'chat-json' | 'jsonl' | 'prompt-yaml';
-
-export interface DocumentCount extends CountResult {
-  readonly format: DocumentFormat;
-  /** Requests counted (JSONL: one per line) and messages across them; 0 for plain text. */
-  readonly requests: number;
-  readonly messages: number;
-  /** Tokens added by the chat template (BOS, role markers); 0 for plain text. */
-  readonly templateTokens: number;
-  /** True when the template overhead is the provider's exact layout (always true when there is none). */
-  readonly templateExact: boolean;
-  /** Why the template part is an estimate or inexact. */
-  readonly templateNotes?: readonly string[];
-  /** Set when a malformed prompt file was counted as plain text (options.plainTextFallback): the parse error. */
-  readonly fallback?: string;
-  /** Content parts that were not counted (images, audio, files), by type. */
-  readonly uncountedParts?: readonly { readonly type: string; readonly count: number }[];
-}
 
 export interface DocumentOptions {
   /** When a prompt file is malformed, count it as plain text instead of throwing. */
@@ -128,18 +109,5 @@ export function countDocument(text: string, fileName: string | undefined, model:
     templateExact,
     ...(notes.size > 0 ? { templateNotes: [...notes] } : {}),
     ...(uncountedParts.length > 0 ? { uncountedParts } : {}),
-  };
-}
-
-/** Replaces the text part of a count with an exact one (xAI tokenize-text); the template part stays as counted. */
-export function withExactTextCount(count: DocumentCount, exactTextTokens: number, label: string): DocumentCount {
-  const { errorBand: band, ...rest } = count;
-  const exact = count.templateExact && !count.uncountedParts;
-  return {
-    ...rest,
-    tokens: exactTextTokens + count.templateTokens,
-    exact,
-    label,
-    ...(exact || !band ? {} : { errorBand: band }),
   };
 }

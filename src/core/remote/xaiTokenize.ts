@@ -1,5 +1,6 @@
 /** Exact Grok token counts from xAI's POST /v1/tokenize-text. Opt-in only: nothing is sent unless a caller asks. */
 import { createHash } from 'node:crypto';
+import { errorMessage } from '../format/errorMessage';
 
 export type XaiErrorKind = 'offline' | 'unauthorized' | 'timeout' | 'bad-response' | 'http';
 
@@ -131,5 +132,5 @@ function describeCause(e: unknown): string {
   const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (cause && typeof cause.code === 'string') return cause.code;
   if (cause && typeof cause.message === 'string') return cause.message;
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }

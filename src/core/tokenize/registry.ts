@@ -4,6 +4,7 @@ import type { ErrorBand, Tokenizer } from './types';
 import { loadSentencePiece } from './sentencepiece/loader';
 import { loadTiktokenFamily } from './bpe/tiktokenFamily';
 import { loadDeepSeek, type DeepSeekTokenizer } from './bpe/deepseekFamily';
+import { CALIBRATION } from '../catalog/calibration';
 
 interface TokenizerSpec {
   readonly label: string;
@@ -21,14 +22,8 @@ const SPECS: Record<TokenizerId, TokenizerSpec> = {
   'openai-o200k': { label: 'OpenAI o200k', load: () => loadTiktokenFamily('openai-o200k', 'o200k', true) },
   'grok-estimate': {
     label: '≈ o200k estimate for Grok',
-    // Measured with Grok-1, the only published Grok tokenizer, against o200k (estimate ÷ Grok-1): prose
-    // 0.95–0.99, code 0.77–0.95, Japanese 0.78, Chinese 0.53. As true ÷ estimate: 0.95 … 1.9.
-    errorBand: {
-      low: 0.95,
-      high: 1.9,
-      basis:
-        'Grok-1 vs o200k: prose within 5%, code up to 30% more, Chinese up to 1.9×; runs of digits or whitespace and Korean can be 3–5×',
-    },
+    // Measured with Grok-1 against o200k; source and day in data/calibration.json.
+    errorBand: CALIBRATION.grokEstimateBand,
     load: () => ({ ...getTokenizer('openai-o200k'), id: 'grok-estimate', exact: false }),
   },
 };

@@ -8,6 +8,7 @@ import { hasTimeOfDayPricing, scheduleCoverage } from '../cost/schedule';
 import { formatBreakdown, formatPricePerMillion } from '../format/money';
 import { formatTokens } from '../format/tokens';
 import { Footnotes, shortNotes, withFootnote } from './noteLines';
+import { errorMessage } from '../format/errorMessage';
 
 const DASH = '—';
 
@@ -70,7 +71,7 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
       ...(windowShares ? { windowShares } : {}),
     });
   } catch (err) {
-    return { ...base, lines: [], total: DASH, notes: [], error: err instanceof Error ? err.message : String(err) };
+    return { ...base, lines: [], total: DASH, notes: [], error: errorMessage(err) };
   }
   const shown = formatBreakdown(
     result.lines.map((line) => line.cost),

@@ -9,12 +9,13 @@ import { fitNote, fitShareText } from '../format/fit';
 import { statusLabel } from '../format/status';
 import { Rational } from '../cost/rational';
 import { currentPeriod, findModel, listModels } from '../catalog/catalog';
-import { estimate } from '../cost/estimate';
+import { estimate, inputCost } from '../cost/estimate';
 import { nextWindowStart } from '../cost/schedule';
 import { formatBreakdown, formatMoney } from '../format/money';
 import { formatCount, formatErrorBand } from '../format/tokens';
 import { formatDateTime } from '../format/dates';
 import { Footnotes, shortNotes } from './noteLines';
+import { errorMessage } from '../format/errorMessage';
 
 export { billMoment, billRows, billTiming, discountedShare } from './billRows';
 export { Footnotes, noteText } from './noteLines';
@@ -111,7 +112,7 @@ export function compareModels(
       });
       return { ...base, count, estimate: result };
     } catch (err) {
-      return { ...base, count, error: messageOf(err) };
+      return { ...base, count, error: errorMessage(err) };
     }
   });
 }
@@ -138,7 +139,7 @@ function compareBy(a: ComparisonRow, b: ComparisonRow, column: SortOrder['column
     case 'tokens':
       return (a.count?.tokens ?? 0) - (b.count?.tokens ?? 0);
     case 'input':
-      return cmp(inputCost(a.estimate), inputCost(b.estimate));
+      return cmp(rowInputCost(a.estimate), rowInputCost(b.estimate));
     case 'saving':
       return cmp(a.estimate?.cacheSaving, b.estimate?.cacheSaving);
     case 'output':
@@ -161,9 +162,9 @@ function cmp(a: Rational | undefined, b: Rational | undefined): number {
   return (a ?? Rational.ZERO).cmp(b ?? Rational.ZERO);
 }
 
-/** Input cost: cache-hit plus cache-miss lines. */
-export function inputCost(e: Estimate | undefined): Rational | undefined {
-  return e && e.cacheHit.cost.add(e.cacheMiss.cost);
+/** Input cost of a row's estimate, when it has one. */
+function rowInputCost(e: Estimate | undefined): Rational | undefined {
+  return e && inputCost(e);
 }
 
 const DASH = '—';
@@ -220,8 +221,4 @@ export function earliestWindowChange(rows: readonly ComparisonRow[]): Date | und
     if (next && (!best || next < best)) best = next;
   }
   return best;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

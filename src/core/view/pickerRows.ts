@@ -5,6 +5,7 @@ import { formatContextSize } from '../format/fit';
 import { statusLabel } from '../format/status';
 import { formatPricePerMillion } from '../format/money';
 import { refreshedOrigin } from '../format/priceOrigin';
+import { errorMessage } from '../format/errorMessage';
 
 export interface PickerRow {
   readonly modelId: string;
@@ -82,6 +83,6 @@ function prices(catalog: Catalog, model: ModelEntry, currency: string, now: Date
     const origin = refreshedOrigin(e.context.period.source);
     return `in ${price(e.cacheMiss.pricePerMillion)} · ${cached} · out ${price(e.output.pricePerMillion)}${note ? ` (${note})` : ''}${origin ? ` · ${origin}` : ''}`;
   } catch (error) {
-    return `no price: ${error instanceof Error ? error.message : String(error)}`;
+    return `no price: ${errorMessage(error)}`;
   }
 }

@@ -10,7 +10,7 @@ import { formatBreakdown, formatMoney, formatPricePerMillion } from '../format/m
 import { fitNote, fitShareText, fitUsage, formatShare } from '../format/fit';
 import { describeConversion, describeTier, describeWindow, fromUserSettings } from '../format/pricing';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
-import type { DocumentCount } from '../prompt/document';
+import type { DocumentCount } from '../prompt/documentCount';
 import type { Settings } from '../config/settings';
 
 /** What was counted, as far as the texts need it ("selection in prompt.md"). */

@@ -5,7 +5,7 @@ import type { CacheAssumption, Estimate, OutputProjection } from '../cost/types'
 import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
-import type { DocumentCount } from '../prompt/document';
+import type { DocumentCount } from '../prompt/documentCount';
 
 /** What the tool was asked, validated: exactly one of text and file. */
 export interface ToolRequest {

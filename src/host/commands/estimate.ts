@@ -13,6 +13,7 @@ import type { StatusBar } from '../statusBar/statusBar';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 import { COMMANDS } from './ids';
+import { errorMessage } from '../../core/format/errorMessage';
 
 export interface EstimateDeps {
   readonly subjects: SubjectTracker;
@@ -61,7 +62,7 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
     priced = priceCount(config, subject, model, count);
   } catch (error) {
     if (error instanceof vscode.CancellationError) return undefined;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (!(error instanceof CountError || error instanceof CostError)) deps.log.error(`Estimate: ${message}`);
     void deps.notifier.show('error', `Could not estimate the cost of ${subject.label}: ${message}`);
     return undefined;

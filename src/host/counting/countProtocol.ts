@@ -1,6 +1,6 @@
 /** Messages between CountingService (host) and the counting worker. No 'vscode' import: the worker bundles it. */
 import type { ModelEntry } from '../../core/catalog/types';
-import type { DocumentCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
 
 export interface CountJob {
   readonly id: number;

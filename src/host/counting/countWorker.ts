@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import type { ModelEntry } from '../../core/catalog/types';
 import { countDocument } from '../../core/prompt/document';
-import type { DocumentCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
 import { kindFromName } from '../../core/prompt/parse';
 import { describeTokenizer, getTokenizer } from '../../core/tokenize/registry';
 import { sumCounts } from './countProtocol';
 import { DocumentCounters } from './documentCounters';
 import type { CountJob, CountReply } from './countProtocol';
+import { errorMessage } from '../../core/format/errorMessage';
 
 const CACHE_LIMIT = 256;
 
@@ -81,7 +82,7 @@ function run(cache: CountCache, job: CountJob): CountReply {
         job.parts.length ? job.parts.map((p, i) => countPart(cache, p, job, model, digests[i])) : [countPart(cache, '', job, model, '')],
       );
     } catch (error) {
-      failures[model.id] = error instanceof Error ? error.message : String(error);
+      failures[model.id] = errorMessage(error);
     }
   }
   return { id: job.id, ok: true, counts, failures };
@@ -95,7 +96,7 @@ if (port) {
     try {
       reply = run(cache, job);
     } catch (error) {
-      reply = { id: job.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+      reply = { id: job.id, ok: false, error: errorMessage(error) };
     }
     port.postMessage(reply);
   });

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ModelEntry } from '../../core/catalog/types';
 import { findModel } from '../../core/catalog/catalog';
-import type { DocumentCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
 import type { ConfigService } from '../config/configService';
 import { jobSize } from './countProtocol';
 import type { CountJob, CountReply } from './countProtocol';

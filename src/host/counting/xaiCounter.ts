@@ -1,11 +1,12 @@
 /** Exact Grok counts from xAI's tokenize-text endpoint, used only when the user opted in and stored a key. */
 import type * as vscode from 'vscode';
 import type { ModelEntry } from '../../core/catalog/types';
-import type { DocumentCount } from '../../core/prompt/document';
-import { withExactTextCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
+import { withExactTextCount } from '../../core/prompt/documentCount';
 import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../../core/remote/xaiTokenize';
 import type { Notifier } from '../config/notifier';
 import type { Subject } from '../subject/subject';
+import { errorMessage } from '../../core/format/errorMessage';
 
 /** SecretStorage key of the xAI API key. */
 export const XAI_KEY_SECRET = 'llmCost.xai.apiKey';
@@ -66,7 +67,7 @@ export class XaiExactCounter implements vscode.Disposable {
         counts.set(id, withExactTextCount(estimate, tokens, 'xAI tokenize-text (exact)'));
       } catch (error) {
         const kind = error instanceof XaiTokenizeError ? error.kind : 'unexpected';
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         this.log.warn(`xAI tokenize-text failed for ${model.id} (${kind}): ${message}`);
         this.warnOnce(kind, `Exact Grok count failed (${message}); showing the estimate instead.`);
         return;

@@ -10,6 +10,23 @@ interface ModelItem extends vscode.QuickPickItem {
   readonly showAll?: true;
 }
 
+/** The open picker's model ids in list order and the highlighted one (for the test API). */
+export interface ShownModelPicker {
+  readonly modelIds: readonly string[];
+  readonly activeId: string | undefined;
+}
+
+let shown: vscode.QuickPick<ModelItem> | undefined;
+
+/** The model picker while it is on screen, else undefined. */
+export function shownModelPicker(): ShownModelPicker | undefined {
+  if (!shown) return undefined;
+  return {
+    modelIds: shown.items.flatMap((i) => (i.modelId ? [i.modelId] : [])),
+    activeId: shown.activeItems[0]?.modelId,
+  };
+}
+
 /** Lets the user pick a model; resolves to its id, or undefined when dismissed. */
 export function pickModel(catalog: Catalog, currentId: string, currency: string): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<ModelItem>();
@@ -42,9 +59,11 @@ export function pickModel(catalog: Catalog, currentId: string, currency: string)
       picker.hide();
     });
     picker.onDidHide(() => {
+      if (shown === picker) shown = undefined;
       picker.dispose();
       resolve(chosen);
     });
+    shown = picker;
     picker.show();
   });
 }

@@ -8,6 +8,8 @@ export interface PanelHtmlOptions {
   /** asWebviewUri of dist/webview.js and media/panel.css. */
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** Test runs only (ExtensionMode.Test): the page reports each render back to the host (`rendered`). */
+  readonly reportRenders?: boolean;
 }
 
 /** The Content-Security-Policy: nothing by default, styles and images from the extension, scripts by nonce only. */
@@ -27,7 +29,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 <title>LLM cost comparison</title>
 </head>
-<body>
+<body${o.reportRenders ? ' data-report-renders' : ''}>
 <header>
   <h1>LLM cost comparison</h1>
   <p id="subject" aria-live="polite"></p>

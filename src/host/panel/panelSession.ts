@@ -2,7 +2,7 @@
 import { autoRefreshSetting } from '../prices/autoRefreshSetting';
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { DocumentCount } from '../../core/prompt/document';
+import type { DocumentCount } from '../../core/prompt/documentCount';
 import type {
   BillInputs,
   FromWebviewMessage,
@@ -32,6 +32,7 @@ import {
   restore,
   shownModelIds,
 } from './panelState';
+import { errorMessage } from '../../core/format/errorMessage';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -39,6 +40,8 @@ export interface PanelDeps {
   readonly counting: CountingService;
   readonly config: ConfigService;
   readonly log: vscode.LogOutputChannel;
+  /** ExtensionMode.Test: the webview reports its renders (for the test API); never in a user's editor. */
+  readonly testMode: boolean;
 }
 
 /** Longest wait before re-pricing "now" at a window change (timers beyond ~24 days overflow). */
@@ -142,6 +145,7 @@ export class PanelSession extends Disposable {
       nonce: randomBytes(18).toString('base64url'),
       scriptUri: asset('dist', 'webview.js'),
       styleUri: asset('media', 'panel.css'),
+      reportRenders: this.deps.testMode,
     });
   }
 
@@ -282,7 +286,7 @@ export class PanelSession extends Disposable {
         if (err instanceof vscode.CancellationError) {
           for (const id of missing) this.attempted.delete(id);
         } else {
-          this.countError = err instanceof Error ? err.message : String(err);
+          this.countError = errorMessage(err);
           this.deps.log.warn(`Comparison panel: ${this.countError}`);
         }
         this.finishCount(source);

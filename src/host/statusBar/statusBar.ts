@@ -15,6 +15,7 @@ import type { PricedCount } from '../../core/view/statusText';
 import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 import { fitBackground, fitIcon } from './fitColours';
+import { errorMessage } from '../../core/format/errorMessage';
 
 /** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
 const SPINNER_DELAY_MS = 500;
@@ -94,7 +95,7 @@ export class StatusBar extends Disposable {
       this.render(priceCount(config, subject, model, count));
     } catch (error) {
       if (error instanceof vscode.CancellationError || source.token.isCancellationRequested) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (!(error instanceof CountError || error instanceof CostError)) this.deps.log.error(`Status bar: ${message}`);
       this.show('$(warning) LLM Cost', message);
     } finally {

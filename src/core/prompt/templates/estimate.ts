@@ -2,17 +2,14 @@
 import type { ChatRequest } from '../messages';
 import type { TemplateCount, TextCounter } from './types';
 import { Tally } from './types';
+import { CALIBRATION } from '../../catalog/calibration';
 
 /** Grok-2's open template wraps each message as "Human: …<|separator|>\n\n": about 5 tokens a message. */
 export const GROK_PER_MESSAGE = 5;
 /** "Assistant:" opening the reply. */
 export const GROK_REPLY_OPENER = 2;
-/**
- * Hidden prefix xAI adds to billed prompts of reasoning Grok 4 models: a one-line greeting was billed 686 prompt
- * tokens on grok-4 (679 of them cached, i.e. a fixed prefix). Grok 3 billed 8 tokens for a short greeting: no
- * prefix beyond the template. Calibrate with the `usage` of a real response.
- */
-export const GROK_4_PREFIX_ALLOWANCE = 680;
+/** Hidden prefix xAI adds to billed prompts of reasoning Grok 4 models (measured; source in data/calibration.json). */
+export const GROK_4_PREFIX_ALLOWANCE = CALIBRATION.grokPrefixAllowance;
 
 /** The hidden-prefix allowance assumed for a Grok model id. */
 export function grokPrefixAllowance(modelId: string): number {

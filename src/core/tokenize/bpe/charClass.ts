@@ -1,6 +1,7 @@
 /** Unicode classes the pre-tokenizer patterns use, per code point (dist/vocab/unicode-classes.bin). */
 import { readFileSync } from 'node:fs';
 import { vocabFile } from '../vocabPath';
+import unicodeClasses from './unicodeClasses.json';
 
 export const L = 1;
 export const N = 2;
@@ -16,18 +17,8 @@ export const LOWERISH = 64;
 export const P = 128;
 export const S = 256;
 
-/** Class sources in bit order; must equal the list in dist/vocab/unicode-classes.bin (scripts/vocab/bpe-vocab.mjs). */
-const CLASSES = [
-  '\\p{L}',
-  '\\p{N}',
-  '\\p{M}',
-  '\\s',
-  '\\p{White_Space}',
-  '[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]',
-  '[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]',
-  '\\p{P}',
-  '\\p{S}',
-];
+/** Class sources in bit order (unicodeClasses.json, also read by scripts/vocab/bpe-vocab.mjs to build the table). */
+const CLASSES: readonly string[] = unicodeClasses;
 
 /** Class flags of every code point, from the table built with the pattern engine's own classes at build time. */
 export class CharClasses {
