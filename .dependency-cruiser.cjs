@@ -15,7 +15,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/core is the engine: no vscode, no host, no protocol, no front end.',
       from: { path: '^src/core/' },
-      to: { path: '^(src/(host|shared|cli|webview)/|vscode$)', dependencyTypesNot: ['npm-no-pkg'] },
+      to: { path: '^(src/(host|shared|cli|webview)/|vscode$)' },
     },
     {
       name: 'shared-depends-on-core-only',

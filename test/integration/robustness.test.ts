@@ -56,6 +56,12 @@ describe('robustness', () => {
     await refused(editor, /maxFileSizeMB/);
   });
 
+  it('the size message keeps a file name as it is written (no "Big-lower.txt")', async () => {
+    restore.push(await withSetting('maxFileSizeMB', 0.01));
+    const editor = await openWorkspaceFile('big-lower.txt');
+    await refused(editor, /Not counted: big-lower\.txt\b.*maxFileSizeMB/);
+  });
+
   it('a malformed .jsonl with the fallback off: the message names the bad line', async () => {
     restore.push(await withSetting('promptFiles.plainTextFallback', false));
     const editor = await openWorkspaceFile('bad.jsonl');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { defaultCatalog } from '../../src/core/catalog/catalog';
 import path from 'node:path';
 import { Rational } from '../../src/core/cost/rational';
 import { runCli } from '../fixtures/cli/fakeIo';
@@ -116,10 +117,16 @@ describe('llm-cost estimate', () => {
     // $0.30 × rate
     assert.equal(cs.totalExact, cost(cs.tokens, '0.3').mul(r(cs.pricing.converted.rate)).toDecimalString());
   });
-  it('lists every current model when none is named, and only those', async () => {
+  it('lists every current model when none is named, and only those (embedding models only with --model)', async () => {
     const doc = await estimateJson([hello], { now: OFF_PEAK });
     const listed = (await runCli(['models', '--json'], { now: OFF_PEAK })).stdout;
-    const current = (JSON.parse(listed) as { models: { id: string }[] }).models.map((m) => m.id);
+    const inputOnly = new Set(
+      defaultCatalog()
+        .models.filter((m) => m.inputOnly)
+        .map((m) => m.id),
+    );
+    assert.ok(inputOnly.size > 0);
+    const current = (JSON.parse(listed) as { models: { id: string }[] }).models.map((m) => m.id).filter((id) => !inputOnly.has(id));
     assert.deepEqual(
       doc.models.map((m) => m.model),
       current,

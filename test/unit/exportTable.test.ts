@@ -12,6 +12,8 @@ interface ModelJson {
   cacheSavingExact: string;
   outputExact: string;
   totalExact: string;
+  contextUsed: number | null;
+  fits: boolean;
 }
 
 async function out(args: string[]): Promise<string> {
@@ -28,7 +30,18 @@ describe('estimate --format table|md|csv|json', () => {
     const args = [...MODELS, '--cache-hit', '0.3', '--ratio', '0.7', hello];
     const csv = (await out(['--format', 'csv', ...args])).split('\r\n');
     assert.equal(csv.pop(), '', 'ends with a line break');
-    assert.deepEqual(csvCells(csv[0]), ['model', 'tokens', 'input', 'cache saving', 'output', 'total', 'currency', 'tokens exact']);
+    assert.deepEqual(csvCells(csv[0]), [
+      'model',
+      'tokens',
+      'input',
+      'cache saving',
+      'output',
+      'total',
+      'window',
+      'currency',
+      'tokens exact',
+      'fits',
+    ]);
     const json = (JSON.parse(await out(['--json', ...args])) as { models: ModelJson[] }).models;
     assert.equal(csv.length, 1 + json.length);
     json.forEach((m, i) => {
@@ -39,8 +52,10 @@ describe('estimate --format table|md|csv|json', () => {
         m.cacheSavingExact,
         m.outputExact,
         m.totalExact,
+        String(m.contextUsed),
         'USD',
         String(m.model !== 'grok-4.3'),
+        String(m.fits),
       ]);
     });
   });
@@ -48,8 +63,8 @@ describe('estimate --format table|md|csv|json', () => {
   it('md has the columns and rounded figures of the table', async () => {
     const args = [...MODELS, '--currency', 'EUR', hello];
     const md = (await out(['--format', 'md', ...args])).trimEnd().split('\n');
-    assert.equal(md[0], '| model | tokens | input | cache saving | output | total |');
-    assert.equal(md[1], '|:--|--:|--:|--:|--:|--:|');
+    assert.equal(md[0], '| model | tokens | input | cache saving | output | total | window |');
+    assert.equal(md[1], '|:--|--:|--:|--:|--:|--:|--:|');
     const table = (await out(args)).split('\n');
     for (const id of ['deepseek-flash', 'mistral-large-2512', 'grok-4.3']) {
       const mdCells = md

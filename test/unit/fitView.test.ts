@@ -5,7 +5,7 @@ import { contextFit } from '../../src/core/cost/contextFit';
 import { fitNote, fitShareText, formatContextSize, formatShare } from '../../src/core/format/fit';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { accessibleSummary, estimateSummary, priceCount, statusText, tooltipMarkdown } from '../../src/core/view/statusText';
-import { compareModels, toPanelRow } from '../../src/core/view/compareRows';
+import { compareModels, selectModels, toPanelRow } from '../../src/core/view/compareRows';
 import type { CountResult } from '../../src/core/tokenize/types';
 import type { DocumentCount } from '../../src/core/prompt/documentCount';
 import { runCli } from '../fixtures/cli/fakeIo';
@@ -182,5 +182,15 @@ describe('context-window fit in llm-cost estimate', () => {
     assert.equal(unknown.contextWindow, null);
     assert.equal(unknown.contextUsed, null);
     assert.equal(unknown.fits, true);
+  });
+});
+
+describe('embedding models in comparisons', () => {
+  it('are compared only when pinned: they answer nothing, so a prompt-cost table would list them as cheapest', () => {
+    const catalog = defaultCatalog();
+    const embed = catalog.models.find((m) => m.inputOnly);
+    assert.ok(embed, 'the catalog has an input-only model');
+    assert.ok(!selectModels(catalog, { showRetired: true, pinned: [] }).models.some((m) => m.inputOnly));
+    assert.ok(selectModels(catalog, { showRetired: false, pinned: [embed.id] }).models.some((m) => m.id === embed.id));
   });
 });

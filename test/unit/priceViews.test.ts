@@ -33,7 +33,7 @@ describe('refreshed prices in the views; the stale-prices line', () => {
     const row = pickerContent(refreshed, 'grok-4.3', 'USD', false, LATER)
       .groups.flatMap((g) => g.rows)
       .find((r) => r.modelId === 'grok-4.3')!;
-    assert.match(row.detail, /in \$1\.50.* · from litellm, fetched 2026-12-05 · 1M context$/);
+    assert.match(row.detail, /in \$1\.50.* · from litellm, fetched 2026-12-05 · context 1,000,000$/);
     const settings = { ...DEFAULT_SETTINGS, defaultModel: 'grok-4.3' };
     const { state } = buildPanel({
       catalog: refreshed,

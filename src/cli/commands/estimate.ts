@@ -1,20 +1,20 @@
 /** `llm-cost estimate`: what a prompt costs on one or more models, with an optional budget gate. */
 import type { Catalog, FxTable, ModelEntry } from '../../core/catalog/types';
 import type { CacheAssumption, OutputProjection } from '../../core/cost/types';
-import type { ContextFit } from '../../core/cost/contextFit';
 import { listModels } from '../../core/catalog/catalog';
-import { estimate, inputCost } from '../../core/cost/estimate';
+import { estimate } from '../../core/cost/estimate';
 import { contextFit } from '../../core/cost/contextFit';
 import { hasTimeOfDayPricing } from '../../core/cost/schedule';
 import { CostError } from '../../core/cost/errors';
 import type { Rational } from '../../core/cost/rational';
 import { formatDateTime } from '../../core/format/dates';
-import { formatBreakdown, formatMoney } from '../../core/format/money';
-import { fitNote, fitUsage, formatShare } from '../../core/format/fit';
-import { formatCount, formatErrorBand, formatTokens } from '../../core/format/tokens';
+import { formatMoney } from '../../core/format/money';
+import { fitNote, fitUsage } from '../../core/format/fit';
+import { formatErrorBand, formatTokens } from '../../core/format/tokens';
 import { describeConversion, describeTier, describeWindow } from '../../core/format/pricing';
 import { renderTable } from '../../core/format/table';
-import { csvTable, markdownTable } from '../../core/view/exportTable';
+import { csvTable, displayCells, markdownTable } from '../../core/view/exportTable';
+import type { ExportRow } from '../../core/view/exportTable';
 import { parseArgs } from '../args';
 import type { ParsedArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
@@ -108,7 +108,14 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
     try {
       const breakdown = json ? breakdownJson(input, model, count) : undefined;
       const e = estimate(catalog, requestFor(name, count.tokens, assumptions));
-      rows.push({ model, name, count, estimate: e, fit: contextFit(model, count.tokens, e.output.tokens), ...(breakdown ? { breakdown } : {}) });
+      rows.push({
+        model,
+        name,
+        count,
+        estimate: e,
+        fit: contextFit(model, count.tokens, e.output.tokens),
+        ...(breakdown ? { breakdown } : {}),
+      });
     } catch (err) {
       // A model named but not priced at that moment is an error; an unnamed one is left out and listed.
       if (!(err instanceof CostError) || err.code !== 'no-price-period' || named.length) throw err;
@@ -126,7 +133,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo): Promise<n
   } else if (format === 'table') {
     io.stdout.write(estimateTable(rows, assumptions, skipped));
   } else {
-    const exported = rows.map((r) => ({ modelId: r.model.id, count: r.count, estimate: r.estimate }));
+    const exported = rows.map(exportRow);
     io.stdout.write(
       format === 'md' ? markdownTable(exported, cacheAssumed(assumptions.cache)) : csvTable(exported, cacheAssumed(assumptions.cache)),
     );
@@ -189,8 +196,10 @@ function requestFor(name: string, inputTokens: number, a: Assumptions) {
 }
 
 /** With --at, the models offered at that moment; otherwise today's current ones. */
+/** The models listed without --model: those offered at --at (or current), embedding models (input only) left to --model. */
 function modelsAt(catalog: Catalog, a: Assumptions): ModelEntry[] {
-  return a.atGiven ? listModels(catalog, { at: a.at }) : listModels(catalog, {}).filter((m) => m.status.kind === 'current');
+  const offered = a.atGiven ? listModels(catalog, { at: a.at }) : listModels(catalog, {}).filter((m) => m.status.kind === 'current');
+  return offered.filter((m) => !m.inputOnly);
 }
 
 function dedupe<T extends { readonly model: ModelEntry }>(named: readonly T[]): T[] {
@@ -213,7 +222,6 @@ function cacheAssumed(cache: CacheAssumption): boolean {
 }
 
 function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string {
-  const currency = rows[0].estimate.context.currency;
   const cached = cacheAssumed(a.cache);
   const table = renderTable(
     [
@@ -225,28 +233,9 @@ function estimateTable(rows: readonly Row[], a: Assumptions, skipped: readonly s
       { header: 'total', align: 'right' },
       { header: 'window', align: 'right' },
     ],
-    [
-      ...rows.map(({ model, count, estimate: e, fit }) => {
-        const shown = formatBreakdown([inputCost(e), e.output.cost], e.total, currency);
-        return [
-          model.id,
-          formatCount(count),
-          shown.parts[0],
-          cached ? formatMoney(e.cacheSaving, currency) : '—',
-          shown.parts[1],
-          shown.total,
-          windowCell(fit),
-        ];
-      }),
-    ],
+    [...rows.map((r) => displayCells(exportRow(r), cached))],
   );
   return `${[...table, '', ...footer(rows, a, skipped)].join('\n')}\n`;
-}
-
-/** "26%", "93% near", "519% over", "—" (window not given): input plus projected output against the window. */
-function windowCell(fit: ContextFit): string {
-  const share = fit.share === undefined ? '—' : formatShare(fit.share);
-  return fit.level === 'over' ? `${share} over` : fit.level === 'near' ? `${share} near` : share;
 }
 
 function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]): string[] {
@@ -281,4 +270,9 @@ function footer(rows: readonly Row[], a: Assumptions, skipped: readonly string[]
   for (const [line, ids] of grouped) lines.push(`${ids.length === rows.length && rows.length > 1 ? 'all' : ids.join(', ')}: ${line}`);
   if (skipped.length) lines.push(`not listed (no price at that moment): ${skipped.join(', ')}`);
   return lines;
+}
+
+/** A row as the export tables (and the table above) take it. */
+function exportRow(r: Row): ExportRow {
+  return { modelId: r.model.id, count: r.count, estimate: r.estimate, fit: r.fit };
 }

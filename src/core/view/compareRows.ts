@@ -38,8 +38,9 @@ export function selectModels(
     if (model) pinnedIds.add(model.id);
     else unknownPinned.push(id);
   }
+  // Embedding models (input only) answer nothing, so they are compared only when pinned.
   const models = listModels(catalog, { includeRetired: true }).filter(
-    (m) => m.status.kind === 'current' || options.showRetired || pinnedIds.has(m.id),
+    (m) => pinnedIds.has(m.id) || (!m.inputOnly && (m.status.kind === 'current' || options.showRetired)),
   );
   return { models, unknownPinned };
 }

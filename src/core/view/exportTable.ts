@@ -1,6 +1,9 @@
 /** Estimates to take away: a Markdown table (display rounding) and CSV (exact decimals), same columns as the CLI table. Pure. */
+import type { ContextFit } from '../cost/contextFit';
+import { inputCost } from '../cost/estimate';
 import type { Estimate } from '../cost/types';
-import { formatMoney } from '../format/money';
+import { formatShare } from '../format/fit';
+import { formatBreakdown, formatMoney } from '../format/money';
 import { formatCount } from '../format/tokens';
 
 /** One model's estimate as both the CLI and the panel hold it. */
@@ -8,20 +11,31 @@ export interface ExportRow {
   readonly modelId: string;
   readonly count: { readonly tokens: number; readonly exact: boolean };
   readonly estimate: Estimate;
+  /** Input plus projected output against the model's context window. */
+  readonly fit: ContextFit;
 }
 
-const HEADERS = ['model', 'tokens', 'input', 'cache saving', 'output', 'total'] as const;
+export const EXPORT_HEADERS = ['model', 'tokens', 'input', 'cache saving', 'output', 'total', 'window'] as const;
 
-/** The figures of a row, each through `money`; `cached` false shows no cache saving (nothing was assumed cached). */
-function cells(row: ExportRow, cached: boolean, money: (amount: Estimate['total']) => string, tokens: string): string[] {
+/** The `window` cell: the share of the context window, "over" when it does not fit, "near" from 90%. */
+export function windowCell(fit: ContextFit): string {
+  const share = fit.share === undefined ? '—' : formatShare(fit.share);
+  return fit.level === 'over' ? `${share} over` : fit.level === 'near' ? `${share} near` : share;
+}
+
+/** A row's cells as the table shows them: the parts rounded so they add up to the shown total. */
+export function displayCells(row: ExportRow, cached: boolean): string[] {
   const e = row.estimate;
+  const currency = e.context.currency;
+  const shown = formatBreakdown([inputCost(e), e.output.cost], e.total, currency);
   return [
     row.modelId,
-    tokens,
-    money(e.cacheHit.cost.add(e.cacheMiss.cost)),
-    cached ? money(e.cacheSaving) : '',
-    money(e.output.cost),
-    money(e.total),
+    formatCount(row.count),
+    shown.parts[0],
+    cached ? formatMoney(e.cacheSaving, currency) : '—',
+    shown.parts[1],
+    shown.total,
+    windowCell(row.fit),
   ];
 }
 
@@ -29,22 +43,25 @@ function cells(row: ExportRow, cached: boolean, money: (amount: Estimate['total'
 export function markdownTable(rows: readonly ExportRow[], cached: boolean): string {
   const escape = (cell: string) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const line = (values: readonly string[]) => `| ${values.map(escape).join(' | ')} |`;
-  const body = rows.map((row) => {
-    const currency = row.estimate.context.currency;
-    const values = cells(row, cached, (amount) => formatMoney(amount, currency), formatCount(row.count));
-    return line(cached ? values : values.map((v, i) => (i === 3 ? '—' : v)));
-  });
-  return [line([...HEADERS]), `|:--|${'--:|'.repeat(HEADERS.length - 1)}`, ...body].join('\n') + '\n';
+  const body = rows.map((row) => line(displayCells(row, cached)));
+  return [line([...EXPORT_HEADERS]), `|:--|${'--:|'.repeat(EXPORT_HEADERS.length - 1)}`, ...body].join('\n') + '\n';
 }
 
-/** RFC 4180 CSV: exact decimal amounts, the currency and whether each count is exact in their own columns. */
+/** RFC 4180 CSV: exact decimal amounts and the exact share of the window, plus the currency, exactness and fit in their own columns. */
 export function csvTable(rows: readonly ExportRow[], cached: boolean): string {
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  const header = [...HEADERS, 'currency', 'tokens exact'];
-  const body = rows.map((row) => [
-    ...cells(row, cached, (amount) => amount.toDecimalString(), String(row.count.tokens)),
-    row.estimate.context.currency,
-    String(row.count.exact),
+  const header = [...EXPORT_HEADERS, 'currency', 'tokens exact', 'fits'];
+  const body = rows.map(({ modelId, count, estimate: e, fit }) => [
+    modelId,
+    String(count.tokens),
+    inputCost(e).toDecimalString(),
+    cached ? e.cacheSaving.toDecimalString() : '',
+    e.output.cost.toDecimalString(),
+    e.total.toDecimalString(),
+    fit.share === undefined ? '' : String(fit.share),
+    e.context.currency,
+    String(count.exact),
+    String(fit.fits),
   ]);
   return [header, ...body].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 }

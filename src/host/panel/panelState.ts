@@ -7,6 +7,7 @@ import type { CacheAssumption } from '../../core/cost/types';
 import type { Settings } from '../../core/config/settings';
 import type { CountResult } from '../../core/tokenize/types';
 import type { ExportRow } from '../../core/view/exportTable';
+import { contextFit } from '../../core/cost/contextFit';
 import type {
   BillInputs,
   BillModelOption,
@@ -184,7 +185,9 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
   };
   const nextChange = earliestWindowChange(compared);
   const exportRows = sortRows(compared, inputs.sort).flatMap((r) =>
-    r.count && r.estimate ? [{ modelId: r.model.id, count: r.count, estimate: r.estimate }] : [],
+    r.count && r.estimate
+      ? [{ modelId: r.model.id, count: r.count, estimate: r.estimate, fit: contextFit(r.model, r.count.tokens, r.estimate.output.tokens) }]
+      : [],
   );
   return nextChange ? { state, nextChange, exportRows } : { state, exportRows };
 }

@@ -54,16 +54,13 @@ export function readSubject(editor: DocumentEditor, maxBytes: number): Subject {
 }
 
 function tooLarge(what: string, bytes: number, maxBytes: number): string {
-  return `${capitalize(what)} is ${megabytes(bytes)}: over the ${megabytes(maxBytes)} limit of llmCost.maxFileSizeMB, so it was not counted.`;
+  // The sentence does not start with `what`: a file name keeps its own case ("big-2mb.txt", not "Big-2mb.txt").
+  return `Not counted: ${what} is ${megabytes(bytes)}, over the ${megabytes(maxBytes)} limit of llmCost.maxFileSizeMB.`;
 }
 
 function megabytes(bytes: number): string {
   const mb = bytes / MB;
   return `${mb >= 10 ? Math.round(mb) : Number(mb.toPrecision(2))} MB`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isCell(document: vscode.TextDocument): boolean {
