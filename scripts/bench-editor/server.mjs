@@ -1,12 +1,22 @@
 // Starts code-server (the real VS Code 1.139 the e2e tests use) on a free port, with or without the packaged .vsix.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-/** The settings the e2e tests use (test/e2e/workbenchSettings.json), so both runs see the same workbench. */
+/** The settings the e2e tests use, so both runs see the same workbench. */
 const SETTINGS = {
-  ...JSON.parse(readFileSync(new URL('../../test/e2e/workbenchSettings.json', import.meta.url), 'utf8')),
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'workbench.tips.enabled': false,
+  'editor.wordWrap': 'off',
+  'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   // Files opened with Quick Open stay open when the comparison panel opens in the same group.
   'workbench.editor.enablePreview': false,
   'workbench.editor.enablePreviewFromQuickOpen': false,

@@ -52,8 +52,19 @@ async function main() {
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.userData, 'User', 'settings.json'),
-    // The workbench settings the editor benchmark uses too (scripts/bench-editor/server.mjs).
-    fs.readFileSync(path.join(root, 'test/e2e/workbenchSettings.json'), 'utf8'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'chat.disableAIFeatures': true,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'git.enabled': false,
+      'security.workspace.trust.enabled': false,
+      'workbench.tips.enabled': false,
+      'editor.wordWrap': 'off',
+      'editor.minimap.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    }),
   );
   const vsix = path.join(tmp, 'llm-cost.vsix');
   const codeServer = [path.join(env.codeServer, 'out/node/entry.js')];
