@@ -78,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
     modelPicker: shownModelPicker,
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
+    pricesAutoCheck: () => prices.autoCheck(),
+    setPricesLastCheck: (at) => priceStorage.setLastCheck(at === undefined ? undefined : new Date(at)),
   };
 }
 
