@@ -5,7 +5,7 @@ import { estimate } from '../../src/core/cost/estimate';
 
 const catalog = defaultCatalog();
 const s = (r: { toDecimalString(): string }) => r.toDecimalString();
-type Loose = { models: any[]; fx: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- mutating a copy to break it on purpose
+type Loose = { models: any[]; fx: any; holidays: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- mutating a copy to break it on purpose
 const copy = (): Loose => structuredClone(catalog) as unknown as Loose;
 const model = (c: Loose, id: string): any => c.models.find((m) => m.id === id); // eslint-disable-line @typescript-eslint/no-explicit-any -- see Loose
 const expectProblem = (c: Loose, pattern: RegExp) => {

@@ -6,7 +6,7 @@ import { CostError } from '../../src/core/cost/errors';
 
 const catalog = defaultCatalog();
 const s = (r: { toDecimalString(): string }) => r.toDecimalString();
-type Loose = { models: any[]; fx: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Loose = { models: any[]; fx: any; holidays: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (): Loose => structuredClone(catalog) as unknown as Loose;
 const check = (c: Loose) => validateCatalog(c);
 const index = (c: Loose, id: string) => c.models.findIndex((m) => m.id === id);

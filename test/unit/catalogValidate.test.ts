@@ -3,7 +3,7 @@ import { defaultCatalog } from '../../src/core/catalog/catalog';
 import { validateCatalog } from '../../src/core/catalog/validate';
 
 /** A mutable deep copy of the bundled catalog (the bundled one is frozen). */
-type Loose = { models: any[]; fx: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Loose = { models: any[]; fx: any; holidays: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (): Loose => structuredClone(defaultCatalog()) as unknown as Loose;
 const check = (c: Loose) => validateCatalog(c);
 const index = (c: Loose, id: string) => c.models.findIndex((m) => m.id === id);

@@ -38,6 +38,7 @@ function model(
 
 /** Prices chosen so every figure below can be checked by hand. */
 const catalog: Catalog = {
+  holidays: {},
   fx: { base: 'USD', date: '2026-10-31', rates: { USD: '1', CNY: '7.1', EUR: '0.9' }, source: 'test rates' },
   models: [
     model('ds', 'deepseek', {
@@ -197,13 +198,13 @@ describe('comparison: sorting', () => {
 
 describe('comparison: moments', () => {
   it('finds the next off-peak and the next peak start from a peak moment', () => {
-    assert.equal(resolveMoment(catalog.models, 'next-off-peak', peak).at.toISOString(), '2026-11-25T10:00:00.000Z');
-    const nextPeak = resolveMoment(catalog.models, 'next-peak', peak);
+    assert.equal(resolveMoment(catalog, catalog.models, 'next-off-peak', peak).at.toISOString(), '2026-11-25T10:00:00.000Z');
+    const nextPeak = resolveMoment(catalog, catalog.models, 'next-peak', peak);
     assert.equal(nextPeak.at.toISOString(), '2026-11-26T01:00:00.000Z');
     assert.equal(nextPeak.note, 'next peak: 2026-11-26 01:00 UTC');
   });
   it('falls back to now, saying why, when no model has time-of-day prices', () => {
-    const m = resolveMoment(catalog.models.slice(1, 3), 'next-peak', peak);
+    const m = resolveMoment(catalog, catalog.models.slice(1, 3), 'next-peak', peak);
     assert.equal(m.at, peak);
     assert.match(m.note, /no model shown has time-of-day prices/);
   });

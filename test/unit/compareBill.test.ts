@@ -21,8 +21,8 @@ const weekday: BillInputs = { cacheHit: 0, cacheMiss: 1_000_000, output: 0, date
 describe('usage bill by time of day: the schedule', () => {
   it('deepseek-flash has 7 peak hours on a weekday (01–04 and 06–10 UTC) and none on a Saturday', () => {
     const schedule = currentPeriod(flash, new Date('2026-11-25T00:00:00Z'))!.schedule!;
-    assert.deepEqual(scheduleCoverage(schedule, new Date('2026-11-25T00:00:00Z')), { discountedHours: 17, fullHours: 7 });
-    assert.deepEqual(scheduleCoverage(schedule, new Date('2026-11-28T00:00:00Z')), { discountedHours: 24, fullHours: 0 });
+    assert.deepEqual(scheduleCoverage(schedule, new Date('2026-11-25T00:00:00Z'), catalog.holidays), { discountedHours: 17, fullHours: 7 });
+    assert.deepEqual(scheduleCoverage(schedule, new Date('2026-11-28T00:00:00Z'), catalog.holidays), { discountedHours: 24, fullHours: 0 });
   });
   it('prices a spread or shared day from the start of the day, an instant at its time', () => {
     assert.equal(billMoment(weekday).toISOString(), '2026-11-25T00:00:00.000Z');
@@ -31,11 +31,11 @@ describe('usage bill by time of day: the schedule', () => {
     assert.equal(billMoment({ date: '2026-11-25', time: '07:30' }).toISOString(), '2026-11-25T07:30:00.000Z', 'no timing: at the time');
   });
   it('gives the discounted share per model: hours / 24 when spread, the share given, none for flat prices or a given time', () => {
-    assert.equal(discountedShare(flash, weekday), 17 / 24);
-    assert.equal(discountedShare(flash, { ...weekday, date: '2026-11-28' }), 1);
-    assert.equal(discountedShare(flash, { ...weekday, timing: { kind: 'share', discountedShare: 0.3 } }), 0.3);
-    assert.equal(discountedShare(flash, { ...weekday, timing: { kind: 'at-time' } }), undefined);
-    assert.equal(discountedShare(mistral, weekday), undefined);
+    assert.equal(discountedShare(catalog, flash, weekday), 17 / 24);
+    assert.equal(discountedShare(catalog, flash, { ...weekday, date: '2026-11-28' }), 1);
+    assert.equal(discountedShare(catalog, flash, { ...weekday, timing: { kind: 'share', discountedShare: 0.3 } }), 0.3);
+    assert.equal(discountedShare(catalog, flash, { ...weekday, timing: { kind: 'at-time' } }), undefined);
+    assert.equal(discountedShare(catalog, mistral, weekday), undefined);
   });
 });
 
@@ -47,7 +47,7 @@ describe('usage bill by time of day: hand-computed figures', () => {
       modelId: 'deepseek-flash',
       at: billMoment(weekday),
       tokens: { cacheHit: 0, cacheMiss: 1_000_000, output: 0 },
-      windowShares: { discounted: discountedShare(flash, weekday)! },
+      windowShares: { discounted: discountedShare(catalog, flash, weekday)! },
     });
     const miss = result.lines.filter((l) => l.kind === 'cache-miss');
     assert.deepEqual(

@@ -131,7 +131,7 @@ describe('resolvePricing and exchange rates', () => {
   });
   it('converts a period without a CNY list and labels it (deepseek-chat V3.2 in CNY)', () => {
     const model = findModel(catalog, 'deepseek-chat')!;
-    const r = resolvePricing(model, new Date('2025-10-01T00:00:00Z'), 1000, 'CNY', catalog.fx);
+    const r = resolvePricing(model, new Date('2025-10-01T00:00:00Z'), 1000, 'CNY', catalog);
     assert.equal(r.context.converted?.from, 'USD');
     assert.equal(s(r.input), '1.988'); // 0.28 × 7.10
     assert.equal(s(r.cacheHit!), '0.1988'); // 0.028 × 7.10
@@ -140,8 +140,8 @@ describe('resolvePricing and exchange rates', () => {
   it('defaults to the first native currency and applies the tier at the threshold', () => {
     const model = findModel(catalog, 'grok-4.20')!;
     const at = new Date('2026-11-01T00:00:00Z');
-    assert.equal(resolvePricing(model, at, 0, undefined, catalog.fx).context.currency, 'USD');
-    assert.equal(s(resolvePricing(model, at, 199_999, undefined, catalog.fx).input), '1.25');
-    assert.equal(s(resolvePricing(model, at, 200_000, undefined, catalog.fx).input), '2.5');
+    assert.equal(resolvePricing(model, at, 0, undefined, catalog).context.currency, 'USD');
+    assert.equal(s(resolvePricing(model, at, 199_999, undefined, catalog).input), '1.25');
+    assert.equal(s(resolvePricing(model, at, 200_000, undefined, catalog).input), '2.5');
   });
 });

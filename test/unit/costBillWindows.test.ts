@@ -48,7 +48,11 @@ describe('usage bill split by time of day', () => {
   });
 
   it('spreads a weekday evenly with scheduleCoverage (17 of 24 hours off-peak)', () => {
-    const { discountedHours } = scheduleCoverage(findModel(catalog, 'deepseek-flash')!.periods.at(-1)!.schedule!, WEDNESDAY);
+    const { discountedHours } = scheduleCoverage(
+      findModel(catalog, 'deepseek-flash')!.periods.at(-1)!.schedule!,
+      WEDNESDAY,
+      catalog.holidays,
+    );
     // input 2,400,000 × 17/24 = 1,700,000 off-peak, 700,000 peak; output 240,000 → 170,000 / 70,000.
     //   700,000 × 0.30 = 0.21   1,700,000 × 0.15 = 0.255   70,000 × 1.20 = 0.084   170,000 × 0.60 = 0.102   total 0.651
     const b = bill(catalog, {

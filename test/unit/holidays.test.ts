@@ -36,29 +36,29 @@ describe('Chinese public holidays in the DeepSeek schedule', () => {
   });
   it('is off-peak all day on a weekday holiday, with a note naming it', () => {
     // 2026-10-01 is a Thursday: 02:00 UTC would be peak on an ordinary Thursday.
-    const w = windowAt(peak, d('2026-10-01T02:00:00Z'));
+    const w = windowAt(peak, d('2026-10-01T02:00:00Z'), bundledHolidays);
     assert.equal(w.discounted, true);
     assert.equal(w.note, '2026-10-01 is a Chinese public holiday (National Day): off-peak all day.');
     // The whole holiday week is off-peak; peak returns on Thursday 2026-10-08 at 01:00 UTC.
     assert.equal(w.nextChange?.toISOString(), '2026-10-08T01:00:00.000Z');
-    assert.equal(nextWindowStart(peak, d('2026-09-30T12:00:00Z'), false)?.toISOString(), '2026-10-08T01:00:00.000Z');
-    assert.deepEqual(scheduleCoverage(peak, d('2026-10-01T00:00:00Z')), { discountedHours: 24, fullHours: 0 });
+    assert.equal(nextWindowStart(peak, d('2026-09-30T12:00:00Z'), false, bundledHolidays)?.toISOString(), '2026-10-08T01:00:00.000Z');
+    assert.deepEqual(scheduleCoverage(peak, d('2026-10-01T00:00:00Z'), bundledHolidays), { discountedHours: 24, fullHours: 0 });
     // An ordinary Thursday has 7 peak hours.
-    assert.deepEqual(scheduleCoverage(peak, d('2026-10-15T00:00:00Z')), { discountedHours: 17, fullHours: 7 });
+    assert.deepEqual(scheduleCoverage(peak, d('2026-10-15T00:00:00Z'), bundledHolidays), { discountedHours: 17, fullHours: 7 });
   });
   it('has weekday peak hours on a make-up working day (Saturday 2026-10-10, Sunday 2026-09-20)', () => {
-    const saturday = windowAt(peak, d('2026-10-10T02:00:00Z'));
+    const saturday = windowAt(peak, d('2026-10-10T02:00:00Z'), bundledHolidays);
     assert.equal(saturday.discounted, false);
     assert.equal(saturday.note, '2026-10-10 is a make-up working day (Chinese public holiday calendar): weekday peak hours apply.');
     assert.equal(saturday.nextChange?.toISOString(), '2026-10-10T04:00:00.000Z');
-    assert.equal(windowAt(peak, d('2026-09-20T07:00:00Z')).discounted, false);
-    assert.equal(windowAt(peak, d('2026-09-20T12:00:00Z')).discounted, true);
-    assert.deepEqual(scheduleCoverage(peak, d('2026-10-10T00:00:00Z')), { discountedHours: 17, fullHours: 7 });
+    assert.equal(windowAt(peak, d('2026-09-20T07:00:00Z'), bundledHolidays).discounted, false);
+    assert.equal(windowAt(peak, d('2026-09-20T12:00:00Z'), bundledHolidays).discounted, true);
+    assert.deepEqual(scheduleCoverage(peak, d('2026-10-10T00:00:00Z'), bundledHolidays), { discountedHours: 17, fullHours: 7 });
     // An ordinary Saturday stays off-peak all day.
-    assert.equal(windowAt(peak, d('2026-10-17T02:00:00Z')).discounted, true);
+    assert.equal(windowAt(peak, d('2026-10-17T02:00:00Z'), bundledHolidays).discounted, true);
   });
   it('says "holiday calendar unknown" beyond the last known year and prices ordinary hours there', () => {
-    const w = windowAt(peak, d('2027-01-01T02:00:00Z'));
+    const w = windowAt(peak, d('2027-01-01T02:00:00Z'), bundledHolidays);
     assert.equal(w.discounted, false);
     assert.match(w.note!, /^Holiday calendar unknown for 2027: .* it knows 2025, 2026\. .*up to twice the bill/);
   });
@@ -93,11 +93,12 @@ describe('Chinese public holidays in the DeepSeek schedule', () => {
     const near = ['2026-02-13T20:00:00Z', '2026-02-20T02:00:00Z', '2025-09-27T23:00:00Z', '2025-10-10T12:00:00Z', '2026-09-30T15:00:00Z'];
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: from, max: to }), fc.constantFrom(...near.map((iso) => Date.parse(iso)))), (t) => {
-        const w = windowAt(peak, new Date(t));
+        const w = windowAt(peak, new Date(t), bundledHolidays);
         const change = w.nextChange!.getTime();
-        for (let probe = t; probe < change; probe += 3_600_000) assert.equal(windowAt(peak, new Date(probe)).discounted, w.discounted);
-        assert.equal(windowAt(peak, new Date(change - 1)).discounted, w.discounted);
-        assert.notEqual(windowAt(peak, new Date(change)).discounted, w.discounted);
+        for (let probe = t; probe < change; probe += 3_600_000)
+          assert.equal(windowAt(peak, new Date(probe), bundledHolidays).discounted, w.discounted);
+        assert.equal(windowAt(peak, new Date(change - 1), bundledHolidays).discounted, w.discounted);
+        assert.notEqual(windowAt(peak, new Date(change), bundledHolidays).discounted, w.discounted);
       }),
       { numRuns: 40 },
     );

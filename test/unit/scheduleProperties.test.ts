@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { TimeOfDaySchedule, WeeklyWindow } from '../../src/core/catalog/types';
 import { nextWindowStart, windowAt } from '../../src/core/cost/schedule';
+import { bundledHolidays } from '../../src/core/catalog/holidays';
 
 const MIN = 60_000;
 const DAY = 1440 * MIN;
@@ -45,7 +46,7 @@ describe('time-of-day schedule (properties)', () => {
     fc.assert(
       fc.property(scheduleArb, momentArb, (s, t) => {
         const inside = naiveInside(s.windows, t);
-        assert.equal(windowAt(s, new Date(t)).discounted, s.discountedWhen === 'inside' ? inside : !inside);
+        assert.equal(windowAt(s, new Date(t), bundledHolidays).discounted, s.discountedWhen === 'inside' ? inside : !inside);
       }),
       { numRuns: 500 },
     );
@@ -53,19 +54,19 @@ describe('time-of-day schedule (properties)', () => {
   it('nextChange is the first moment the state flips', () => {
     fc.assert(
       fc.property(scheduleArb, momentArb, (s, t) => {
-        const w = windowAt(s, new Date(t));
+        const w = windowAt(s, new Date(t), bundledHolidays);
         if (!w.nextChange) {
           // No flip: the state is the same every half hour for a week.
-          for (let k = 1; k <= 336; k++) assert.equal(windowAt(s, new Date(t + k * 30 * MIN)).discounted, w.discounted);
+          for (let k = 1; k <= 336; k++) assert.equal(windowAt(s, new Date(t + k * 30 * MIN), bundledHolidays).discounted, w.discounted);
           return;
         }
         const next = w.nextChange.getTime();
         assert.ok(next > t && next - t <= 7 * DAY);
-        assert.notEqual(windowAt(s, w.nextChange).discounted, w.discounted);
-        assert.equal(windowAt(s, new Date(next - 1)).discounted, w.discounted);
+        assert.notEqual(windowAt(s, w.nextChange, bundledHolidays).discounted, w.discounted);
+        assert.equal(windowAt(s, new Date(next - 1), bundledHolidays).discounted, w.discounted);
         // Windows sit on half hours, so sampling every half hour up to the change finds no earlier flip.
         for (let m = Math.ceil((t + 1) / (30 * MIN)) * 30 * MIN; m < next; m += 30 * MIN)
-          assert.equal(windowAt(s, new Date(m)).discounted, w.discounted);
+          assert.equal(windowAt(s, new Date(m), bundledHolidays).discounted, w.discounted);
       }),
       { numRuns: 300 },
     );
@@ -73,11 +74,11 @@ describe('time-of-day schedule (properties)', () => {
   it('nextWindowStart lands on the start of a window of the asked kind', () => {
     fc.assert(
       fc.property(scheduleArb, momentArb, fc.boolean(), (s, t, discounted) => {
-        const start = nextWindowStart(s, new Date(t), discounted);
+        const start = nextWindowStart(s, new Date(t), discounted, bundledHolidays);
         if (!start) return;
         assert.ok(start.getTime() > t);
-        assert.equal(windowAt(s, start).discounted, discounted);
-        assert.equal(windowAt(s, new Date(start.getTime() - 1)).discounted, !discounted);
+        assert.equal(windowAt(s, start, bundledHolidays).discounted, discounted);
+        assert.equal(windowAt(s, new Date(start.getTime() - 1), bundledHolidays).discounted, !discounted);
       }),
       { numRuns: 300 },
     );

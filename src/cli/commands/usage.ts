@@ -1,5 +1,5 @@
 /** `llm-cost usage`: the bill for tokens already used, line by line, with the prices in force then. */
-import type { ModelEntry } from '../../core/catalog/types';
+import type { Catalog, ModelEntry } from '../../core/catalog/types';
 import type { Bill, CostLine, UsageTokens, WindowShares } from '../../core/cost/types';
 import { currentPeriod } from '../../core/catalog/catalog';
 import { bill } from '../../core/cost/bill';
@@ -62,7 +62,7 @@ export function runUsage(argv: readonly string[], io: CliIo): number {
   const catalog = cliCatalog(io);
   const fx = fxTable(catalog.fx, args.string('fx'), io.env, now);
   const model = resolveModel(catalog, modelId, at);
-  const windowShares = readWindowShares(args, model, at, atText !== undefined && isDateOnly(atText));
+  const windowShares = readWindowShares(args, catalog, model, at, atText !== undefined && isDateOnly(atText));
   const result = bill(catalog, {
     modelId,
     at,
@@ -83,7 +83,7 @@ export const NEEDS_TIME_OF_DAY =
  * The discounted-window share for a day's usage. A day alone cannot be priced at midnight's window on a
  * model with time-of-day prices: it needs --spread-evenly, --discounted-share or a time.
  */
-function readWindowShares(args: ParsedArgs, model: ModelEntry, at: Date, dayOnly: boolean): WindowShares | undefined {
+function readWindowShares(args: ParsedArgs, catalog: Catalog, model: ModelEntry, at: Date, dayOnly: boolean): WindowShares | undefined {
   const shareText = args.string('discounted-share');
   const spread = args.flag('spread-evenly');
   if (spread && shareText !== undefined) throw new UsageError('give either --spread-evenly or --discounted-share, not both');
@@ -92,7 +92,7 @@ function readWindowShares(args: ParsedArgs, model: ModelEntry, at: Date, dayOnly
     const schedule = currentPeriod(model, at)?.schedule;
     if (!schedule) return { discounted: 0 };
     const dayStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-    return { discounted: scheduleCoverage(schedule, dayStart).discountedHours / 24 };
+    return { discounted: scheduleCoverage(schedule, dayStart, catalog.holidays).discountedHours / 24 };
   }
   if (dayOnly && hasTimeOfDayPricing(model, at)) throw new UsageError(NEEDS_TIME_OF_DAY);
   return undefined;

@@ -5,6 +5,7 @@ import deepseek from './data/deepseek.json';
 import mistral from './data/mistral.json';
 import xai from './data/xai.json';
 import fx from './data/fx.json';
+import { bundledHolidays } from './holidays';
 
 const PROVIDER_ORDER: readonly Provider[] = ['deepseek', 'mistral', 'xai', 'custom'];
 let bundled: Catalog | undefined;
@@ -13,7 +14,7 @@ let bundled: Catalog | undefined;
 export function defaultCatalog(): Catalog {
   if (!bundled) {
     const models = [...deepseek, ...mistral, ...xai] as unknown as ModelEntry[];
-    bundled = deepFreeze({ models, fx: fx });
+    bundled = deepFreeze({ models, fx, holidays: bundledHolidays });
   }
   return bundled;
 }
@@ -22,7 +23,7 @@ export function defaultCatalog(): Catalog {
  * The model whose id or alias matches, ignoring case. With `at`, an alias means what it meant at that
  * moment (a former alias whose span holds it wins over today's holder); without, what it means now.
  */
-export function findModel(catalog: Catalog, idOrAlias: string, at?: Date): ModelEntry | undefined {
+export function findModel(catalog: Pick<Catalog, 'models'>, idOrAlias: string, at?: Date): ModelEntry | undefined {
   const key = idOrAlias.trim().toLowerCase();
   return (
     catalog.models.find((m) => m.id.toLowerCase() === key) ??
@@ -32,7 +33,11 @@ export function findModel(catalog: Catalog, idOrAlias: string, at?: Date): Model
 }
 
 /** The model a name meant at a moment through a former alias, with that alias entry; undefined if none held then. */
-export function formerAliasAt(catalog: Catalog, idOrAlias: string, at: Date): { model: ModelEntry; former: FormerAlias } | undefined {
+export function formerAliasAt(
+  catalog: Pick<Catalog, 'models'>,
+  idOrAlias: string,
+  at: Date,
+): { model: ModelEntry; former: FormerAlias } | undefined {
   const key = idOrAlias.trim().toLowerCase();
   const t = at.getTime();
   for (const model of catalog.models) {
@@ -47,7 +52,7 @@ export function formerAliasAt(catalog: Catalog, idOrAlias: string, at: Date): { 
 }
 
 /** The ids and aliases closest to a mistyped name, nearest first (for "did you mean"). */
-export function suggestModels(catalog: Catalog, wrong: string, max = 3): string[] {
+export function suggestModels(catalog: Pick<Catalog, 'models'>, wrong: string, max = 3): string[] {
   const key = wrong.trim().toLowerCase();
   const scored: { name: string; score: number }[] = [];
   for (const m of catalog.models) {

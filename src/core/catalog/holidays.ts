@@ -1,8 +1,6 @@
 /** Public-holiday calendars (data/holidays.json): what kind of day a moment falls on, in the calendar's local time. */
-import type { HolidayCalendar } from './types';
+import type { HolidayCalendar, HolidayCalendars } from './types';
 import holidayData from './data/holidays.json';
-
-export type HolidayCalendars = Readonly<Record<string, HolidayCalendar>>;
 
 /** A local day: an ordinary day, a day off, a weekend day worked instead, or a year the calendar does not know. */
 export type DayKind =

@@ -147,7 +147,12 @@ export interface HolidayYear {
   readonly workdays: readonly string[];
 }
 
+/** Holiday calendars by id ("CN"), as a schedule's `holidays` names them. */
+export type HolidayCalendars = Readonly<Record<string, HolidayCalendar>>;
+
 export interface Catalog {
   readonly models: readonly ModelEntry[];
   readonly fx: FxTable;
+  /** The holiday calendars schedules use: the bundled ones, extended by accepted refreshes. */
+  readonly holidays: HolidayCalendars;
 }

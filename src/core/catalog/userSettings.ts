@@ -26,7 +26,7 @@ export function applyUserSettings(
   models = [...models, ...customs];
   models = applyOverrides(models, input.priceOverrides, now, problems);
   const fx = applyRates(catalog.fx, input.exchangeRates, now, problems);
-  return { catalog: { models, fx }, problems };
+  return { catalog: { ...catalog, models, fx }, problems };
 }
 
 function applyOverrides(models: ModelEntry[], raw: unknown, now: Date, problems: string[]): ModelEntry[] {
@@ -38,9 +38,9 @@ function applyOverrides(models: ModelEntry[], raw: unknown, now: Date, problems:
       problems.push(`${where}: "model" must be a model id`);
       continue;
     }
-    const model = findModel({ models, fx: EMPTY_FX }, name);
+    const model = findModel({ models }, name);
     if (!model) {
-      const near = suggestModels({ models, fx: EMPTY_FX }, name);
+      const near = suggestModels({ models }, name);
       problems.push(`${where}: "model": unknown model ${JSON.stringify(name)}${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
       continue;
     }
@@ -106,7 +106,7 @@ function applyCustomModels(models: ModelEntry[], raw: unknown, now: Date, proble
       problems.push(`${where}: "id" must be a non-empty name`);
       continue;
     }
-    if (findModel({ models: [...models, ...added], fx: EMPTY_FX }, id)) {
+    if (findModel({ models: [...models, ...added] }, id)) {
       problems.push(`${where}: "id": ${JSON.stringify(id)} is already a model id or alias`);
       continue;
     }
@@ -263,5 +263,3 @@ function defaultCurrency(model: ModelEntry, now: Date): CurrencyCode {
   const period = [...model.periods].reverse().find((p) => parseMoment(p.from)!.getTime() <= t) ?? model.periods[0];
   return Object.keys(period?.prices ?? {})[0] ?? 'USD';
 }
-
-const EMPTY_FX: FxTable = { base: 'USD', date: '1970-01-01', rates: {}, source: '' };

@@ -3,6 +3,7 @@ import type {
   Catalog,
   FormerAlias,
   FxTable,
+  HolidayCalendars,
   LongContextTier,
   ModelEntry,
   PriceList,
@@ -14,7 +15,7 @@ import type {
 import { Rational } from '../cost/rational';
 import { isDay, parseMoment } from './moments';
 import { retirementMoment } from './catalog';
-import { bundledHolidays } from './holidays';
+import { validateHolidays } from './validateHolidays';
 
 /** Every tokenizer family the project knows (mirrors TokenizerId). */
 export const TOKENIZER_IDS: readonly TokenizerId[] = [
@@ -37,7 +38,7 @@ export function validateCatalog(catalog: Catalog): string[] {
   const owners = new Map<string, { index: number; id: string }>();
   for (const [i, model] of catalog.models.entries()) {
     const where = `model ${typeof model?.id === 'string' && model.id ? model.id : `#${i}`}`;
-    problems.push(...validateModel(model, where));
+    problems.push(...validateModel(model, where, catalog.holidays));
     const aliases: readonly unknown[] = Array.isArray(model?.aliases) ? (model.aliases as readonly unknown[]) : [];
     for (const name of [model?.id, ...aliases]) {
       if (typeof name !== 'string' || !name) continue;
@@ -51,6 +52,7 @@ export function validateCatalog(catalog: Catalog): string[] {
   }
   problems.push(...validateFormerAliases(catalog, owners));
   problems.push(...validateFx(catalog.fx));
+  problems.push(...validateHolidays(catalog.holidays));
   return problems;
 }
 
@@ -95,7 +97,7 @@ function validateFormerAliases(catalog: Catalog, owners: ReadonlyMap<string, { i
 }
 
 /** Problems of one model entry. */
-export function validateModel(model: ModelEntry, where: string): string[] {
+export function validateModel(model: ModelEntry, where: string, calendars: HolidayCalendars): string[] {
   const out: string[] = [];
   if (typeof model !== 'object' || model === null) return [`${where}: not an object`];
   if (typeof model.id !== 'string' || !model.id.trim()) out.push(`${where}: id is missing`);
@@ -123,7 +125,7 @@ export function validateModel(model: ModelEntry, where: string): string[] {
   let open = false;
   for (const [i, period] of periods.entries()) {
     const at = `${where}, period ${i + 1} (${period?.from})`;
-    out.push(...validatePeriod(period, at));
+    out.push(...validatePeriod(period, at, calendars));
     const from = parseMoment(period?.from);
     const until = period?.until === undefined ? undefined : parseMoment(period.until);
     if (!from) continue;
@@ -144,7 +146,7 @@ export function validateModel(model: ModelEntry, where: string): string[] {
   return out;
 }
 
-function validatePeriod(period: PricePeriod, at: string): string[] {
+function validatePeriod(period: PricePeriod, at: string, calendars: HolidayCalendars): string[] {
   if (typeof period !== 'object' || period === null) return [`${at}: not an object`];
   const out: string[] = [];
   const from = parseMoment(period.from);
@@ -157,7 +159,7 @@ function validatePeriod(period: PricePeriod, at: string): string[] {
   out.push(...validateLists(period.prices, `${at}: prices`));
   if (period.longContext !== undefined) out.push(...validateTier(period.longContext, `${at}: long-context tier`));
   if (period.schedule !== undefined)
-    out.push(...validateSchedule(period.schedule, `${at}: schedule`), ...validateDiscountedPrices(period, at));
+    out.push(...validateSchedule(period.schedule, `${at}: schedule`, calendars), ...validateDiscountedPrices(period, at));
   if (period.maintainerNote !== undefined && typeof period.maintainerNote !== 'string') out.push(`${at}: maintainerNote must be text`);
   const src = period.source;
   if (!src || typeof src.url !== 'string' || !src.url.trim()) out.push(`${at}: source URL is missing`);
@@ -209,7 +211,7 @@ function validateTier(tier: LongContextTier, at: string): string[] {
   return out;
 }
 
-function validateSchedule(s: TimeOfDaySchedule, at: string): string[] {
+function validateSchedule(s: TimeOfDaySchedule, at: string, calendars: HolidayCalendars): string[] {
   const out: string[] = [];
   if (!Array.isArray(s?.windows) || s.windows.length === 0) out.push(`${at}: no windows`);
   const windows: readonly WeeklyWindow[] = Array.isArray(s?.windows) ? s.windows : [];
@@ -228,8 +230,8 @@ function validateSchedule(s: TimeOfDaySchedule, at: string): string[] {
   else if (Rational.parse(s.multiplier).cmp(Rational.ONE) > 0) out.push(`${at}: multiplier ${s.multiplier} is above 1`);
   if (typeof s?.discountLabel !== 'string' || !s.discountLabel || typeof s?.fullLabel !== 'string' || !s.fullLabel)
     out.push(`${at}: labels are missing`);
-  if (s?.holidays !== undefined && (typeof s.holidays !== 'string' || !Object.hasOwn(bundledHolidays, s.holidays)))
-    out.push(`${at}: unknown holiday calendar ${JSON.stringify(s.holidays)} (known: ${Object.keys(bundledHolidays).join(', ')})`);
+  if (s?.holidays !== undefined && (typeof s.holidays !== 'string' || !Object.hasOwn(calendars, s.holidays)))
+    out.push(`${at}: unknown holiday calendar ${JSON.stringify(s.holidays)} (known: ${Object.keys(calendars).join(', ')})`);
   return out;
 }
 

@@ -1,6 +1,5 @@
 /** Checks holiday calendars: real dates inside their year, no overlaps, make-up days on weekends, years in order. */
-import type { HolidayCalendar } from './types';
-import type { HolidayCalendars } from './holidays';
+import type { HolidayCalendar, HolidayCalendars } from './types';
 import { isDay } from './moments';
 import { daysBetween, offsetMs } from './holidays';
 

@@ -27,7 +27,8 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
   const wantsSplit = req.windowShares !== undefined || req.windowTokens !== undefined;
   const schedule = wantsSplit ? currentPeriod(model, req.at)?.schedule : undefined;
   const promptTokens = req.longContext ? Number.POSITIVE_INFINITY : 0;
-  const prices = resolvePricing(model, req.at, promptTokens, req.currency, req.fx ?? catalog.fx, schedule ? 'full' : 'at');
+  const tables = { fx: req.fx ?? catalog.fx, holidays: catalog.holidays };
+  const prices = resolvePricing(model, req.at, promptTokens, req.currency, tables, schedule ? 'full' : 'at');
   const notes = contextNotes(model, prices.context);
   const aliasNote = formerAliasNote(catalog, req.modelId, model, req.at);
   if (aliasNote) notes.unshift(aliasNote);
@@ -54,7 +55,7 @@ export function bill(catalog: Catalog, req: BillRequest): Bill {
   if (schedule) {
     const discounted = discountedAmounts(req, amounts);
     windowSplit = splitInfo(schedule, req.windowShares?.discounted);
-    const discountedPrices = resolvePricing(model, req.at, promptTokens, req.currency, req.fx ?? catalog.fx, 'discounted');
+    const discountedPrices = resolvePricing(model, req.at, promptTokens, req.currency, tables, 'discounted');
     lines = splitLines(amounts, discounted, prices, discountedPrices, schedule);
     notes.push({ kind: 'window-split', text: splitNote(windowSplit, amounts, discounted) });
     if (schedule.note) notes.push({ kind: 'window-caveat', text: schedule.note });

@@ -14,7 +14,7 @@ export function estimate(catalog: Catalog, req: EstimateRequest): Estimate {
   const inputTokens = checkTokens(req.inputTokens, 'input tokens');
   const outputTokens = projectOutput(req, inputTokens);
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
-  const prices = resolvePricing(model, at, inputTokens, req.currency, req.fx ?? catalog.fx);
+  const prices = resolvePricing(model, at, inputTokens, req.currency, { fx: req.fx ?? catalog.fx, holidays: catalog.holidays });
   const notes = contextNotes(model, prices.context);
   const aliasNote = formerAliasNote(catalog, req.modelId, model, at);
   if (aliasNote) notes.unshift(aliasNote);

@@ -1,5 +1,14 @@
 /** Which prices apply to one request: period, long-context tier, time-of-day window and currency. */
-import type { CurrencyCode, FxTable, ModelEntry, PriceList, PricePeriod, TimeOfDaySchedule } from '../catalog/types';
+import type {
+  Catalog,
+  CurrencyCode,
+  FxTable,
+  HolidayCalendars,
+  ModelEntry,
+  PriceList,
+  PricePeriod,
+  TimeOfDaySchedule,
+} from '../catalog/types';
 import type { PricingContext } from './types';
 import { currentPeriod } from '../catalog/catalog';
 import { displayMoment, parseMoment } from '../catalog/moments';
@@ -14,6 +23,9 @@ export interface ResolvedPricing {
   output: Rational;
 }
 
+/** The tables pricing reads besides the model: exchange rates and holiday calendars (a catalog has both). */
+export type PricingTables = Pick<Catalog, 'fx' | 'holidays'>;
+
 /**
  * Prices per million tokens for a request of `promptTokens` at a moment, in a currency (native list or
  * converted). `windowMode` 'full' leaves out the time-of-day discount (window null) and 'discounted' forces
@@ -24,10 +36,11 @@ export function resolvePricing(
   at: Date,
   promptTokens: number,
   currency: CurrencyCode | undefined,
-  fx: FxTable,
+  tables: PricingTables,
   windowMode: 'at' | 'full' | 'discounted' = 'at',
 ): ResolvedPricing {
   if (Number.isNaN(at.getTime())) throw new CostError('bad-input', 'the moment to price is not a valid date');
+  const { fx, holidays } = tables;
   const period = currentPeriod(model, at) ?? lastPublishedPeriod(model, at);
   if (!period) throw new CostError('no-price-period', noPriceMessage(model, at));
   const tier = period.longContext && promptTokens >= period.longContext.thresholdTokens ? period.longContext : undefined;
@@ -48,7 +61,7 @@ export function resolvePricing(
     converted = { from, rate, fxDate: fx.date, fxSource: fx.source };
   }
   const schedule = windowMode === 'full' ? undefined : period.schedule;
-  const window = schedule ? windowInForce(schedule, at, windowMode === 'discounted') : null;
+  const window = schedule ? windowInForce(schedule, at, windowMode === 'discounted', holidays) : null;
   // A published discounted list (standard tier only) replaces list × multiplier.
   const published = window?.discounted && !tier ? discountedList(schedule, converted ? converted.from : target) : undefined;
   if (published) list = published;
@@ -75,8 +88,13 @@ function lastPublishedPeriod(model: ModelEntry, at: Date): PricePeriod | undefin
 }
 
 /** The window at `at` (or its discounted window, forced), with the schedule's note and the day's holiday note. */
-function windowInForce(schedule: TimeOfDaySchedule, at: Date, forceDiscounted: boolean): NonNullable<PricingContext['window']> {
-  const w = windowAt(schedule, at);
+function windowInForce(
+  schedule: TimeOfDaySchedule,
+  at: Date,
+  forceDiscounted: boolean,
+  calendars: HolidayCalendars,
+): NonNullable<PricingContext['window']> {
+  const w = windowAt(schedule, at, calendars);
   const note = [schedule.note, w.note].filter((n) => n).join(' ');
   const forced = forceDiscounted
     ? { discounted: true, label: schedule.discountLabel, multiplier: Rational.parse(schedule.multiplier) }

@@ -1,7 +1,7 @@
 /** DeepSeek-style time-of-day pricing: which window a moment falls in and when it changes, holidays included. */
-import type { CurrencyCode, HolidayCalendar, ModelEntry, PriceList, TimeOfDaySchedule } from '../catalog/types';
+import type { CurrencyCode, HolidayCalendar, HolidayCalendars, ModelEntry, PriceList, TimeOfDaySchedule } from '../catalog/types';
 import { currentPeriod } from '../catalog/catalog';
-import { bundledHolidays, dayKind, localDay, localDayStart, type DayKind, type HolidayCalendars } from '../catalog/holidays';
+import { dayKind, localDay, localDayStart, type DayKind } from '../catalog/holidays';
 import { Rational } from './rational';
 
 const MINUTE = 60_000;
@@ -13,11 +13,14 @@ interface Span {
   readonly end: number;
 }
 
-/** The window in force at a moment: discounted or not, its label, the price multiplier, the next change and a holiday note. */
+/**
+ * The window in force at a moment: discounted or not, its label, the price multiplier, the next change and a holiday note.
+ * `calendars` are the catalog's (`catalog.holidays`), which a refresh may have extended.
+ */
 export function windowAt(
   schedule: TimeOfDaySchedule,
   at: Date,
-  calendars: HolidayCalendars = bundledHolidays,
+  calendars: HolidayCalendars,
 ): { discounted: boolean; label: string; multiplier: Rational; nextChange?: Date; note?: string } {
   const calendar = calendarOf(schedule, calendars);
   const t = at.getTime();
@@ -34,7 +37,7 @@ export function windowAt(
 }
 
 /** The next moment after `at` when a discounted (or full-price) window begins; undefined if none ever does. */
-export function nextWindowStart(schedule: TimeOfDaySchedule, at: Date, discounted: boolean, calendars = bundledHolidays): Date | undefined {
+export function nextWindowStart(schedule: TimeOfDaySchedule, at: Date, discounted: boolean, calendars: HolidayCalendars): Date | undefined {
   const calendar = calendarOf(schedule, calendars);
   const is = (t: number) => isDiscounted(schedule, t, calendar);
   return nextFlip(schedule, at.getTime(), (t) => is(t) === discounted && is(t - 1) !== discounted, calendar);
@@ -49,7 +52,7 @@ export function discountedList(schedule: TimeOfDaySchedule | undefined, currency
 export function scheduleCoverage(
   schedule: TimeOfDaySchedule,
   dayStartUtc: Date,
-  calendars: HolidayCalendars = bundledHolidays,
+  calendars: HolidayCalendars,
 ): { discountedHours: number; fullHours: number } {
   const calendar = calendarOf(schedule, calendars);
   const start = dayStartUtc.getTime();

@@ -31,14 +31,14 @@ export function billMoment(inputs: Pick<BillInputs, 'date' | 'time' | 'timing'>)
 }
 
 /** Share (0…1) of the day's tokens in the discounted window, or undefined where the time of day does not matter or is given. */
-export function discountedShare(model: ModelEntry, inputs: BillInputs): number | undefined {
+export function discountedShare(catalog: Catalog, model: ModelEntry, inputs: BillInputs): number | undefined {
   const timing = billTiming(inputs);
   if (timing.kind === 'at-time') return undefined;
   const at = billMoment(inputs);
   if (!hasTimeOfDayPricing(model, at)) return undefined;
   if (timing.kind === 'share') return timing.discountedShare;
   const schedule = currentPeriod(model, at)!.schedule!;
-  return scheduleCoverage(schedule, at).discountedHours / 24;
+  return scheduleCoverage(schedule, at, catalog.holidays).discountedHours / 24;
 }
 
 /** Every model's bill for the bill inputs, line by line; long caveats collected once in the returned footnotes. */
@@ -58,7 +58,7 @@ export function billRows(
 function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, currency: CurrencyCode, footnotes: Footnotes): BillRow {
   const base = { modelId: model.id, displayName: model.displayName };
   const at = billMoment(inputs);
-  const share = discountedShare(model, inputs);
+  const share = discountedShare(catalog, model, inputs);
   const windowShares: WindowShares | undefined = share === undefined ? undefined : { discounted: share };
   let result: Bill;
   try {
@@ -87,12 +87,12 @@ function billRow(catalog: Catalog, model: ModelEntry, inputs: BillInputs, curren
       cost: shown.parts[i],
     })),
     total: shown.total,
-    notes: billNotes(model, result, inputs, footnotes),
+    notes: billNotes(catalog, model, result, inputs, footnotes),
   };
 }
 
 /** The split in words ("spread evenly: 17 of 24 h off-peak ×0.5"), then the short context notes. */
-function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnotes: Footnotes): PriceNote[] {
+function billNotes(catalog: Catalog, model: ModelEntry, result: Bill, inputs: BillInputs, footnotes: Footnotes): PriceNote[] {
   const split = result.windowSplit;
   if (!split) return shortNotes(result.context, result.notes, footnotes, false);
   const timing = billTiming(inputs);
@@ -100,7 +100,7 @@ function billNotes(model: ModelEntry, result: Bill, inputs: BillInputs, footnote
   let text: string;
   if (timing.kind === 'spread') {
     const at = billMoment(inputs);
-    const hours = scheduleCoverage(currentPeriod(model, at)!.schedule!, at).discountedHours;
+    const hours = scheduleCoverage(currentPeriod(model, at)!.schedule!, at, catalog.holidays).discountedHours;
     text =
       hours >= 24
         ? `spread evenly over the day: all 24 h ${discount}`

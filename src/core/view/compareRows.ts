@@ -52,14 +52,14 @@ export interface PricedMoment {
 }
 
 /** The instant to price: now, or the earliest next start of a full-price / discounted window among the models. */
-export function resolveMoment(models: readonly ModelEntry[], moment: Moment, now: Date): PricedMoment {
+export function resolveMoment(catalog: Catalog, models: readonly ModelEntry[], moment: Moment, now: Date): PricedMoment {
   if (moment === 'now') return { at: now, note: `now (${formatDateTime(now)})` };
   const discounted = moment === 'next-off-peak';
   let best: { at: Date; label: string } | undefined;
   for (const model of models) {
     const schedule = currentPeriod(model, now)?.schedule;
     if (!schedule) continue;
-    const start = nextWindowStart(schedule, now, discounted);
+    const start = nextWindowStart(schedule, now, discounted, catalog.holidays);
     if (start && (!best || start < best.at)) best = { at: start, label: discounted ? schedule.discountLabel : schedule.fullLabel };
   }
   if (!best) return { at: now, note: 'no model shown has time-of-day prices: priced now' };

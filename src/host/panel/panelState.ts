@@ -146,7 +146,7 @@ export function currenciesOf(catalog: Catalog, chosen: string): string[] {
 export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange?: Date; exportRows: ExportRow[] } {
   const { catalog, settings, controls } = inputs;
   const selection = selectModels(catalog, { showRetired: controls.showRetired, pinned: settings.panelModels });
-  const moment = resolveMoment(selection.models, controls.moment, inputs.now);
+  const moment = resolveMoment(catalog, selection.models, controls.moment, inputs.now);
   const compared = compareModels(catalog, selection.models, inputs.counts, {
     outputRatio: controls.outputRatio,
     cache: cacheAssumption(controls.cache),
