@@ -1,11 +1,14 @@
 /**
  * What a price source would change in the prices in force: per model and field, old → new, each checked.
  * A source speaks only for the current period of models it matches; ids we lack are reported, not added.
+ * A holiday-calendar source adds years to our calendars (holidayRefresh.ts).
  */
 import type { Catalog, ModelEntry, PriceList, PricePeriod } from './types';
 import { currentPeriod } from './catalog';
 import { Rational } from '../cost/rational';
 import type { PriceQuote, QuotedList, QuoteSet } from '../remote/priceQuotes';
+import { diffHolidays } from './holidayRefresh';
+import type { CalendarYearChange } from './holidayRefresh';
 
 export const PRICE_FIELDS = ['input', 'cacheHit', 'output', 'longContext.input', 'longContext.cacheHit', 'longContext.output'] as const;
 export type PriceField = (typeof PRICE_FIELDS)[number];
@@ -26,6 +29,8 @@ export interface PriceChange {
 
 export interface RefreshDiff {
   readonly source: string;
+  /** What the source held: a price format, or 'holidays' for a holiday-calendar document. */
+  readonly format: QuoteSet['format'];
   /** The address read, when it was one. */
   readonly url?: string;
   readonly fetchedAt: string;
@@ -39,6 +44,10 @@ export interface RefreshDiff {
   readonly newIds: readonly string[];
   /** Where the source's own entries for one of our models disagree with each other. */
   readonly notes: readonly string[];
+  /** Holiday-calendar years the source adds, to accept or not. */
+  readonly years: readonly CalendarYearChange[];
+  /** Calendar years held back (a known year changed, a calendar we lack), with the reason. */
+  readonly heldYears: readonly CalendarYearChange[];
 }
 
 /** The differences between `quotes` and the USD prices in force at `now` in `catalog`. */
@@ -64,8 +73,10 @@ export function diffPrices(catalog: Catalog, set: QuoteSet, now: Date): RefreshD
     for (const change of fieldChanges(model, period, list, quote, set.source)) (change.held ? held : changes).push(change);
   }
   const newIds = set.quotes.filter((q) => !used.has(q) && !knownSomewhere(catalog, q)).map((q) => `${q.provider}/${q.id}`);
+  const calendars = set.holidays ? diffHolidays(catalog.holidays, set.holidays, set.source) : { years: [], held: [] };
   return {
     source: set.source,
+    format: set.format,
     ...(set.url ? { url: set.url } : {}),
     fetchedAt: set.fetchedAt,
     changes,
@@ -73,6 +84,8 @@ export function diffPrices(catalog: Catalog, set: QuoteSet, now: Date): RefreshD
     matched,
     newIds: [...new Set(newIds)].sort(),
     notes,
+    years: calendars.years,
+    heldYears: calendars.held,
   };
 }
 

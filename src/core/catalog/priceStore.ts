@@ -2,13 +2,17 @@
  * Accepted refreshed prices, as stored (the extension's global storage, the CLI's $LLM_COST_HOME) and laid
  * over the bundled catalog: each update ends the period in force at its fetch moment and continues it with
  * the new USD prices, keeping everything else of ours (other currencies, schedules, tiers' thresholds, history).
+ * An update may also carry holiday-calendar years, added to the catalog's calendars (never replacing a year).
  */
-import type { Catalog, ModelEntry, PriceList, PricePeriod } from './types';
+import type { Catalog, HolidayYear, ModelEntry, PriceList, PricePeriod } from './types';
 import { currentPeriod } from './catalog';
 import { parseMoment } from './moments';
 import { Rational } from '../cost/rational';
 import { PRICE_FIELDS } from './priceRefresh';
 import type { PriceChange, PriceField } from './priceRefresh';
+import { cleanYear, withHolidayYears } from './holidayRefresh';
+import type { CalendarYearChange } from './holidayRefresh';
+import { validateHolidayYear } from './validateHolidays';
 
 export interface StoredChange {
   readonly model: string;
@@ -24,8 +28,17 @@ export interface StoredUpdate {
   /** ISO instant the source was read. */
   readonly fetchedAt: string;
   readonly changes: readonly StoredChange[];
+  /** Calendar years accepted with this update; absent in stores written before calendars could be refreshed. */
+  readonly holidayYears?: readonly StoredHolidayYear[];
 }
 
+/** One accepted year of a holiday calendar ("CN"), as data/holidays.json writes a year. */
+export interface StoredHolidayYear {
+  readonly calendar: string;
+  readonly year: HolidayYear;
+}
+
+/** Version 1 throughout: `holidayYears` is optional, so stores written before it load unchanged. */
 export interface PriceStore {
   readonly version: 1;
   readonly updates: readonly StoredUpdate[];
@@ -33,15 +46,23 @@ export interface PriceStore {
 
 export const EMPTY_STORE: PriceStore = { version: 1, updates: [] };
 
-/** The store with accepted changes appended as one update; held changes never reach it. */
+/** The store with accepted changes and calendar years appended as one update; held ones never reach it. */
 export function withAccepted(
   store: PriceStore,
   from: { readonly source: string; readonly url?: string; readonly fetchedAt: string },
   accepted: readonly PriceChange[],
+  years: readonly CalendarYearChange[] = [],
 ): PriceStore {
   const changes = accepted.filter((c) => !c.held).map((c) => ({ model: c.model, field: c.field, price: c.new }));
-  const update: StoredUpdate = { source: from.source, ...(from.url ? { url: from.url } : {}), fetchedAt: from.fetchedAt, changes };
-  return changes.length ? { version: 1, updates: [...store.updates, update] } : store;
+  const holidayYears = years.filter((y) => !y.held).map((y) => ({ calendar: y.calendar, year: cleanYear(y.year) }));
+  const update: StoredUpdate = {
+    source: from.source,
+    ...(from.url ? { url: from.url } : {}),
+    fetchedAt: from.fetchedAt,
+    changes,
+    ...(holidayYears.length ? { holidayYears } : {}),
+  };
+  return changes.length || holidayYears.length ? { version: 1, updates: [...store.updates, update] } : store;
 }
 
 /** A store read from JSON, or the problem with it (then nothing of it is used). */
@@ -68,21 +89,50 @@ export function parseStore(text: string): { store: PriceStore } | { problem: str
       if (!isPositive(c.price)) return bad(`update ${i}: ${c.model} ${String(c.field)} must be a positive price`);
       changes.push({ model: c.model, field: c.field as PriceField, price: c.price });
     }
+    const years = readHolidayYears(u.holidayYears, `update ${i}`);
+    if (typeof years === 'string') return bad(years);
     updates.push({
       source: u.source,
       ...(typeof u.url === 'string' ? { url: u.url } : {}),
       fetchedAt: new Date(Date.parse(u.fetchedAt)).toISOString(),
       changes,
+      ...(years.length ? { holidayYears: years } : {}),
     });
   }
   return { store: { version: 1, updates } };
 }
 
-/** The catalog with every stored update applied in order; `skipped` names the changes the bundled catalog has overtaken. */
+/** An update's calendar years, each checked like a year of data/holidays.json; a string says what is wrong. */
+function readHolidayYears(raw: unknown, where: string): StoredHolidayYear[] | string {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return `${where}: holidayYears must be a list`;
+  const out: StoredHolidayYear[] = [];
+  for (const entry of raw) {
+    if (!isObject(entry) || typeof entry.calendar !== 'string' || !entry.calendar) return `${where}: a holiday year has no calendar`;
+    const year = entry.year as HolidayYear;
+    const problems = validateHolidayYear(year, `${where}: holiday calendar ${entry.calendar}`);
+    if (problems.length) return problems[0];
+    out.push({ calendar: entry.calendar, year: cleanYear(year) });
+  }
+  return out;
+}
+
+/**
+ * The catalog with every stored update applied in order; `skipped` names the changes the bundled catalog has
+ * overtaken (a later bundled period, a calendar year it now has itself).
+ */
 export function applyStore(catalog: Catalog, store: PriceStore): { catalog: Catalog; skipped: string[] } {
   if (!store.updates.length) return { catalog, skipped: [] };
   const byId = new Map(catalog.models.map((m) => [m.id, m]));
   const skipped: string[] = [];
+  const years = store.updates.flatMap((u) =>
+    (u.holidayYears ?? []).map((y) => ({
+      ...y,
+      label: `${y.calendar} ${y.year.year} holidays (${u.source}, fetched ${u.fetchedAt.slice(0, 10)})`,
+    })),
+  );
+  const holidays = years.length ? withHolidayYears(catalog.holidays, years) : { calendars: catalog.holidays, skipped: [] };
+  skipped.push(...holidays.skipped);
   for (const update of store.updates) {
     const at = new Date(update.fetchedAt);
     const perModel = new Map<string, StoredChange[]>();
@@ -94,7 +144,7 @@ export function applyStore(catalog: Catalog, store: PriceStore): { catalog: Cata
       else skipped.push(`${id} (${update.source}, fetched ${update.fetchedAt.slice(0, 10)})`);
     }
   }
-  return { catalog: { ...catalog, models: catalog.models.map((m) => byId.get(m.id) ?? m) }, skipped };
+  return { catalog: { ...catalog, models: catalog.models.map((m) => byId.get(m.id) ?? m), holidays: holidays.calendars }, skipped };
 }
 
 /** The model with the period in force at `at` split there and continued with the new prices; undefined when it no longer applies. */

@@ -1,5 +1,5 @@
 /** Checks holiday calendars: real dates inside their year, no overlaps, make-up days on weekends, years in order. */
-import type { HolidayCalendar, HolidayCalendars } from './types';
+import type { HolidayCalendar, HolidayCalendars, HolidayYear } from './types';
 import { isDay } from './moments';
 import { daysBetween, offsetMs } from './holidays';
 
@@ -17,37 +17,42 @@ function validateCalendar(calendar: HolidayCalendar, where: string): string[] {
   if (!isList(calendar.years) || calendar.years.length === 0) return [...out, `${where}: no year`];
   let previous = -Infinity;
   for (const y of calendar.years) {
-    const at = `${where}, ${y?.year}`;
-    if (!Number.isInteger(y?.year)) {
-      out.push(`${at}: year must be a whole number`);
+    if (Number.isInteger(y?.year) && y.year <= previous) out.push(`${where}, ${y.year}: years must be listed once each, in order`);
+    if (Number.isInteger(y?.year)) previous = y.year;
+    out.push(...validateHolidayYear(y, where));
+  }
+  return out;
+}
+
+/** Problems of one year of a calendar: its source, its holidays (real days inside the year, none twice) and make-up days. */
+export function validateHolidayYear(y: HolidayYear, where: string): string[] {
+  if (typeof y !== 'object' || y === null) return [`${where}: a year is not an object`];
+  const at = `${where}, ${y.year}`;
+  if (!Number.isInteger(y.year)) return [`${at}: year must be a whole number`];
+  const out: string[] = [];
+  if (typeof y.source?.url !== 'string' || !y.source.url || !isDay(y.source.verified))
+    out.push(`${at}: source needs a URL and a verified day`);
+  const seen = new Set<string>();
+  const inYear = (day: unknown): day is string => isDay(day) && (day as string).startsWith(`${y.year}-`);
+  for (const h of isList(y.holidays) ? y.holidays : []) {
+    if (typeof h?.name !== 'string' || !h.name) out.push(`${at}: a holiday has no name`);
+    if (!inYear(h?.from) || !inYear(h?.to) || h.to < h.from) {
+      out.push(`${at}: holiday ${JSON.stringify(h?.name)} needs days from ≤ to inside ${y.year} (${h?.from} to ${h?.to})`);
       continue;
     }
-    if (y.year <= previous) out.push(`${at}: years must be listed once each, in order`);
-    previous = y.year;
-    if (typeof y.source?.url !== 'string' || !y.source.url || !isDay(y.source.verified))
-      out.push(`${at}: source needs a URL and a verified day`);
-    const seen = new Set<string>();
-    const inYear = (day: unknown): day is string => isDay(day) && (day as string).startsWith(`${y.year}-`);
-    for (const h of isList(y.holidays) ? y.holidays : []) {
-      if (typeof h?.name !== 'string' || !h.name) out.push(`${at}: a holiday has no name`);
-      if (!inYear(h?.from) || !inYear(h?.to) || h.to < h.from) {
-        out.push(`${at}: holiday ${JSON.stringify(h?.name)} needs days from ≤ to inside ${y.year} (${h?.from} to ${h?.to})`);
-        continue;
-      }
-      for (const d of daysBetween(h.from, h.to)) {
-        if (seen.has(d)) out.push(`${at}: ${d} is listed twice`);
-        seen.add(d);
-      }
+    for (const d of daysBetween(h.from, h.to)) {
+      if (seen.has(d)) out.push(`${at}: ${d} is listed twice`);
+      seen.add(d);
     }
-    if (!isList(y.holidays)) out.push(`${at}: holidays must be a list`);
-    for (const d of isList(y.workdays) ? y.workdays : []) {
-      if (!inYear(d)) out.push(`${at}: make-up working day ${JSON.stringify(d)} is not a day of ${y.year}`);
-      else if (seen.has(d)) out.push(`${at}: ${d} is both a holiday and a make-up working day`);
-      else if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))
-        out.push(`${at}: make-up working day ${d} is not a Saturday or Sunday`);
-    }
-    if (!isList(y.workdays)) out.push(`${at}: workdays must be a list`);
   }
+  if (!isList(y.holidays)) out.push(`${at}: holidays must be a list`);
+  for (const d of isList(y.workdays) ? y.workdays : []) {
+    if (!inYear(d)) out.push(`${at}: make-up working day ${JSON.stringify(d)} is not a day of ${y.year}`);
+    else if (seen.has(d)) out.push(`${at}: ${d} is both a holiday and a make-up working day`);
+    else if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))
+      out.push(`${at}: make-up working day ${d} is not a Saturday or Sunday`);
+  }
+  if (!isList(y.workdays)) out.push(`${at}: workdays must be a list`);
   return out;
 }
 

@@ -1,22 +1,36 @@
-/** Parsers for the three price formats: xAI's model lists, LiteLLM's cost map, genai-prices v2 data.json. */
+/** Parsers for the three price formats (xAI's model lists, LiteLLM's cost map, genai-prices v2 data.json) and holiday calendars. */
 import { Rational } from '../cost/rational';
 import { PriceSourceError } from './priceFetch';
 import type { PriceQuote, QuotedList, QuotedProvider, SourceFormat } from './priceQuotes';
 import { genaiMatcher } from './genaiMatch';
+import type { HolidayCalendars } from '../catalog/types';
+import { readHolidayDocument } from '../catalog/holidayRefresh';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The format of a parsed body: an array is genai-prices, `data`/`models` lists are xAI, any other object LiteLLM. */
+/**
+ * The format of a parsed body: an array is genai-prices, `data`/`models` lists are xAI, an object of calendars (with
+ * `years` or `utcOffset`) holiday calendars, any other object LiteLLM.
+ */
 export function detectFormat(body: unknown, where: string): SourceFormat {
   if (Array.isArray(body)) return 'genai-prices';
   if (isObject(body) && (Array.isArray(body.data) || Array.isArray(body.models))) return 'xai';
+  if (isObject(body) && Object.values(body).some((v) => isObject(v) && ('years' in v || 'utcOffset' in v))) return 'holidays';
   if (isObject(body)) return 'litellm';
   throw new PriceSourceError(`${where}: not a price list (expected a JSON object or array); prices unchanged`);
 }
 
-/** Quotes for DeepSeek, Mistral and xAI models from a body in `format`; any malformed price among them refuses the whole body. */
-export function parseQuotes(body: unknown, format: SourceFormat, where: string, now: Date): PriceQuote[] {
+/** Holiday calendars from a body in the shape of data/holidays.json; any problem refuses the whole body, in one message. */
+export function parseHolidays(body: unknown, where: string): HolidayCalendars {
+  const read = readHolidayDocument(body);
+  if ('calendars' in read) return read.calendars;
+  const more = read.problems.length > 1 ? ` and ${read.problems.length - 1} more` : '';
+  throw new PriceSourceError(`${where}: not a valid holiday calendar (${read.problems[0]}${more}); nothing changed`);
+}
+
+/** Quotes for DeepSeek, Mistral and xAI models from a price body in `format`; any malformed price among them refuses the whole body. */
+export function parseQuotes(body: unknown, format: Exclude<SourceFormat, 'holidays'>, where: string, now: Date): PriceQuote[] {
   const quotes = format === 'xai' ? parseXai(body, where) : format === 'litellm' ? parseLiteLlm(body, where) : parseGenai(body, where, now);
   if (quotes.length === 0) throw new PriceSourceError(`${where}: no DeepSeek, Mistral or xAI prices in the answer; prices unchanged`);
   return quotes;

@@ -1,5 +1,5 @@
 /** What a price source says about one model, in the catalog's terms: USD per million tokens as decimal strings. */
-import type { Provider } from '../catalog/types';
+import type { HolidayCalendars, Provider } from '../catalog/types';
 
 export type QuotedProvider = Exclude<Provider, 'custom'>;
 
@@ -23,7 +23,8 @@ export interface PriceQuote {
   readonly contextWindow?: number;
 }
 
-export type SourceFormat = 'xai' | 'litellm' | 'genai-prices';
+/** Price lists, or a holiday-calendar document shaped like the catalog's data/holidays.json. */
+export type SourceFormat = 'xai' | 'litellm' | 'genai-prices' | 'holidays';
 
 /** Everything one fetch of one source said, with where and when it came from. */
 export interface QuoteSet {
@@ -35,4 +36,6 @@ export interface QuoteSet {
   /** ISO instant the source was read. */
   readonly fetchedAt: string;
   readonly quotes: readonly PriceQuote[];
+  /** Holiday calendars the source gives (format 'holidays'; its quotes are then empty). */
+  readonly holidays?: HolidayCalendars;
 }

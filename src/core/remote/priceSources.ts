@@ -1,7 +1,7 @@
 /** The live price sources by name, and reading one into a QuoteSet. Nothing is requested unless a caller asks. */
 import { fetchPriceText, hostOf, parseSourceJson, PRICE_FETCH_MAX_BYTES, PriceSourceError } from './priceFetch';
 import type { PriceFetchOptions } from './priceFetch';
-import { detectFormat, parseQuotes } from './priceParsers';
+import { detectFormat, parseHolidays, parseQuotes } from './priceParsers';
 import type { QuoteSet, SourceFormat } from './priceQuotes';
 
 /** Default addresses of the public price files (MIT); each is configurable. */
@@ -22,7 +22,7 @@ export interface LoadOptions extends Pick<PriceFetchOptions, 'timeoutMs' | 'fetc
   readonly now: Date;
 }
 
-/** Reads one source: fetches it (bounded), parses it, validates every price it gives for our providers. */
+/** Reads one source: fetches it (bounded), parses it, validates every price it gives for our providers (or every calendar year). */
 export async function loadQuoteSet(spec: SourceSpec, opts: LoadOptions): Promise<QuoteSet> {
   const fetchedAt = opts.now.toISOString();
   if (spec.kind === 'xai') return { ...(await loadXai(spec, opts)), source: 'xai', fetchedAt };
@@ -40,6 +40,7 @@ export async function loadQuoteSet(spec: SourceSpec, opts: LoadOptions): Promise
   }
   const body = parseSourceJson(text, where);
   const format = (spec.kind === 'url' ? spec.format : undefined) ?? detectFormat(body, where);
+  if (format === 'holidays') return { source: spec.name, ...url, format, fetchedAt, quotes: [], holidays: parseHolidays(body, where) };
   return { source: spec.name, ...url, format, fetchedAt, quotes: parseQuotes(body, format, where, opts.now) };
 }
 

@@ -1,5 +1,7 @@
 /** How a price refresh is shown, the same in the CLI and VS Code: model, field, old → new, source. Pure. */
 import type { PriceChange, PriceField, RefreshDiff } from '../catalog/priceRefresh';
+import type { CalendarYearChange } from '../catalog/holidayRefresh';
+import { daysBetween } from '../catalog/holidays';
 import { Rational } from '../cost/rational';
 
 const FIELD_LABELS: Readonly<Record<PriceField, string>> = {
@@ -36,13 +38,27 @@ export function priceChangeLine(change: PriceChange): string {
   return `${change.model} ${fieldLabel(change.field)}: ${exactPrice(change.old)} → ${exactPrice(change.new)} per M (${changeRatio(change)}, ${change.source}${held})`;
 }
 
+/** "CN 2027 holidays: added, source https://… (9 days off, 2 make-up working days)", or why it is held back. */
+export function calendarYearLine(change: CalendarYearChange): string {
+  const { year } = change;
+  const days = year.holidays.reduce((n, h) => n + daysBetween(h.from, h.to).length, 0);
+  const what = change.held ? `held back: ${change.held}` : `added, source ${year.source.url}`;
+  const workdays = `${year.workdays.length} make-up working ${year.workdays.length === 1 ? 'day' : 'days'}`;
+  return `${change.calendar} ${year.year} holidays: ${what} (${days} ${days === 1 ? 'day' : 'days'} off, ${workdays})`;
+}
+
 /** One line saying what a refresh found, for a notification or the end of a listing. */
 export function refreshSummary(diff: RefreshDiff): string {
-  const parts = [
-    `${diff.matched.length} of our models priced by ${diff.source}`,
-    `${diff.changes.length} ${diff.changes.length === 1 ? 'change' : 'changes'}`,
-  ];
-  if (diff.held.length) parts.push(`${diff.held.length} held back`);
+  const n = diff.years.length;
+  const parts =
+    diff.format === 'holidays'
+      ? [`${n} holiday-calendar ${n === 1 ? 'year' : 'years'} from ${diff.source} to add`]
+      : [
+          `${diff.matched.length} of our models priced by ${diff.source}`,
+          `${diff.changes.length} ${diff.changes.length === 1 ? 'change' : 'changes'}`,
+        ];
+  const held = diff.held.length + diff.heldYears.length;
+  if (held) parts.push(`${held} held back`);
   if (diff.newIds.length) parts.push(`${diff.newIds.length} ${diff.newIds.length === 1 ? 'id' : 'ids'} we do not list (not added)`);
   return `${parts.join(', ')}.`;
 }
