@@ -154,16 +154,20 @@ of models it names; our other rules (CNY lists, DeepSeek's peak hours, history) 
 ids we do not list are reported, not added. A price that would drop to zero, turn negative or
 move more than 3x either way is held back and shown, never applied. A timeout (10 s), an HTTP
 error, a malformed or oversized (> 20 MB) answer gives one message and changes nothing.
+A FILE or URL may instead hold holiday calendars shaped like the catalog's data/holidays.json
+(a calendar id such as CN with its "years"): years our calendar lacks are added, so DeepSeek's
+holidays are off-peak in them; a year we already have is never changed (held back if it differs).
 
   check    print the differences (model, field, in force, source says); exit 0
-  update   the same; with --yes, keep the source's prices from now on (every command uses
-           them, 'models' names the source and fetch date)
-  revert   drop every kept price: the bundled catalog applies again
+  update   the same; with --yes, keep the source's prices (and calendar years) from now on
+           (every command uses them, 'models' names the source and fetch date)
+  revert   drop every kept price and calendar year: the bundled catalog applies again
 
 Options:
   --source SRC   litellm (default: LiteLLM's model_prices_and_context_window.json),
                  genai-prices (pydantic's data.json), xai (GET /v1/models with XAI_API_KEY),
-                 an http(s) URL or a FILE in one of those formats; check takes several
+                 an http(s) URL or a FILE in one of those formats or a holiday-calendar
+                 document; check takes several
   --yes, -y      update: write the changes
   --json         machine-readable output
   -h, --help     show this help

@@ -9,7 +9,7 @@ import { renderTable } from '../../core/format/table';
 import { decodeUtf8, PRICE_FETCH_MAX_BYTES, PriceSourceError } from '../../core/remote/priceFetch';
 import { loadQuoteSet, NAMED_SOURCES, PRICE_SOURCE_URLS } from '../../core/remote/priceSources';
 import type { SourceSpec } from '../../core/remote/priceSources';
-import { changeRatio, disagreements, exactPrice, fieldLabel, refreshSummary } from '../../core/view/priceDiffRows';
+import { calendarYearLine, changeRatio, disagreements, exactPrice, fieldLabel, refreshSummary } from '../../core/view/priceDiffRows';
 import { parseArgs } from '../args';
 import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
@@ -58,26 +58,46 @@ export async function runPrices(argv: readonly string[], io: CliIo): Promise<num
   if (sub === 'check' || !args.flag('yes')) {
     io.stdout.write(args.flag('json') ? `${JSON.stringify(diffsJson(diffs), null, 2)}\n` : diffsText(diffs));
     if (sub === 'update') {
-      const n = diffs[0].changes.length;
-      io.stdout.write(
-        n ? `Nothing written: run again with --yes to apply ${n === 1 ? 'this change' : `these ${n} changes`}.\n` : 'Nothing to apply.\n',
-      );
+      const what = toApply(diffs[0]);
+      io.stdout.write(what ? `Nothing written: run again with --yes to apply ${what}.\n` : 'Nothing to apply.\n');
     }
     return EXIT.ok;
   }
   const diff = diffs[0];
   if (!args.flag('json')) io.stdout.write(diffsText(diffs));
-  if (!diff.changes.length) {
+  const what = toApply(diff);
+  if (!what) {
     io.stdout.write(args.flag('json') ? `${JSON.stringify({ ...diffsJson(diffs), written: null }, null, 2)}\n` : 'Nothing to apply.\n');
     return EXIT.ok;
   }
-  const file = writeStore(io.env, withAccepted(store, diff, diff.changes));
+  const file = writeStore(io.env, withAccepted(store, diff, diff.changes, diff.years));
   io.stdout.write(
     args.flag('json')
       ? `${JSON.stringify({ ...diffsJson(diffs), written: file }, null, 2)}\n`
-      : `Applied ${diff.changes.length} ${diff.changes.length === 1 ? 'change' : 'changes'} from ${diff.fetchedAt.slice(0, 16).replace('T', ' ')} UTC on; written to ${file}. Undo with 'llm-cost prices revert'.\n`,
+      : `${appliedText(diff)}; written to ${file}. Undo with 'llm-cost prices revert'.\n`,
   );
   return EXIT.ok;
+}
+
+/** "Applied 2 changes from 2026-12-05 12:00 UTC on", "Added holiday-calendar year CN 2027", or both. */
+function appliedText(diff: RefreshDiff): string {
+  const parts: string[] = [];
+  const n = diff.changes.length;
+  if (n) parts.push(`Applied ${n} ${n === 1 ? 'change' : 'changes'} from ${diff.fetchedAt.slice(0, 16).replace('T', ' ')} UTC on`);
+  if (diff.years.length) {
+    const years = diff.years.map((y) => `${y.calendar} ${y.year.year}`).join(', ');
+    parts.push(`${n ? 'added' : 'Added'} holiday-calendar ${diff.years.length === 1 ? 'year' : 'years'} ${years}`);
+  }
+  return parts.join(' and ');
+}
+
+/** "1 change", "1 holiday-calendar year", both joined; empty when there is nothing to apply. */
+function toApply(diff: RefreshDiff): string {
+  const count = (n: number, one: string, many: string) => (n ? [`${n} ${n === 1 ? one : many}`] : []);
+  return [
+    ...count(diff.changes.length, 'change', 'changes'),
+    ...count(diff.years.length, 'holiday-calendar year', 'holiday-calendar years'),
+  ].join(' and ');
 }
 
 function revert(io: CliIo): number {
@@ -119,7 +139,15 @@ async function sourceSpec(source: string, io: CliIo): Promise<SourceSpec> {
 function diffsText(diffs: readonly RefreshDiff[]): string {
   const out: string[] = [];
   for (const diff of diffs) {
-    out.push(`Prices from ${diff.source} (fetched ${diff.fetchedAt.slice(0, 16).replace('T', ' ')} UTC) against the prices in force:`, '');
+    const fetched = `(fetched ${diff.fetchedAt.slice(0, 16).replace('T', ' ')} UTC)`;
+    if (diff.format === 'holidays') {
+      out.push(`Holiday calendars from ${diff.source} ${fetched} against the calendars in force:`, '');
+      out.push(...(diff.years.length ? diff.years.map(calendarYearLine) : ['No calendar years to add.']));
+      if (diff.heldYears.length) out.push('', 'Held back (never applied):', ...diff.heldYears.map((y) => `  ${calendarYearLine(y)}`));
+      out.push('', refreshSummary(diff), '');
+      continue;
+    }
+    out.push(`Prices from ${diff.source} ${fetched} against the prices in force:`, '');
     const rows = diff.changes.map((c) => [c.model, fieldLabel(c.field), exactPrice(c.old), exactPrice(c.new), changeRatio(c), c.source]);
     if (rows.length) {
       out.push(
