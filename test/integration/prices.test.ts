@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultCatalog, currentPeriod, findModel } from '../../src/core/catalog/catalog';
 import { STALE_AFTER_DAYS } from '../../src/core/config/priceSettings';
@@ -6,6 +9,8 @@ import { daysSince } from '../../src/core/format/dates';
 import { startPriceServer } from '../fixtures/prices/priceServer';
 import type { PriceServer } from '../fixtures/prices/priceServer';
 import { LITELLM } from '../fixtures/prices/sources';
+// A TEST fixture with invented 2027 days: not the real 2027 notice.
+import holidays2027 from '../fixtures/prices/holidays2027.testFixture.json';
 import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, watchNotifications, withSetting } from './helpers';
 
 const MODEL = 'grok-4.3';
@@ -67,6 +72,54 @@ describe('"Update prices" and "Revert to bundled prices" (LiteLLM file from a lo
     } finally {
       await off();
     }
+  });
+});
+
+describe('"Update prices" with a holiday-calendar file', () => {
+  let dir: string;
+  let file: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'llm-cost-holidays-'));
+    file = path.join(dir, 'holidays-2027.json');
+    writeFileSync(file, JSON.stringify(holidays2027));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('llmCost.revertPrices');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const update = (args: object) => vscode.commands.executeCommand<number | undefined>('llmCost.updatePrices', { ...args, acceptAll: true });
+
+  it('keeps a year the calendar lacks, offers it no more, and "Revert to bundled prices" drops it', async () => {
+    const shown = await watchNotifications();
+    assert.equal(await update({ file }), 1, 'the fixture adds CN 2027');
+    assert.ok(
+      shown().some((m) => m.severity === 'info' && /kept the CN 2027 holidays from holidays-2027\.json/.test(m.message)),
+      JSON.stringify(shown()),
+    );
+    assert.equal(await update({ file }), 0, 'the calendar in force has 2027 now');
+    assert.ok(
+      shown().some((m) => /no holiday-calendar years to add from holidays-2027\.json/.test(m.message)),
+      JSON.stringify(shown()),
+    );
+    assert.equal(await vscode.commands.executeCommand('llmCost.revertPrices'), true);
+    assert.equal(await update({ file }), 1, 'after the revert 2027 is unknown again');
+  });
+
+  it('refuses a malformed calendar with one message and keeps nothing', async () => {
+    await vscode.commands.executeCommand('llmCost.revertPrices');
+    const bad = structuredClone(holidays2027);
+    bad.CN.years[0].workdays = ['2027-02-17'];
+    const badFile = path.join(dir, 'bad.json');
+    writeFileSync(badFile, JSON.stringify(bad));
+    const shown = await watchNotifications();
+    assert.equal(await update({ file: badFile }), undefined);
+    const errors = shown().filter((m) => m.severity === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(shown()));
+    assert.match(
+      errors[0].message,
+      /bad\.json: not a valid holiday calendar \(.*2027-02-17 is not a Saturday or Sunday\); nothing changed/,
+    );
+    assert.equal(await vscode.commands.executeCommand('llmCost.revertPrices'), false, 'nothing was kept');
   });
 });
 

@@ -4,6 +4,7 @@ import { bundledHolidays } from '../../src/core/catalog/holidays';
 import { withHolidayYears } from '../../src/core/catalog/holidayRefresh';
 import { diffPrices } from '../../src/core/catalog/priceRefresh';
 import { applyStore, EMPTY_STORE, parseStore, withAccepted } from '../../src/core/catalog/priceStore';
+import { applyUserSettings } from '../../src/core/catalog/userSettings';
 import type { Catalog, HolidayCalendars } from '../../src/core/catalog/types';
 import { estimate } from '../../src/core/cost/estimate';
 import { PriceSourceError } from '../../src/core/remote/priceFetch';
@@ -135,6 +136,13 @@ describe('holiday calendars from a refresh source', () => {
 });
 
 describe('holiday years in the price store', () => {
+  it('keeps the accepted years through the user settings VS Code applies on top', async () => {
+    const diff = await diffOf(fixture);
+    const refreshed = applyStore(defaultCatalog(), withAccepted(EMPTY_STORE, diff, [], diff.years)).catalog;
+    const { catalog } = applyUserSettings(refreshed, { exchangeRates: { EUR: '0.9' } }, NOW);
+    assert.equal(flashAt(catalog, FIXTURE_HOLIDAY).context.window?.label, 'off-peak');
+  });
+
   it('reads back what it writes', async () => {
     const diff = await diffOf(fixture);
     const store = withAccepted(EMPTY_STORE, diff, [], diff.years);

@@ -2,10 +2,13 @@
  * Price refresh in VS Code: reads a live source only when the user runs "Update prices" or turned on
  * llmCost.prices.autoRefresh; accepted changes go to global storage and into the catalog every view uses.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { diffPrices } from '../../core/catalog/priceRefresh';
 import type { PriceChange, RefreshDiff } from '../../core/catalog/priceRefresh';
+import type { CalendarYearChange } from '../../core/catalog/holidayRefresh';
+import { decodeUtf8, PRICE_FETCH_MAX_BYTES, PriceSourceError } from '../../core/remote/priceFetch';
 import { applyStore, withAccepted } from '../../core/catalog/priceStore';
 import { parsePriceSettings, refreshDue } from '../../core/config/priceSettings';
 import type { PriceSettings } from '../../core/config/priceSettings';
@@ -18,6 +21,9 @@ import type { Notifier } from '../config/notifier';
 import { XAI_KEY_SECRET } from '../counting/xaiCounter';
 import { Disposable } from '../dispose';
 import type { PriceStorage } from './priceStorage';
+
+/** A source to read: a named live source, or a file or http(s) address holding prices or holiday calendars. */
+export type SourceChoice = NamedSource | { readonly file: string } | { readonly url: string };
 
 /** How often the automatic refresh looks whether a check is due. */
 const WAKE_MS = 60 * 60 * 1000;
@@ -55,8 +61,8 @@ export class PricesService extends Disposable {
     return settings;
   }
 
-  /** Reads `source` and compares it with the bundled catalog plus the prices accepted so far. Throws PriceSourceError. */
-  async check(source: NamedSource, now = new Date()): Promise<RefreshDiff> {
+  /** Reads `source` and compares it with the bundled catalog plus the prices and calendar years accepted so far. Throws PriceSourceError. */
+  async check(source: SourceChoice, now = new Date()): Promise<RefreshDiff> {
     const spec = await this.spec(source);
     const inForce = applyStore(defaultCatalog(), this.deps.storage.read().store).catalog;
     const set = await loadQuoteSet(spec, { now, ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}) });
@@ -66,14 +72,21 @@ export class PricesService extends Disposable {
     return diff;
   }
 
-  /** Keeps `accepted` (held changes are dropped) from the diff's fetch moment on, and reprices every view. */
-  async accept(diff: RefreshDiff, accepted: readonly PriceChange[]): Promise<number> {
+  /**
+   * Keeps `accepted` prices from the diff's fetch moment on and `years` in the holiday calendars (held ones are
+   * dropped), and reprices every view. Resolves to how many were kept.
+   */
+  async accept(diff: RefreshDiff, accepted: readonly PriceChange[], years: readonly CalendarYearChange[] = []): Promise<number> {
     const usable = accepted.filter((c) => !c.held);
-    if (!usable.length) return 0;
-    await this.deps.storage.write(withAccepted(this.deps.storage.read().store, diff, usable));
+    const usableYears = years.filter((y) => !y.held);
+    const n = usable.length + usableYears.length;
+    if (!n) return 0;
+    await this.deps.storage.write(withAccepted(this.deps.storage.read().store, diff, usable, usableYears));
     this.deps.config.rebuild();
-    this.deps.log.info(`Prices: accepted ${usable.length} from ${diff.source}, fetched ${diff.fetchedAt}`);
-    return usable.length;
+    this.deps.log.info(
+      `Prices: accepted ${usable.length} prices and ${usableYears.length} calendar years from ${diff.source}, fetched ${diff.fetchedAt}`,
+    );
+    return n;
   }
 
   /** Drops every accepted price; true when there were some. */
@@ -84,7 +97,9 @@ export class PricesService extends Disposable {
     return had;
   }
 
-  private async spec(source: NamedSource): Promise<SourceSpec> {
+  private async spec(source: SourceChoice): Promise<SourceSpec> {
+    if (typeof source !== 'string')
+      return 'url' in source ? { kind: 'url', name: source.url, url: source.url } : readFileSource(source.file);
     const s = this.settings();
     if (source === 'litellm') return { kind: 'url', name: source, url: s.litellmUrl, format: 'litellm' };
     if (source === 'genai-prices') return { kind: 'url', name: source, url: s.genaiPricesUrl, format: 'genai-prices' };
@@ -117,4 +132,21 @@ export class PricesService extends Disposable {
       });
     return this.checking;
   }
+}
+
+/** A local source file, bounded like a download; a missing, unreadable or oversized file is one PriceSourceError. */
+async function readFileSource(file: string): Promise<SourceSpec> {
+  const name = path.basename(file);
+  const uri = vscode.Uri.file(file);
+  let bytes: Uint8Array;
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > PRICE_FETCH_MAX_BYTES) {
+      throw new PriceSourceError(`${name}: larger than 20 MB; nothing changed`);
+    }
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (e instanceof PriceSourceError) throw e;
+    throw new PriceSourceError(`${name}: cannot be read (${e instanceof Error ? e.message : String(e)}); nothing changed`);
+  }
+  return { kind: 'text', name, text: decodeUtf8(bytes, name) };
 }
