@@ -21,7 +21,7 @@ import {
   typing,
 } from './bench-editor/scenarios.mjs';
 import { cliTokens, TYPING_MARKER, writeWorkspace } from './bench-editor/texts.mjs';
-import { escapeAll, openFile, STATUS, UI_TIMEOUT, waitWorkbench } from './bench-editor/ui.mjs';
+import { resetWorkbench, openFile, STATUS, UI_TIMEOUT, waitWorkbench } from './bench-editor/ui.mjs';
 import { PARTS, renderReport } from './bench-editor/report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -56,7 +56,7 @@ async function part(name, page, run) {
     await page.screenshot({ path: shot }).catch(() => undefined);
     console.error(`  ${PARTS[name].label} not measured: ${reason}; screenshot: ${shot}`);
     measured.failed[name] = reason;
-    await escapeAll(page);
+    await resetWorkbench(page);
   } finally {
     load.end = os.loadavg()[0];
     measured.loads.push(load);

@@ -52,13 +52,15 @@ const FLOORS = [
 function typingRatio(m) {
   const [withExt, without] = [m.typing.samples, m.typingWithout];
   const ratio = median(withExt) / median(without);
+  if (!Number.isFinite(ratio))
+    return [undefined, `no keystroke painted within 20 s${timeouts(withExt)} with, ${timeouts(without)} without`];
   const side = (xs) => `${ms(median(xs))} (max ${ms(Math.max(...xs.filter(Number.isFinite)))}${timeouts(xs)})`;
   return [ratio <= 1.25, `${ratio.toFixed(2)}×: ${side(withExt)} with, ${side(without)} without`];
 }
 
 function timeouts(xs) {
   const n = xs.filter((x) => typeof x !== 'number').length;
-  return n ? `, ${n} keys timed out` : '';
+  return n ? `, ${n} of ${xs.length} keys timed out` : '';
 }
 
 function openWarning(m) {
@@ -92,7 +94,7 @@ function rows(m, wanted) {
       return { floor, verdict: 'NOT MEASURED', value: why, load: loadOf(m, parts) };
     }
     const [ok, value] = judge(m);
-    return { floor, verdict: ok ? 'PASS' : 'FAIL', value, load: loadOf(m, parts) };
+    return { floor, verdict: ok === undefined ? 'NOT MEASURED' : ok ? 'PASS' : 'FAIL', value, load: loadOf(m, parts) };
   });
 }
 

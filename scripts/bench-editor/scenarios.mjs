@@ -35,7 +35,7 @@ async function selectModel(page, model, act = () => page.keyboard.press('Enter')
   await runCommand(page, 'LLM Cost: Select model');
   // The extension's picker (not the palette that opened it) is up once its placeholder names the current model.
   await page.locator('.quick-input-widget input[placeholder^="Current: "]').waitFor({ timeout: UI_TIMEOUT });
-  await quickPick(page, undefined, model, model);
+  await quickPick(page, undefined, model, { rowText: model });
   return act();
 }
 
@@ -65,7 +65,7 @@ export async function panelOpens(page, reps, reopen) {
     reps,
     async () => {
       await reopen();
-      await quickPick(page, 'F1', '>LLM Cost: Open cost comparison', 'Open cost comparison');
+      await quickPick(page, 'F1', '>LLM Cost: Open cost comparison', { label: 'LLM Cost: Open cost comparison' });
       const started = Date.now();
       await page.keyboard.press('Enter');
       await total.waitFor({ timeout: UI_TIMEOUT });
@@ -111,7 +111,7 @@ export async function typing(page, { keys, gapMs, tokens }) {
   const samples = await repeat(
     keys,
     (i) => {
-      const watch = { root: '.editor-instance', target: `line:${TYPING_MARKER}`, pattern: `^${start}${typed.slice(0, i + 1)}$` };
+      const watch = { root: '.part.editor', target: `line:${TYPING_MARKER}`, pattern: `^${start}${typed.slice(0, i + 1)}$` };
       return timeKey(page, watch, () => page.keyboard.press(typed[i]));
     },
     () => sleep(gapMs), // the typist's pace
