@@ -137,7 +137,7 @@ export function renderReport(m, { wanted, commit, quick, reused, seconds }) {
       'page’s own clock, from the keydown event’s time stamp to the end of the frame that paints the awaited change (status bar text, or ' +
       'the typed character in the editor line); the panel from the command’s Enter to its first total, activation from Developer: Show ' +
       'Running Extensions (code loading + activate call). Typing is 17 keystrokes 150 ms apart at the first line of a 2 MB plain-text ' +
-      'file, in the same run on a second server that has no extension installed; `counting…` is counted from the first key until the ' +
+      'file (after 3 unmeasured warm-up keys), in the same run on a second server that has no extension installed; `counting…` is counted from the first key until the ' +
       'status bar shows the exact count of the typed text. The load average (1 minute, at the start and end of each part) is recorded ' +
       `because other work on the machine shares its cores; above ${QUIET_LOAD} the run is flagged as not quiet.`,
     '',
