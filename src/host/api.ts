@@ -29,8 +29,14 @@ export interface LlmCostApi {
   panelRenderedRows(): number | undefined;
   /** The "Select model" quick pick while it is open, else undefined. */
   modelPicker(): ShownModelPicker | undefined;
+  /** Whole document texts the host has sent to the counting worker since activation (edits are sent as changes). */
+  documentTextsSent(): number;
   /** Problems reported about settings since activation (invalid price overrides etc.). */
   configProblems(): readonly string[];
   /** Info, warning and error messages shown to the user since activation, oldest first (the last hundred). */
   notifications(): readonly { readonly severity: 'info' | 'warning' | 'error'; readonly message: string }[];
+  /** Runs the automatic price refresh's timer step now (the same code the hourly wake-up runs); resolves when done. */
+  pricesAutoCheck(): Promise<void>;
+  /** Sets (or with undefined forgets) the stored time of the last price check, to make a refresh overdue. */
+  setPricesLastCheck(at: string | undefined): Promise<void>;
 }

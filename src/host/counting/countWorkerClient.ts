@@ -1,7 +1,7 @@
 /** Owns the counting worker thread: spawns it lazily, runs one job at a time, can kill and respawn it. */
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
-import type { CountJob, CountReply } from './countProtocol';
+import type { CountJob, CountReply, WorkerRequest } from './countProtocol';
 
 interface Running {
   readonly id: number;
@@ -24,8 +24,14 @@ export class CountWorkerClient implements vscode.Disposable {
     const worker = this.spawn();
     return new Promise<CountReply>((resolve, reject) => {
       this.running = { id: job.id, resolve, reject };
-      worker.postMessage(job);
+      worker.postMessage({ type: 'count', job } satisfies WorkerRequest);
     });
+  }
+
+  /** Posts a mirror update. Edits and closes are dropped when no worker runs (a new one has no mirrors); `open` starts one. */
+  post(request: Exclude<WorkerRequest, { type: 'count' }>): void {
+    const worker = request.type === 'open' ? this.spawn() : this.worker;
+    worker?.postMessage(request);
   }
 
   /** Terminates the worker (abandoning its job, which rejects with CancellationError); the next run spawns a new one. */

@@ -4,11 +4,11 @@ import type { ModelEntry } from '../../core/catalog/types';
 import { findModel } from '../../core/catalog/catalog';
 import type { DocumentCount } from '../../core/prompt/documentCount';
 import type { ConfigService } from '../config/configService';
-import { jobSize } from './countProtocol';
 import type { CountJob, CountReply } from './countProtocol';
 import { CountWorkerClient } from './countWorkerClient';
+import { DocumentSync } from './documentSync';
 import { Disposable } from '../dispose';
-import type { Subject } from '../subject/subject';
+import type { DocumentSource, Subject } from '../subject/subject';
 import type { XaiExactCounter } from './xaiCounter';
 
 /**
@@ -25,6 +25,10 @@ export class CountError extends Error {
 
 interface Queued {
   readonly job: CountJob;
+  /** The open document the job counts whole (from the worker's mirror) or selects from. */
+  readonly source?: DocumentSource;
+  /** UTF-16 length counted. */
+  readonly size: number;
   readonly resolve: (reply: CountReply) => void;
   readonly reject: (error: Error) => void;
 }
@@ -45,6 +49,7 @@ export class CountingService extends Disposable {
   private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangeBusy: vscode.Event<boolean> = this.busyChanged.event;
   private readonly client: CountWorkerClient;
+  private readonly sync: DocumentSync;
   private readonly queue: Queued[] = [];
   private readonly channels = new Map<string, Ticket>();
   private readonly loggedFailures = new Set<string>();
@@ -55,6 +60,7 @@ export class CountingService extends Disposable {
   constructor(private readonly deps: CountingDeps) {
     super();
     this.client = this.register(new CountWorkerClient(deps.workerPath, deps.log));
+    this.sync = this.register(new DocumentSync(this.client));
   }
 
   /** True while any request is queued, in the worker, or waiting for xAI. */
@@ -88,13 +94,13 @@ export class CountingService extends Disposable {
       const models = [...new Map([...wanted.values()].map((m) => [m.id, m])).values()];
       const job: CountJob = {
         id: this.nextId++,
-        parts: subject.parts,
+        parts: subject.parts ?? [],
         ...(subject.fileName ? { fileName: subject.fileName } : {}),
-        ...(subject.selections === 0 && subject.uri ? { documentKey: subject.uri } : {}),
         models,
         plainTextFallback: settings.plainTextFallback,
       };
-      const reply = await this.enqueue(job, ticket);
+      const reply = await this.enqueue({ job, size: subject.length, ...(subject.document ? { source: subject.document } : {}) }, ticket);
+      if (!reply.ok && reply.reason === 'refused') throw new CountError(reply.error);
       if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
       const failures = Object.entries(reply.failures);
       if (models.length > 0 && failures.length === models.length) throw new CountError(failures[0][1]);
@@ -114,6 +120,11 @@ export class CountingService extends Disposable {
     }
   }
 
+  /** Whole document texts sent to the worker so far (once per document, and again only if the worker lost it). */
+  documentTextsSent(): number {
+    return this.sync.textsSent();
+  }
+
   /** Loads the models' vocabularies in the worker (an empty count) so the first real count does not wait for them. */
   async warm(modelIds: readonly string[]): Promise<void> {
     const { catalog } = this.deps.config.current();
@@ -122,7 +133,7 @@ export class CountingService extends Disposable {
     const ticket = this.supersede('warmUp');
     this.setActive(+1);
     try {
-      await this.enqueue({ id: this.nextId++, parts: [''], models, plainTextFallback: true }, ticket);
+      await this.enqueue({ job: { id: this.nextId++, parts: [''], models, plainTextFallback: true }, size: 0 }, ticket);
     } catch {
       // Warming is best effort: a real count reports its own errors.
     } finally {
@@ -142,16 +153,16 @@ export class CountingService extends Disposable {
     return ticket;
   }
 
-  private enqueue(job: CountJob, ticket: Ticket): Promise<CountReply> {
+  private enqueue(request: Omit<Queued, 'resolve' | 'reject'>, ticket: Ticket): Promise<CountReply> {
     if (ticket.cancelled) return Promise.reject(new vscode.CancellationError());
     return new Promise<CountReply>((resolve, reject) => {
-      const entry: Queued = { job, resolve, reject };
+      const entry: Queued = { ...request, resolve, reject };
       this.queue.push(entry);
       ticket.cancel = () => {
         ticket.cancelled = true;
         const index = this.queue.indexOf(entry);
         if (index >= 0) this.queue.splice(index, 1);
-        else if (this.inFlight === entry && jobSize(job.parts) >= KILL_THRESHOLD) this.client.kill();
+        else if (this.inFlight === entry && entry.size >= KILL_THRESHOLD) this.client.kill();
         reject(new vscode.CancellationError());
       };
       this.pump();
@@ -163,13 +174,34 @@ export class CountingService extends Disposable {
     const entry = this.queue.shift();
     if (!entry) return;
     this.inFlight = entry;
-    this.client
-      .run(entry.job)
+    this.execute(entry)
       .then(entry.resolve, entry.reject)
       .finally(() => {
         if (this.inFlight === entry) this.inFlight = undefined;
         this.pump();
       });
+  }
+
+  /**
+   * Runs a job. A whole document is counted from the worker's mirror at the document's current version (the edits
+   * reached the worker as they happened); its text is sent only when the worker has none, or lost it.
+   */
+  private async execute(entry: Queued): Promise<CountReply> {
+    const source = entry.source;
+    if (!source) return this.client.run(entry.job);
+    const { document, name, maxBytes } = source;
+    const key = document.uri.toString();
+    if (entry.job.parts.length > 0) {
+      const ranges = source.ranges ?? [];
+      return this.client.run({ ...entry.job, document: { key, version: source.version, name, maxBytes, ranges } });
+    }
+    if (document.isClosed) throw new vscode.CancellationError();
+    if (!this.sync.has(document)) this.sync.send(document);
+    const job = (): CountJob => ({ ...entry.job, id: this.nextId++, document: { key, version: document.version, name, maxBytes } });
+    const reply = await this.client.run(job());
+    if (reply.ok || reply.reason !== 'resync') return reply;
+    this.sync.send(document);
+    return this.client.run(job());
   }
 
   private setActive(delta: number): void {
