@@ -22,6 +22,9 @@ import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
 import { registerEstimateTool } from './lmTool/estimateTool';
 import { registerMcpProvider } from './lmTool/mcpProvider';
+import { PromptModels } from './counting/promptModels';
+import { PromptFigures } from './codeLens/promptFigures';
+import { PromptLensProvider } from './codeLens/promptLensProvider';
 
 /** Long enough for the workbench to finish starting; short enough to beat the user's first selection. */
 const WARM_UP_DELAY_MS = 1000;
@@ -49,14 +52,16 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
       review: (diff) => reviewPrices(prices, notifier, diff),
     }),
   );
-  const statusBar = own(new StatusBar({ subjects, counting, config, log }));
+  const promptModels = new PromptModels(counting, config, log);
+  const statusBar = own(new StatusBar({ subjects, counting, config, log, promptModels }));
+  own(new PromptLensProvider(own(new PromptFigures({ counting, config, promptModels })), config));
   // The default model's vocabulary loads in idle time soon after activation, not on the first count (other families on first use).
   const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
   own({ dispose: () => clearTimeout(warmUp) });
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, testMode }));
 
-  own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
+  own(registerEstimate({ subjects, counting, config, statusBar, log, notifier, promptModels }));
   own(registerSelectModel(config, notifier));
   own(registerOpenComparison(panels));
   own(registerSetXaiApiKey(context.secrets, notifier));

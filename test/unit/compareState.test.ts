@@ -76,6 +76,18 @@ describe('panel state', () => {
     );
   });
 
+  it('names the number of requests of a multi-request file, each row being the batch total', () => {
+    const ids = shownModelIds(catalog, settings, controls);
+    const batch = new Map([...countsFor(ids, 10_000)].map(([id, c]) => [id, { ...c, requests: 3 }]));
+    const subject = { label: 'batch.jsonl (whole document)' };
+    assert.equal(
+      buildPanel(inputs(batch, { subject })).state.subject,
+      'batch.jsonl (whole document) · 3 requests · each row is the batch total',
+    );
+    const single = new Map([...batch].map(([id, c]) => [id, { ...c, requests: 1 }]));
+    assert.equal(buildPanel(inputs(single, { subject })).state.subject, 'batch.jsonl (whole document)');
+  });
+
   it('changing the ratio changes output and totals but needs no new counts', () => {
     const counts = countsFor(shownModelIds(catalog, settings, controls), 10_000);
     const before = buildPanel(inputs(counts)).state;

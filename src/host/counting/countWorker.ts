@@ -10,6 +10,9 @@ import { sumCounts } from './countProtocol';
 import { DocumentCounters } from './documentCounters';
 import type { CountJob, CountReply } from './countProtocol';
 import { errorMessage } from '../../core/format/errorMessage';
+import { isPromptJob } from './promptJob';
+import type { PromptJob } from './promptJob';
+import { PromptWorker } from './promptWorker';
 
 const CACHE_LIMIT = 256;
 
@@ -91,7 +94,9 @@ function run(cache: CountCache, job: CountJob): CountReply {
 const port = parentPort;
 if (port) {
   const cache = new CountCache();
-  port.on('message', (job: CountJob) => {
+  const prompts = new PromptWorker();
+  port.on('message', (job: CountJob | PromptJob) => {
+    if (isPromptJob(job)) return port.postMessage(prompts.run(job));
     let reply: CountReply;
     try {
       reply = run(cache, job);

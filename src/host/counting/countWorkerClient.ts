@@ -1,11 +1,11 @@
 /** Owns the counting worker thread: spawns it lazily, runs one job at a time, can kill and respawn it. */
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
-import type { CountJob, CountReply } from './countProtocol';
+import type { WorkerJob, WorkerReply } from './promptJob';
 
 interface Running {
   readonly id: number;
-  readonly resolve: (reply: CountReply) => void;
+  readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -19,10 +19,10 @@ export class CountWorkerClient implements vscode.Disposable {
   ) {}
 
   /** Sends a job to the worker; only one job may run at a time. */
-  run(job: CountJob): Promise<CountReply> {
+  run(job: WorkerJob): Promise<WorkerReply> {
     if (this.running) return Promise.reject(new Error('count worker is busy'));
     const worker = this.spawn();
-    return new Promise<CountReply>((resolve, reject) => {
+    return new Promise<WorkerReply>((resolve, reject) => {
       this.running = { id: job.id, resolve, reject };
       worker.postMessage(job);
     });
@@ -50,7 +50,7 @@ export class CountWorkerClient implements vscode.Disposable {
   private spawn(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath, { name: 'llm-cost-count' });
-    worker.on('message', (reply: CountReply) => {
+    worker.on('message', (reply: WorkerReply) => {
       if (this.running?.id === reply.id) this.settle(reply);
     });
     worker.on('error', (error) => {
@@ -70,7 +70,7 @@ export class CountWorkerClient implements vscode.Disposable {
     this.settle(undefined, error);
   }
 
-  private settle(reply: CountReply | undefined, error?: Error): void {
+  private settle(reply: WorkerReply | undefined, error?: Error): void {
     const running = this.running;
     this.running = undefined;
     if (!running) return;

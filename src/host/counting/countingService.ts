@@ -5,11 +5,13 @@ import { findModel } from '../../core/catalog/catalog';
 import type { DocumentCount } from '../../core/prompt/documentCount';
 import type { ConfigService } from '../config/configService';
 import { jobSize } from './countProtocol';
-import type { CountJob, CountReply } from './countProtocol';
+import type { CountJob } from './countProtocol';
 import { CountWorkerClient } from './countWorkerClient';
 import { Disposable } from '../dispose';
 import type { Subject } from '../subject/subject';
 import type { XaiExactCounter } from './xaiCounter';
+import { isPromptReply } from './promptJob';
+import type { PromptDetails, WorkerJob, WorkerReply } from './promptJob';
 
 /**
  * Text this long (UTF-16 units, several seconds of counting) is worth killing the worker for when its job is cancelled.
@@ -24,8 +26,8 @@ export class CountError extends Error {
 }
 
 interface Queued {
-  readonly job: CountJob;
-  readonly resolve: (reply: CountReply) => void;
+  readonly job: WorkerJob;
+  readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -95,6 +97,7 @@ export class CountingService extends Disposable {
         plainTextFallback: settings.plainTextFallback,
       };
       const reply = await this.enqueue(job, ticket);
+      if (isPromptReply(reply)) throw new Error('Counting failed: the worker answered another job');
       if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
       const failures = Object.entries(reply.failures);
       if (models.length > 0 && failures.length === models.length) throw new CountError(failures[0][1]);
@@ -107,6 +110,34 @@ export class CountingService extends Disposable {
       if (settings.xaiExactCounts) await this.deps.xai.refine(result, subject, wanted, settings.xaiBaseUrl, () => ticket.cancelled);
       if (ticket.cancelled) throw new vscode.CancellationError();
       return result;
+    } finally {
+      cancellation?.dispose();
+      if (this.channels.get(channel) === ticket) this.channels.delete(channel);
+      this.setActive(-1);
+    }
+  }
+
+  /**
+   * What a prompt file declares (no `model`), or its per-message breakdown for `model`, computed in the worker. A newer
+   * request on the same channel supersedes this one, which then rejects with vscode.CancellationError.
+   */
+  async prompt(
+    text: string,
+    fileName: string,
+    model: ModelEntry | undefined,
+    token: vscode.CancellationToken | undefined,
+    channel: string,
+  ): Promise<PromptDetails> {
+    const ticket = this.supersede(channel);
+    const cancellation = token?.onCancellationRequested(() => ticket.cancel());
+    if (token?.isCancellationRequested) ticket.cancel();
+    this.setActive(+1);
+    try {
+      const reply = await this.enqueue({ kind: 'prompt', id: this.nextId++, text, fileName, ...(model ? { model } : {}) }, ticket);
+      if (!isPromptReply(reply)) throw new Error('Counting failed: the worker answered another job');
+      if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
+      if (ticket.cancelled) throw new vscode.CancellationError();
+      return reply.details;
     } finally {
       cancellation?.dispose();
       if (this.channels.get(channel) === ticket) this.channels.delete(channel);
@@ -142,16 +173,16 @@ export class CountingService extends Disposable {
     return ticket;
   }
 
-  private enqueue(job: CountJob, ticket: Ticket): Promise<CountReply> {
+  private enqueue(job: WorkerJob, ticket: Ticket): Promise<WorkerReply> {
     if (ticket.cancelled) return Promise.reject(new vscode.CancellationError());
-    return new Promise<CountReply>((resolve, reject) => {
+    return new Promise<WorkerReply>((resolve, reject) => {
       const entry: Queued = { job, resolve, reject };
       this.queue.push(entry);
       ticket.cancel = () => {
         ticket.cancelled = true;
         const index = this.queue.indexOf(entry);
         if (index >= 0) this.queue.splice(index, 1);
-        else if (this.inFlight === entry && jobSize(job.parts) >= KILL_THRESHOLD) this.client.kill();
+        else if (this.inFlight === entry && jobSize('parts' in job ? job.parts : [job.text]) >= KILL_THRESHOLD) this.client.kill();
         reject(new vscode.CancellationError());
       };
       this.pump();

@@ -18,6 +18,7 @@ import type {
   SortOrder,
 } from '../../shared/protocol';
 import { findModel, listModels } from '../../core/catalog/catalog';
+import { formatTokens } from '../../core/format/tokens';
 import { statusLabel } from '../../core/format/status';
 import {
   Footnotes,
@@ -44,7 +45,8 @@ export interface PanelInputs {
   readonly settings: Settings;
   readonly settingsProblems: readonly string[];
   readonly subject: SubjectView | undefined;
-  readonly counts: ReadonlyMap<string, CountResult>;
+  /** Counts by model id; a prompt file's carry its number of requests. */
+  readonly counts: ReadonlyMap<string, CountResult & { readonly requests?: number }>;
   /** Models counted for this subject without a result. */
   readonly uncountable?: ReadonlySet<string>;
   readonly countError?: string;
@@ -164,7 +166,9 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     ...(inputs.countError ? [`Counting failed: ${inputs.countError}`] : []),
   ];
   const state: PanelState = {
-    subject: inputs.subject?.label ?? 'Nothing to count yet: open a file or select text in an editor.',
+    subject: inputs.subject
+      ? `${inputs.subject.label}${batchNote(inputs.counts)}`
+      : 'Nothing to count yet: open a file or select text in an editor.',
     busy: inputs.busy,
     controls,
     sort: inputs.sort,
@@ -190,6 +194,12 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
       : [],
   );
   return nextChange ? { state, nextChange, exportRows } : { state, exportRows };
+}
+
+/** " · 3 requests · each row is the batch total" for a file of several requests; empty otherwise. */
+export function batchNote(counts: PanelInputs['counts']): string {
+  const requests = Math.max(0, ...[...counts.values()].map((c) => c.requests ?? 0));
+  return requests > 1 ? ` · ${formatTokens(requests)} requests · each row is the batch total` : '';
 }
 
 /** The stale-prices line for the current models shown, when refresh is off and they are over 60 days old. */
