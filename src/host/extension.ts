@@ -59,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
   const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
   own({ dispose: () => clearTimeout(warmUp) });
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, testMode }));
+  const panels = own(
+    new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, promptModels, testMode }),
+  );
 
   own(registerEstimate({ subjects, counting, config, statusBar, log, notifier, promptModels }));
   own(registerSelectModel(config, notifier));

@@ -139,6 +139,30 @@ describe('prompt files: lenses, hover and the file’s own model', () => {
     assert.match(hoverText(hover), /mistral-large-2512, from the prompt file/);
   });
 
+  it('the comparison panel shows the file’s model, bills it by default, and names the requests of a batch', async () => {
+    const api = await extensionApi();
+    const editor = await openWorkspaceFile('release.prompt.yml');
+    await vscode.commands.executeCommand('llmCost.openComparison');
+    const state = await waitFor('the panel names the prompt file’s model', async () => {
+      await api.idle();
+      const s = api.panelState();
+      return s && s.subject.includes('its model: mistral-large-2512 (from the prompt file)') && !s.busy ? s : undefined;
+    });
+    assert.deepEqual(
+      state.bill.models.filter((m) => m.picked).map((m) => m.modelId),
+      ['mistral-large-2512'],
+    );
+    assert.ok(state.rows.some((r) => r.modelId === 'mistral-large-2512' && r.tokens > 0));
+    // Beside the panel, which counts only while visible.
+    const batch = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(editor.document.uri, '..', 'batch.jsonl'));
+    await vscode.window.showTextDocument(batch, { viewColumn: vscode.ViewColumn.One });
+    await waitFor('the panel names the batch', async () => {
+      await api.idle();
+      const s = api.panelState();
+      return s && s.subject.includes('batch.jsonl') && s.subject.includes('· 3 requests · each row is the batch total') ? s : undefined;
+    });
+  });
+
   it('an unknown model name is noted in the tooltip with the closest ids, and the chosen model prices the file', async () => {
     await openWorkspaceFile('unknown-model.prompt.yml');
     const api = await extensionApi();

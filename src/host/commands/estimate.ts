@@ -15,7 +15,7 @@ import type { SubjectTracker } from '../subject/subjectTracker';
 import { COMMANDS } from './ids';
 import { errorMessage } from '../../core/format/errorMessage';
 import type { PromptModels } from '../counting/promptModels';
-import { promptChoice } from '../statusBar/statusBar';
+import { promptChoice } from '../counting/promptModels';
 
 export interface EstimateDeps {
   readonly subjects: SubjectTracker;

@@ -6,6 +6,7 @@ import { choosePromptModel } from '../../core/view/promptModel';
 import type { PromptModelChoice } from '../../core/view/promptModel';
 import type { ConfigService } from '../config/configService';
 import type { CountingService } from './countingService';
+import type { Subject } from '../subject/subject';
 
 /** Versions of documents remembered (the active one and a few the user switches between). */
 const KEPT = 8;
@@ -58,4 +59,15 @@ export class PromptModels {
     if (this.declared.size > KEPT) this.declared.delete(this.declared.keys().next().value as string);
     return details.declared;
   }
+}
+
+/** For a whole prompt file: the model it is priced with and its own output limit (PromptModels); undefined otherwise. */
+export function promptChoice(
+  promptModels: PromptModels,
+  subject: Subject,
+  token: vscode.CancellationToken | undefined,
+  channel = 'statusBar',
+): Promise<PromptModelChoice | undefined> {
+  if (!subject.fileName || subject.problem) return Promise.resolve(undefined);
+  return promptModels.choose({ text: subject.text, fileName: subject.fileName, key: subject.key }, token, channel);
 }

@@ -17,7 +17,7 @@ import type { SubjectTracker } from '../subject/subjectTracker';
 import { fitBackground, fitIcon } from './fitColours';
 import { errorMessage } from '../../core/format/errorMessage';
 import type { PromptModels } from '../counting/promptModels';
-import type { PromptModelChoice } from '../../core/view/promptModel';
+import { promptChoice } from '../counting/promptModels';
 
 /** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
 const SPINNER_DELAY_MS = 500;
@@ -157,15 +157,4 @@ export class StatusBar extends Disposable {
     this.item.hide();
     this.shown = { ...this.shown, visible: false };
   }
-}
-
-/** For a whole prompt file: the model it is priced with and its own output limit (PromptModels); undefined otherwise. */
-export function promptChoice(
-  promptModels: PromptModels,
-  subject: Subject,
-  token: vscode.CancellationToken | undefined,
-  channel = 'statusBar',
-): Promise<PromptModelChoice | undefined> {
-  if (subject.selections > 0 || !subject.fileName || subject.problem) return Promise.resolve(undefined);
-  return promptModels.choose({ text: subject.text, fileName: subject.fileName, key: subject.key }, token, channel);
 }
