@@ -1,5 +1,19 @@
 // Architecture checks run by `npm run lint:deps` (and so by `npm test`): no import cycles, type-only
 // imports included, and the layers of the README's Development section.
+/**
+ * A layer (src/<from>/) that may import neither vscode nor the src/ folders in `banned` (a regex alternation). `vscode`
+ * resolves to its types in node_modules/@types/vscode, so that path is matched too.
+ */
+function layer(name, from, banned, comment) {
+  return {
+    name,
+    severity: 'error',
+    comment,
+    from: { path: `^src/${from}/` },
+    to: { path: `^(src/(${banned})/|vscode$|node_modules/@types/vscode/)` },
+  };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -10,39 +24,20 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'core-stays-pure',
-      severity: 'error',
-      comment: 'src/core is the engine: no vscode, no host, no protocol, no front end.',
-      from: { path: '^src/core/' },
-      to: { path: '^(src/(host|shared|cli|webview)/|vscode$)' },
-    },
-    {
-      name: 'shared-depends-on-core-only',
-      severity: 'error',
-      comment: 'src/shared is the webview protocol; it may use core view-model types, nothing else.',
-      from: { path: '^src/shared/' },
-      to: { path: '^(src/(host|cli|webview)/|vscode$)' },
-    },
-    {
-      name: 'webview-no-host',
-      severity: 'error',
-      comment: 'The webview runs in a browser: no host, no CLI, no vscode.',
-      from: { path: '^src/webview/' },
-      to: { path: '^(src/(host|cli)/|vscode$)' },
-    },
-    {
-      name: 'cli-no-host',
-      severity: 'error',
-      comment: 'The CLI runs without VS Code.',
-      from: { path: '^src/cli/' },
-      to: { path: '^(src/(host|webview)/|vscode$)' },
-    },
+    layer('core-stays-pure', 'core', 'host|shared|cli|webview', 'src/core is the engine: no vscode, no host, no protocol, no front end.'),
+    layer(
+      'shared-depends-on-core-only',
+      'shared',
+      'host|cli|webview',
+      'src/shared is the webview protocol; it may use core view-model types, nothing else.',
+    ),
+    layer('webview-no-host', 'webview', 'host|cli', 'The webview runs in a browser: no host, no CLI, no vscode.'),
+    layer('cli-no-host', 'cli', 'host|webview', 'The CLI runs without VS Code.'),
   ],
   options: {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|out|node_modules)/' },
+    exclude: { path: '^(dist|out)/' },
   },
 };

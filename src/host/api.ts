@@ -29,6 +29,8 @@ export interface LlmCostApi {
   panelRenderedRows(): number | undefined;
   /** The "Select model" quick pick while it is open, else undefined. */
   modelPicker(): ShownModelPicker | undefined;
+  /** Whole document texts the host has sent to the counting worker since activation (edits are sent as changes). */
+  documentTextsSent(): number;
   /** Problems reported about settings since activation (invalid price overrides etc.). */
   configProblems(): readonly string[];
   /** Info, warning and error messages shown to the user since activation, oldest first (the last hundred). */

@@ -12,6 +12,7 @@ import { PriceStorage } from './prices/priceStorage';
 import { PricesService } from './prices/pricesService';
 import { ConfigService } from './config/configService';
 import { CountingService } from './counting/countingService';
+import { scheduleWarmUp } from './counting/warmUp';
 import { DisposableStore } from './dispose';
 import { idleApi } from './idle';
 import { Notifier } from './config/notifier';
@@ -25,9 +26,6 @@ import { registerMcpProvider } from './lmTool/mcpProvider';
 import { PromptModels } from './counting/promptModels';
 import { PromptFigures } from './codeLens/promptFigures';
 import { PromptLensProvider } from './codeLens/promptLensProvider';
-
-/** Long enough for the workbench to finish starting; short enough to beat the user's first selection. */
-const WARM_UP_DELAY_MS = 1000;
 
 /** Entry point called by VS Code; returns the test API only to test runs (ExtensionMode.Test). */
 export function activate(context: vscode.ExtensionContext): LlmCostApi | undefined {
@@ -55,9 +53,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
   const promptModels = new PromptModels(counting, config, log);
   const statusBar = own(new StatusBar({ subjects, counting, config, log, promptModels }));
   own(new PromptLensProvider(own(new PromptFigures({ counting, config, promptModels })), config));
-  // The default model's vocabulary loads in idle time soon after activation, not on the first count (other families on first use).
-  const warmUp = setTimeout(() => void counting.warm([config.current().settings.defaultModel]), WARM_UP_DELAY_MS);
-  own({ dispose: () => clearTimeout(warmUp) });
+  own(scheduleWarmUp(counting, config));
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const panels = own(
     new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, promptModels, testMode }),
@@ -83,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
     panelState: () => panels.state(),
     panelRenderedRows: () => panels.renderedRows(),
     modelPicker: shownModelPicker,
+    documentTextsSent: () => counting.documentTextsSent(),
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
   };

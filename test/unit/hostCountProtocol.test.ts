@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { jobSize, sumCounts } from '../../src/host/counting/countProtocol';
+import { sumCounts } from '../../src/host/counting/countProtocol';
 
 const catalog = defaultCatalog();
 
@@ -38,10 +38,5 @@ describe('count protocol (host worker messages, pure part)', () => {
     const one = count('only part', 'grok-4.7');
     assert.deepEqual(sumCounts([one]), one);
     assert.throws(() => sumCounts([]), RangeError);
-  });
-
-  it('jobSize is the total UTF-16 length of the parts', () => {
-    assert.equal(jobSize([]), 0);
-    assert.equal(jobSize(['ab', '😀', '']), 4);
   });
 });

@@ -58,7 +58,7 @@ function harness(key?: string) {
 }
 
 function subjectOf(parts: string[]): Subject {
-  return { text: parts.join('\n'), parts, label: 'selection', selections: parts.length, key: parts.join('|') };
+  return { parts, label: 'selection', selections: parts.length, length: parts.join('').length, key: parts.join('|') };
 }
 
 function estimates(parts: string[], ids: string[]): Map<string, DocumentCount> {

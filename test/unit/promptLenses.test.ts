@@ -12,6 +12,19 @@ import { promptHover, promptLenses, requestViews } from '../../src/core/view/pro
 import type { LensPricing } from '../../src/core/view/promptLenses';
 import { choosePromptModel } from '../../src/core/view/promptModel';
 import { PromptWorker } from '../../src/host/counting/promptWorker';
+import { DocumentMirrors } from '../../src/host/counting/documentMirrors';
+import type { ModelEntry as Model } from '../../src/core/catalog/types';
+
+/** A prompt job on a document the mirrors hold at `version`. */
+function job(id: number, name: string, version: number, m?: Model, maxBytes = 1_000_000) {
+  return {
+    kind: 'prompt' as const,
+    id,
+    fileName: file(name),
+    document: { key: `file:///${name}`, version, name, maxBytes },
+    ...(m ? { model: m } : {}),
+  };
+}
 
 const catalog = defaultCatalog();
 const AT = new Date('2026-11-20T12:00:00Z');
@@ -155,34 +168,47 @@ describe('the model a prompt file is priced with', () => {
 });
 
 describe('prompt jobs in the counting worker', () => {
-  it('gives the breakdown and limits, and keeps message counts across versions', () => {
-    const worker = new PromptWorker();
+  it('reads the mirrored document, gives the breakdown and limits, and keeps message counts across versions', () => {
+    const mirrors = new DocumentMirrors();
+    const worker = new PromptWorker(mirrors);
     const m = model('mistral-large-2512');
     const text = read('chat.json');
-    const first = worker.run({ kind: 'prompt', id: 1, text, fileName: file('chat.json'), model: m });
+    mirrors.open('file:///chat.json', 1, text);
+    const first = worker.run(job(1, 'chat.json', 1, m));
     assert.ok(first.ok);
     assert.deepEqual(first.details.breakdown, promptBreakdown(text, file('chat.json'), m));
     assert.deepEqual(first.details.requestLimits, [null]);
     const remembered = worker.remembered(m.tokenizer);
+    const offset = text.indexOf('Thanks.');
+    mirrors.edit('file:///chat.json', 2, [{ offset, deleteCount: 'Thanks.'.length, insert: 'Thank you.' }]);
     const edited = text.replace('Thanks.', 'Thank you.');
-    const second = worker.run({ kind: 'prompt', id: 2, text: edited, fileName: file('chat.json'), model: m });
+    const second = worker.run(job(2, 'chat.json', 2, m));
     assert.ok(second.ok);
     assert.deepEqual(second.details.breakdown, promptBreakdown(edited, file('chat.json'), m));
     assert.equal(worker.remembered(m.tokenizer), remembered + 1, 'only the edited message was counted again');
   });
 
+  it('asks for the text when the mirror is not at the version, and refuses a file over the size limit', () => {
+    const mirrors = new DocumentMirrors();
+    const worker = new PromptWorker(mirrors);
+    const stale = worker.run(job(1, 'chat.json', 1));
+    assert.ok(!stale.ok);
+    assert.equal(stale.reason, 'resync');
+    mirrors.open('file:///chat.json', 1, read('chat.json'));
+    const large = worker.run(job(2, 'chat.json', 1, model('deepseek-flash'), 10));
+    assert.ok(large.ok);
+    assert.match(large.details.problem ?? '', /over the .* limit of llmCost\.maxFileSizeMB/);
+  });
+
   it('says what the file declares without a model, and reports a malformed file as a problem', () => {
-    const worker = new PromptWorker();
-    const declared = worker.run({ kind: 'prompt', id: 1, text: read('chat.json'), fileName: file('chat.json') });
+    const mirrors = new DocumentMirrors();
+    const worker = new PromptWorker(mirrors);
+    mirrors.open('file:///chat.json', 1, read('chat.json'));
+    mirrors.open('file:///bad-syntax.json', 1, read('bad-syntax.json'));
+    const declared = worker.run(job(1, 'chat.json', 1));
     assert.ok(declared.ok);
     assert.equal(declared.details.declared?.modelName, 'deepseek-chat');
-    const bad = worker.run({
-      kind: 'prompt',
-      id: 2,
-      text: read('bad-syntax.json'),
-      fileName: file('bad-syntax.json'),
-      model: model('deepseek-flash'),
-    });
+    const bad = worker.run(job(2, 'bad-syntax.json', 1, model('deepseek-flash')));
     assert.ok(bad.ok);
     assert.equal(bad.details.breakdown, undefined);
     assert.match(bad.details.problem ?? '', /not valid JSON/);

@@ -2,6 +2,7 @@
  * A prompt document's per-message figures, computed in the counting worker: debounced on edits, kept by document
  * version, a newer version cancelling the older one's work. Lenses and hovers share one computation per version.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelEntry } from '../../core/catalog/types';
 import type { PromptModelChoice } from '../../core/view/promptModel';
@@ -61,7 +62,7 @@ export class PromptFigures extends Disposable {
   private start(key: string, document: vscode.TextDocument, delay: number): Run {
     const source = new vscode.CancellationTokenSource();
     const version = document.version;
-    const run: Run = { version, source, promise: this.compute(key, document, delay, source.token) };
+    const run: Run = { version, source, promise: this.compute(key, document, version, delay, source.token) };
     this.runs.set(key, run);
     const settle = (figures: Figures | undefined, keep: boolean) => {
       if (this.runs.get(key) !== run) return;
@@ -82,19 +83,20 @@ export class PromptFigures extends Disposable {
   private async compute(
     key: string,
     document: vscode.TextDocument,
+    version: number,
     delay: number,
     token: vscode.CancellationToken,
   ): Promise<Figures | undefined> {
     if (delay > 0 && !(await pause(delay, token))) return undefined;
-    const text = document.getText();
+    if (document.isClosed || token.isCancellationRequested || document.version !== version) return undefined;
     const { settings } = this.deps.config.current();
-    if (text.length > settings.maxFileSizeMB * 1_000_000) return undefined;
+    const maxBytes = Math.round(settings.maxFileSizeMB * 1024 * 1024);
+    const source = { document, version: document.version, name: path.basename(document.fileName), maxBytes };
     const channel = `lens:${key}`;
-    const prompt = { text, fileName: document.fileName, key: `${key}#${document.version}` };
-    const choice = await this.deps.promptModels.choose(prompt, token, channel);
+    const choice = await this.deps.promptModels.choose({ source, fileName: document.fileName }, token, channel);
     const model = choice?.model;
     if (!model || token.isCancellationRequested) return undefined;
-    const details = await this.deps.counting.prompt(text, document.fileName, model, token, channel);
+    const details = await this.deps.counting.prompt(source, document.fileName, model, token, channel);
     return { model, ...(choice ? { choice } : {}), details };
   }
 

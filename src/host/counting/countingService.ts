@@ -4,14 +4,14 @@ import type { ModelEntry } from '../../core/catalog/types';
 import { findModel } from '../../core/catalog/catalog';
 import type { DocumentCount } from '../../core/prompt/documentCount';
 import type { ConfigService } from '../config/configService';
-import { jobSize } from './countProtocol';
-import type { CountJob } from './countProtocol';
+import type { CountJob, CountReply } from './countProtocol';
 import { CountWorkerClient } from './countWorkerClient';
+import { DocumentSync } from './documentSync';
 import { Disposable } from '../dispose';
-import type { Subject } from '../subject/subject';
+import type { DocumentSource, Subject } from '../subject/subject';
 import type { XaiExactCounter } from './xaiCounter';
-import { isPromptReply } from './promptJob';
-import type { PromptDetails, WorkerJob, WorkerReply } from './promptJob';
+import { isPromptJob, isPromptReply } from './promptJob';
+import type { PromptDetails, PromptJob, PromptReply } from './promptJob';
 
 /**
  * Text this long (UTF-16 units, several seconds of counting) is worth killing the worker for when its job is cancelled.
@@ -26,8 +26,12 @@ export class CountError extends Error {
 }
 
 interface Queued {
-  readonly job: WorkerJob;
-  readonly resolve: (reply: WorkerReply) => void;
+  readonly job: CountJob | PromptJob;
+  /** The open document the job counts whole (from the worker's mirror) or selects from. */
+  readonly source?: DocumentSource;
+  /** UTF-16 length counted. */
+  readonly size: number;
+  readonly resolve: (reply: CountReply | PromptReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -47,6 +51,7 @@ export class CountingService extends Disposable {
   private readonly busyChanged = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangeBusy: vscode.Event<boolean> = this.busyChanged.event;
   private readonly client: CountWorkerClient;
+  private readonly sync: DocumentSync;
   private readonly queue: Queued[] = [];
   private readonly channels = new Map<string, Ticket>();
   private readonly loggedFailures = new Set<string>();
@@ -57,6 +62,7 @@ export class CountingService extends Disposable {
   constructor(private readonly deps: CountingDeps) {
     super();
     this.client = this.register(new CountWorkerClient(deps.workerPath, deps.log));
+    this.sync = this.register(new DocumentSync(this.client));
   }
 
   /** True while any request is queued, in the worker, or waiting for xAI. */
@@ -90,14 +96,14 @@ export class CountingService extends Disposable {
       const models = [...new Map([...wanted.values()].map((m) => [m.id, m])).values()];
       const job: CountJob = {
         id: this.nextId++,
-        parts: subject.parts,
+        parts: subject.parts ?? [],
         ...(subject.fileName ? { fileName: subject.fileName } : {}),
-        ...(subject.selections === 0 && subject.uri ? { documentKey: subject.uri } : {}),
         models,
         plainTextFallback: settings.plainTextFallback,
       };
-      const reply = await this.enqueue(job, ticket);
+      const reply = await this.enqueue({ job, size: subject.length, ...(subject.document ? { source: subject.document } : {}) }, ticket);
       if (isPromptReply(reply)) throw new Error('Counting failed: the worker answered another job');
+      if (!reply.ok && reply.reason === 'refused') throw new CountError(reply.error);
       if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
       const failures = Object.entries(reply.failures);
       if (models.length > 0 && failures.length === models.length) throw new CountError(failures[0][1]);
@@ -118,11 +124,12 @@ export class CountingService extends Disposable {
   }
 
   /**
-   * What a prompt file declares (no `model`), or its per-message breakdown for `model`, computed in the worker. A newer
-   * request on the same channel supersedes this one, which then rejects with vscode.CancellationError.
+   * What an open prompt file declares (no `model`), or its per-message breakdown for `model`, computed in the worker
+   * from its mirror of the document (no copy of the text here). A newer request on the same channel supersedes this
+   * one, which then rejects with vscode.CancellationError, as it does when `token` fires.
    */
   async prompt(
-    text: string,
+    source: DocumentSource,
     fileName: string,
     model: ModelEntry | undefined,
     token: vscode.CancellationToken | undefined,
@@ -133,7 +140,15 @@ export class CountingService extends Disposable {
     if (token?.isCancellationRequested) ticket.cancel();
     this.setActive(+1);
     try {
-      const reply = await this.enqueue({ kind: 'prompt', id: this.nextId++, text, fileName, ...(model ? { model } : {}) }, ticket);
+      const { document, version, name, maxBytes } = source;
+      const job: PromptJob = {
+        kind: 'prompt',
+        id: this.nextId++,
+        fileName,
+        document: { key: document.uri.toString(), version, name, maxBytes },
+        ...(model ? { model } : {}),
+      };
+      const reply = await this.enqueue({ job, size: 0, source }, ticket);
       if (!isPromptReply(reply)) throw new Error('Counting failed: the worker answered another job');
       if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
       if (ticket.cancelled) throw new vscode.CancellationError();
@@ -145,6 +160,11 @@ export class CountingService extends Disposable {
     }
   }
 
+  /** Whole document texts sent to the worker so far (once per document, and again only if the worker lost it). */
+  documentTextsSent(): number {
+    return this.sync.textsSent();
+  }
+
   /** Loads the models' vocabularies in the worker (an empty count) so the first real count does not wait for them. */
   async warm(modelIds: readonly string[]): Promise<void> {
     const { catalog } = this.deps.config.current();
@@ -153,7 +173,7 @@ export class CountingService extends Disposable {
     const ticket = this.supersede('warmUp');
     this.setActive(+1);
     try {
-      await this.enqueue({ id: this.nextId++, parts: [''], models, plainTextFallback: true }, ticket);
+      await this.enqueue({ job: { id: this.nextId++, parts: [''], models, plainTextFallback: true }, size: 0 }, ticket);
     } catch {
       // Warming is best effort: a real count reports its own errors.
     } finally {
@@ -173,16 +193,16 @@ export class CountingService extends Disposable {
     return ticket;
   }
 
-  private enqueue(job: WorkerJob, ticket: Ticket): Promise<WorkerReply> {
+  private enqueue(request: Omit<Queued, 'resolve' | 'reject'>, ticket: Ticket): Promise<CountReply | PromptReply> {
     if (ticket.cancelled) return Promise.reject(new vscode.CancellationError());
-    return new Promise<WorkerReply>((resolve, reject) => {
-      const entry: Queued = { job, resolve, reject };
+    return new Promise<CountReply | PromptReply>((resolve, reject) => {
+      const entry: Queued = { ...request, resolve, reject };
       this.queue.push(entry);
       ticket.cancel = () => {
         ticket.cancelled = true;
         const index = this.queue.indexOf(entry);
         if (index >= 0) this.queue.splice(index, 1);
-        else if (this.inFlight === entry && jobSize('parts' in job ? job.parts : [job.text]) >= KILL_THRESHOLD) this.client.kill();
+        else if (this.inFlight === entry && entry.size >= KILL_THRESHOLD) this.client.kill();
         reject(new vscode.CancellationError());
       };
       this.pump();
@@ -194,13 +214,48 @@ export class CountingService extends Disposable {
     const entry = this.queue.shift();
     if (!entry) return;
     this.inFlight = entry;
-    this.client
-      .run(entry.job)
+    this.execute(entry)
       .then(entry.resolve, entry.reject)
       .finally(() => {
         if (this.inFlight === entry) this.inFlight = undefined;
         this.pump();
       });
+  }
+
+  /**
+   * Runs a job. A whole document is counted from the worker's mirror at the document's current version (the edits
+   * reached the worker as they happened); its text is sent only when the worker has none, or lost it.
+   */
+  private async execute(entry: Queued): Promise<CountReply | PromptReply> {
+    const source = entry.source;
+    const countJob = entry.job;
+    if (isPromptJob(countJob)) return this.executePrompt(countJob, source);
+    if (!source) return this.client.run(countJob);
+    const { document, name, maxBytes } = source;
+    const key = document.uri.toString();
+    if (countJob.parts.length > 0) {
+      const ranges = source.ranges ?? [];
+      return this.client.run({ ...countJob, document: { key, version: source.version, name, maxBytes, ranges } });
+    }
+    if (document.isClosed) throw new vscode.CancellationError();
+    if (!this.sync.has(document)) this.sync.send(document);
+    const job = (): CountJob => ({ ...countJob, id: this.nextId++, document: { key, version: document.version, name, maxBytes } });
+    const reply = await this.client.run(job());
+    if (reply.ok || reply.reason !== 'resync') return reply;
+    this.sync.send(document);
+    return this.client.run(job());
+  }
+
+  /** Runs a prompt job on the worker's mirror of the document at its current version, sending the text when it has none. */
+  private async executePrompt(prompt: PromptJob, source: DocumentSource | undefined): Promise<PromptReply> {
+    const document = source?.document;
+    if (!document || document.isClosed) throw new vscode.CancellationError();
+    if (!this.sync.has(document)) this.sync.send(document);
+    const job = (): PromptJob => ({ ...prompt, id: this.nextId++, document: { ...prompt.document, version: document.version } });
+    const reply = await this.client.runPrompt(job());
+    if (reply.ok || reply.reason !== 'resync') return reply;
+    this.sync.send(document);
+    return this.client.runPrompt(job());
   }
 
   private setActive(delta: number): void {

@@ -6,16 +6,14 @@ import { choosePromptModel } from '../../core/view/promptModel';
 import type { PromptModelChoice } from '../../core/view/promptModel';
 import type { ConfigService } from '../config/configService';
 import type { CountingService } from './countingService';
-import type { Subject } from '../subject/subject';
+import type { DocumentSource, Subject } from '../subject/subject';
 
 /** Versions of documents remembered (the active one and a few the user switches between). */
 const KEPT = 8;
 
 export interface PromptDocument {
-  readonly text: string;
+  readonly source: DocumentSource;
   readonly fileName: string;
-  /** Changes with the text (a document's URI and version). */
-  readonly key: string;
 }
 
 export class PromptModels {
@@ -53,9 +51,10 @@ export class PromptModels {
     token: vscode.CancellationToken | undefined,
     channel: string,
   ): Promise<Declared | undefined> {
-    if (this.declared.has(document.key)) return this.declared.get(document.key);
-    const details = await this.counting.prompt(document.text, document.fileName, undefined, token, `${channel}:declared`);
-    this.declared.set(document.key, details.declared);
+    const key = `${document.source.document.uri.toString()}@${document.source.version}`;
+    if (this.declared.has(key)) return this.declared.get(key);
+    const details = await this.counting.prompt(document.source, document.fileName, undefined, token, `${channel}:declared`);
+    this.declared.set(key, details.declared);
     if (this.declared.size > KEPT) this.declared.delete(this.declared.keys().next().value as string);
     return details.declared;
   }
@@ -68,6 +67,6 @@ export function promptChoice(
   token: vscode.CancellationToken | undefined,
   channel = 'statusBar',
 ): Promise<PromptModelChoice | undefined> {
-  if (!subject.fileName || subject.problem) return Promise.resolve(undefined);
-  return promptModels.choose({ text: subject.text, fileName: subject.fileName, key: subject.key }, token, channel);
+  if (!subject.fileName || !subject.document || subject.problem) return Promise.resolve(undefined);
+  return promptModels.choose({ source: subject.document, fileName: subject.fileName }, token, channel);
 }

@@ -5,6 +5,7 @@ import type { DocumentCount } from '../../core/prompt/documentCount';
 import { withExactTextCount } from '../../core/prompt/documentCount';
 import { XaiCountCache, XaiTokenizeError, xaiExactCount } from '../../core/remote/xaiTokenize';
 import type { Notifier } from '../config/notifier';
+import { subjectTexts } from '../subject/subject';
 import type { Subject } from '../subject/subject';
 import { errorMessage } from '../../core/format/errorMessage';
 
@@ -56,13 +57,14 @@ export class XaiExactCounter implements vscode.Disposable {
     }
     if (this.cache.baseUrl !== baseUrl) this.cache = { baseUrl, counts: new XaiCountCache() };
     const cache = this.cache.counts;
+    const texts = subjectTexts(subject);
     for (const [id, estimate] of targets) {
       if (cancelled()) return;
       const model = models.get(id);
       if (!model) continue;
       try {
         let tokens = 0;
-        for (const part of subject.parts) tokens += await xaiExactCount(model.id, part, { apiKey, baseUrl, timeoutMs: TIMEOUT_MS, cache });
+        for (const part of texts) tokens += await xaiExactCount(model.id, part, { apiKey, baseUrl, timeoutMs: TIMEOUT_MS, cache });
         if (cancelled()) return;
         counts.set(id, withExactTextCount(estimate, tokens, 'xAI tokenize-text (exact)'));
       } catch (error) {

@@ -80,8 +80,8 @@ function textSubject(text: string, maxFileSizeMB: number): Subject {
   if (Buffer.byteLength(text, 'utf8') > maxFileSizeMB * 1024 * 1024)
     throw new Error('llm-cost_estimate: the text is over the llmCost.maxFileSizeMB limit');
   return {
-    text,
     parts: [text],
+    length: text.length,
     label: `the given text (${formatTokens(text.length)} characters)`,
     selections: 0,
     key: `lmTool:${text.length}`,
@@ -110,7 +110,7 @@ async function fileSubject(file: string, maxFileSizeMB: number): Promise<Subject
       throw new Error(`llm-cost_estimate: ${label} is not UTF-8 text`);
     }
   }
-  return { text, parts: [text], fileName: uri.fsPath, label, selections: 0, key: `lmTool:${uri.toString()}` };
+  return { parts: [text], length: text.length, fileName: uri.fsPath, label, selections: 0, key: `lmTool:${uri.toString()}` };
 }
 
 /** Resolves a path against the workspace folders; refuses anything outside them. */

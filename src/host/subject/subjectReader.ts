@@ -1,12 +1,10 @@
 /** Builds a Subject from an editor's document and selections; refuses binary and oversized text. */
 import * as vscode from 'vscode';
 import path from 'node:path';
+import { BINARY_PROBE_CHARS, binaryMessage, looksBinary, tooLargeMessage } from '../../core/format/textLimits';
 import type { Subject } from './subject';
 
 type DocumentEditor = Pick<vscode.TextEditor, 'document' | 'selections'>;
-
-const BINARY_PROBE_CHARS = 8192;
-const MB = 1024 * 1024;
 
 /** Identifies what readSubject would return, without reading any text. */
 export function editorStateKey(editor: DocumentEditor, maxBytes: number): string {
@@ -16,51 +14,45 @@ export function editorStateKey(editor: DocumentEditor, maxBytes: number): string
   return `${editor.document.uri.toString()}@${editor.document.version}|${ranges.join(',')}|${maxBytes}`;
 }
 
-/** The selections of the editor (summed), or its whole document when nothing is selected. */
+/**
+ * The selections of the editor (summed), or its whole document when nothing is selected. A whole document's text is not
+ * read here (O(1) per keystroke): the worker counts it from its mirror and checks its size in bytes and for NUL bytes.
+ */
 export function readSubject(editor: DocumentEditor, maxBytes: number): Subject {
   const document = editor.document;
   const key = editorStateKey(editor, maxBytes);
   const name = documentName(document);
   const ranges = editor.selections.filter((s) => !s.isEmpty);
-  const base = { languageId: document.languageId, uri: document.uri.toString(), key, selections: ranges.length };
   const whole = ranges.length === 0;
   const label = whole
     ? `${name} (${isCell(document) ? 'whole cell' : 'whole document'})`
     : ranges.length === 1
       ? `selection in ${name}`
       : `${ranges.length} selections in ${name}`;
-  const what = whole ? name : `the selected text in ${name}`;
   const end = document.lineAt(document.lineCount - 1).range.end;
-  const utf16Length = whole ? document.offsetAt(end) : 0;
-  if (utf16Length > maxBytes) return { ...base, label, text: '', parts: [], problem: tooLarge(what, utf16Length, maxBytes) };
+  const documentLength = document.offsetAt(end);
   // A selection of the whole document (Ctrl+A) is the document: a prompt file keeps its prompt-file count.
   const wholeText =
     whole || (ranges.length === 1 && ranges[0].start.line === 0 && ranges[0].start.character === 0 && ranges[0].end.isEqual(end));
-
-  const parts = whole ? [document.getText()] : ranges.map((r) => document.getText(r));
-  const bytes = parts.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
-  if (bytes > maxBytes) return { ...base, label, text: '', parts: [], problem: tooLarge(what, bytes, maxBytes) };
-  if (parts.some((p) => p.slice(0, BINARY_PROBE_CHARS).includes('\u0000'))) {
-    return {
-      ...base,
-      label,
-      text: '',
-      parts: [],
-      problem: `${name} looks like a binary file (it contains NUL bytes): nothing was counted.`,
-    };
-  }
   const fileName = wholeText && !document.isUntitled && document.uri.scheme === 'file' ? document.fileName : undefined;
-  return { ...base, label, text: parts.join('\n'), parts, ...(fileName ? { fileName } : {}) };
-}
-
-function tooLarge(what: string, bytes: number, maxBytes: number): string {
-  // The sentence does not start with `what`: a file name keeps its own case ("big-2mb.txt", not "Big-2mb.txt").
-  return `Not counted: ${what} is ${megabytes(bytes)}, over the ${megabytes(maxBytes)} limit of llmCost.maxFileSizeMB.`;
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / MB;
-  return `${mb >= 10 ? Math.round(mb) : Number(mb.toPrecision(2))} MB`;
+  const source = { document, version: document.version, name, maxBytes };
+  const base = { languageId: document.languageId, uri: document.uri.toString(), key, label, selections: ranges.length };
+  if (wholeText) {
+    const what = whole ? name : `the selected text in ${name}`;
+    // UTF-8 takes at least one byte per UTF-16 unit: over the limit in units is over it in bytes.
+    if (documentLength > maxBytes) return { ...base, length: 0, problem: tooLargeMessage(what, documentLength, maxBytes) };
+    const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(BINARY_PROBE_CHARS)));
+    if (looksBinary(head)) return { ...base, length: 0, problem: binaryMessage(name) };
+    return { ...base, length: documentLength, document: source, ...(fileName ? { fileName } : {}) };
+  }
+  const parts = ranges.map((r) => document.getText(r));
+  const bytes = parts.reduce((sum, p) => sum + Buffer.byteLength(p, 'utf8'), 0);
+  const what = `the selected text in ${name}`;
+  if (bytes > maxBytes) return { ...base, length: 0, problem: tooLargeMessage(what, bytes, maxBytes) };
+  if (parts.some(looksBinary)) return { ...base, length: 0, problem: binaryMessage(name) };
+  const offsets = ranges.map((r) => [document.offsetAt(r.start), document.offsetAt(r.end)] as const);
+  const length = parts.reduce((sum, p) => sum + p.length, 0);
+  return { ...base, parts, length, document: { ...source, ranges: offsets } };
 }
 
 function isCell(document: vscode.TextDocument): boolean {

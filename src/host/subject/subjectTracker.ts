@@ -180,7 +180,7 @@ function unopenedTextTab(): vscode.Tab | undefined {
 function unopenedTextTabSubject(tab: vscode.Tab): Subject {
   const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
   const problem = `${tab.label} is not open as text (binary or too large for the editor): nothing was counted.`;
-  return { text: '', parts: [], label: tab.label, selections: 0, problem, key: `tab:${uri ?? tab.label}`, ...(uri ? { uri } : {}) };
+  return { label: tab.label, selections: 0, length: 0, problem, key: `tab:${uri ?? tab.label}`, ...(uri ? { uri } : {}) };
 }
 
 function hasTab(uri: vscode.Uri): boolean {
