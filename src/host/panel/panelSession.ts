@@ -130,15 +130,15 @@ export class PanelSession extends Disposable {
   /** Looks up the model the subject names for itself; when it is a catalog model, shows it and bills it by default. */
   private findPromptModel(): void {
     const subject = this.subject;
-    this.promptModel = undefined;
     if (!subject) return;
     promptChoice(this.deps.promptModels, subject, undefined, COUNT_CHANNEL).then(
       (choice) => {
-        if (this.isDisposed || this.subject !== subject || !choice?.declared) return;
-        this.promptModel = choice.model.id;
+        const id = choice?.declared ? choice.model.id : undefined;
+        if (this.isDisposed || this.subject !== subject || id === this.promptModel) return;
+        this.promptModel = id;
         this.update();
       },
-      () => undefined, // superseded, or a malformed file: counting reports that
+      () => undefined, // superseded by a newer subject, which looks again
     );
   }
 
@@ -268,6 +268,7 @@ export class PanelSession extends Disposable {
     this.config = config;
     this.resetCounts();
     this.update();
+    this.findPromptModel(); // a custom model may now be the one the file names
   }
 
   private resetCounts(): void {
