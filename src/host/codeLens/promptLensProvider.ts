@@ -7,6 +7,7 @@ import { COMMANDS } from '../commands/ids';
 import type { ConfigService } from '../config/configService';
 import { Disposable } from '../dispose';
 import type { Figures, PromptFigures } from './promptFigures';
+import { errorMessage } from '../../core/format/errorMessage';
 
 /** Chat JSON, JSON Lines and GitHub prompt files (see kindFromName). */
 export const PROMPT_FILE_SELECTOR: vscode.DocumentSelector = [
@@ -33,7 +34,15 @@ export class PromptLensProvider extends Disposable implements vscode.CodeLensPro
     const figures = await this.figures.get(document, token);
     const views = figures && requestViewsOf(figures);
     if (!figures || !views || token.isCancellationRequested) return [];
-    return promptLenses(views, this.pricing(figures)).map((lens) => {
+    let lenses;
+    try {
+      lenses = promptLenses(views, this.pricing(figures));
+    } catch (error) {
+      // A model without a price at this moment: say so once at the top instead of failing silently.
+      const title = `LLM Cost: ${errorMessage(error)}`;
+      return [new vscode.CodeLens(document.lineAt(0).range, { title, command: COMMANDS.openComparison })];
+    }
+    return lenses.map((lens) => {
       const line = Math.min(lens.line - 1, document.lineCount - 1);
       return new vscode.CodeLens(document.lineAt(line).range, {
         title: lens.title,
@@ -52,7 +61,12 @@ export class PromptLensProvider extends Disposable implements vscode.CodeLensPro
     const figures = await this.figures.get(document, token);
     const views = figures && requestViewsOf(figures);
     if (!figures || !views || token.isCancellationRequested) return undefined;
-    const markdown = promptHover(views, position.line + 1, this.pricing(figures));
+    let markdown: string | undefined;
+    try {
+      markdown = promptHover(views, position.line + 1, this.pricing(figures));
+    } catch (error) {
+      markdown = `LLM Cost: ${errorMessage(error)}`;
+    }
     return markdown === undefined ? undefined : new vscode.Hover(new vscode.MarkdownString(markdown));
   }
 
