@@ -35,4 +35,8 @@ export interface LlmCostApi {
   configProblems(): readonly string[];
   /** Info, warning and error messages shown to the user since activation, oldest first (the last hundred). */
   notifications(): readonly { readonly severity: 'info' | 'warning' | 'error'; readonly message: string }[];
+  /** Runs the automatic price refresh's timer step now (the same code the hourly wake-up runs); resolves when done. */
+  pricesAutoCheck(): Promise<void>;
+  /** Sets (or with undefined forgets) the stored time of the last price check, to make a refresh overdue. */
+  setPricesLastCheck(at: string | undefined): Promise<void>;
 }

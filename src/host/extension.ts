@@ -82,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
     documentTextsSent: () => counting.documentTextsSent(),
     configProblems: () => config.reportedProblems(),
     notifications: () => notifier.history(),
+    pricesAutoCheck: () => prices.autoCheck(),
+    setPricesLastCheck: (at) => priceStorage.setLastCheck(at === undefined ? undefined : new Date(at)),
   };
 }
 

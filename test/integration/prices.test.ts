@@ -69,3 +69,53 @@ describe('"Update prices" and "Revert to bundled prices" (LiteLLM file from a lo
     }
   });
 });
+
+describe('llmCost.prices.autoRefresh (LiteLLM file from a loopback server counting requests)', () => {
+  let server: PriceServer;
+  const restore: (() => Thenable<unknown>)[] = [];
+  const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString();
+
+  before(async () => {
+    server = await startPriceServer({ '/litellm.json': LITELLM });
+    restore.push(await withSetting('prices.source', 'litellm'));
+    restore.push(await withSetting('prices.litellmUrl', `${server.base}/litellm.json`));
+    restore.push(await withSetting('prices.autoRefresh', 'off'));
+  });
+  after(async () => {
+    while (restore.length) await restore.pop()!();
+    await (await extensionApi()).setPricesLastCheck(undefined);
+    await vscode.commands.executeCommand('llmCost.revertPrices');
+    await server.close();
+  });
+
+  it('off: the timer step makes no request, even when the last check is 60 days old', async () => {
+    const api = await extensionApi();
+    await api.setPricesLastCheck(daysAgo(60));
+    await api.pricesAutoCheck();
+    await api.pricesAutoCheck();
+    assert.deepEqual(server.seen, [], 'no request while llmCost.prices.autoRefresh is off');
+  });
+
+  it('daily with a check 30 days old: one request, the changes offered for review and not applied', async () => {
+    const api = await extensionApi();
+    await api.setPricesLastCheck(daysAgo(30));
+    const off = await withSetting('prices.autoRefresh', 'daily');
+    try {
+      await api.pricesAutoCheck();
+      await waitFor('the automatic request', () => (server.seen.length ? true : undefined));
+      await api.pricesAutoCheck();
+      assert.deepEqual(
+        server.seen.map((s) => s.split(' ').slice(0, 2).join(' ')),
+        ['GET /litellm.json'],
+        'exactly one request: the check just made is not due again for a day',
+      );
+      await waitFor('the review offer', () =>
+        api.notifications().some((n) => n.severity === 'info' && /^LLM Cost: .*, 1 change[,.]/.test(n.message)) ? true : undefined,
+      );
+      const store = await vscode.commands.executeCommand<boolean>('llmCost.revertPrices');
+      assert.equal(store, false, 'nothing was accepted without the user');
+    } finally {
+      await off();
+    }
+  });
+});

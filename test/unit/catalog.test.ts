@@ -19,6 +19,7 @@ describe('catalog', () => {
       'deepseek-v4-pro',
       'mistral-medium-2604',
       'mistral-large-2512',
+      'mistral-large-4',
       'mistral-small-2603',
       'ministral-14b-2512',
       'ministral-8b-2512',

@@ -57,6 +57,26 @@ describe('catalog gaps filled (issue 10: Mistral and the validator rules they ne
     assert.equal(voxtral('2026-08-10').prices.USD!.output, '0.30');
     assert.deepEqual(voxtral('2026-08-11').prices.USD, { input: '0.10', cacheHit: '0.01', output: '0.40' });
   });
+  it('prices Mistral Large 4 (and its alias mistral-large-4-0) at the preview price from its API launch, 2026-10-06', () => {
+    const large4 = findModel(catalog, 'mistral-large-4-0')!;
+    assert.deepEqual(
+      [large4.id, large4.tokenizer, large4.contextWindow, large4.status.kind],
+      ['mistral-large-4', 'mistral-tekken', 1048576, 'current'],
+    );
+    const bill = (at: string) =>
+      estimate(catalog, {
+        modelId: 'mistral-large-4',
+        at: new Date(at),
+        inputTokens: 1_000_000,
+        cache: { hitRatio: 0.5 },
+        output: { tokens: 1_000_000 },
+      });
+    // 0.5M × 0.68 + 0.5M × 0.07 + 1M × 2.09 per million
+    assert.equal(s(bill('2026-10-06T00:00:00Z').total), '2.465');
+    assert.equal(s(bill('2026-12-05T12:00:00Z').total), '2.465');
+    assert.throws(() => bill('2026-10-05T23:59:59Z'), /mistral-large-4 has prices from 2026-10-06/);
+    assert.equal(findModel(catalog, 'mistral-large-latest')!.id, 'mistral-large-2512', 'the -latest alias still means Large 3');
+  });
   it('applies a long-context tier at the threshold itself (≥, as xAI says "at or above")', () => {
     const at = (inputTokens: number) =>
       estimate(catalog, { modelId: 'grok-4-0709', at: new Date('2026-01-10'), inputTokens, cache: { hitRatio: 0 }, output: { tokens: 0 } });

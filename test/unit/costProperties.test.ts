@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { defaultCatalog, listModels } from '../../src/core/catalog/catalog';
+import { defaultCatalog, findModel, listModels } from '../../src/core/catalog/catalog';
 import { estimate } from '../../src/core/cost/estimate';
 import { Rational } from '../../src/core/cost/rational';
 
@@ -13,6 +13,9 @@ const requestArb = fc.record({
   hitRatio: fc.double({ min: 0, max: 1, noNaN: true }),
   at: fc.integer({ min: Date.UTC(2026, 9, 1), max: Date.UTC(2027, 11, 31) }).map((t) => new Date(t)),
 });
+/** `at`, or the model's first priced moment when it came later (Mistral Large 4 launched 2026-10-06). */
+const pricedAt = (modelId: string, at: Date): Date =>
+  new Date(Math.max(at.getTime(), Math.min(...findModel(catalog, modelId)!.periods.map((p) => Date.parse(p.from)))));
 
 describe('estimate (properties over every current model)', () => {
   it('splits input exactly, sums its lines, and never makes caching cost more', () => {
@@ -23,7 +26,7 @@ describe('estimate (properties over every current model)', () => {
           inputTokens: r.inputTokens,
           output: { ratio: r.ratio },
           cache: { hitRatio: r.hitRatio },
-          at: r.at,
+          at: pricedAt(r.modelId, r.at),
         });
         assert.equal(e.cacheHit.tokens + e.cacheMiss.tokens, r.inputTokens);
         assert.ok(e.total.eq(e.cacheHit.cost.add(e.cacheMiss.cost).add(e.output.cost)));
@@ -39,7 +42,13 @@ describe('estimate (properties over every current model)', () => {
     const usdOnly = current.filter((id) => !['deepseek-flash', 'deepseek-v4-pro'].includes(id));
     fc.assert(
       fc.property(requestArb, fc.constantFrom(...usdOnly), (r, modelId) => {
-        const base = { modelId, inputTokens: r.inputTokens, output: { ratio: r.ratio }, cache: { hitRatio: r.hitRatio }, at: r.at };
+        const base = {
+          modelId,
+          inputTokens: r.inputTokens,
+          output: { ratio: r.ratio },
+          cache: { hitRatio: r.hitRatio },
+          at: pricedAt(modelId, r.at),
+        };
         const usd = estimate(catalog, base);
         const eur = estimate(catalog, { ...base, currency: 'EUR' });
         assert.ok(eur.total.eq(usd.total.mul(Rational.parse(catalog.fx.rates.EUR))));

@@ -55,7 +55,12 @@ describe('price sources over a loopback server (127.0.0.1)', () => {
     assert.deepEqual(q.prices, { input: '1.25', cacheHit: '0.2', output: '3' });
     assert.deepEqual(q.longContext, { thresholdTokens: 200000, prices: { input: '2.5', cacheHit: '0.4', output: '6' } });
     assert.equal(q.contextWindow, 1000000);
-    assert.deepEqual(quote(set, 'grok-4.7').aliases, ['grok-4.7-latest']);
+    const nulls = quote(set, 'grok-4.7');
+    assert.deepEqual(nulls.aliases, ['grok-4.7-latest']);
+    assert.deepEqual(nulls.prices, { input: '2', output: '6' }, 'a null price reads as absent, never as free');
+    assert.equal(nulls.longContext, undefined);
+    assert.equal(nulls.contextWindow, undefined);
+    assert.ok(!set.quotes.some((x) => x.id === 'grok-imagine-video'), 'a model with null text prices is no quote');
     assert.ok(server.seen.some((s) => s === `GET /xai/v1/models Bearer ${SERVER_KEY}`));
   });
 

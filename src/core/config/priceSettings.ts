@@ -58,11 +58,22 @@ export function parsePriceSettings(raw: Readonly<Record<string, unknown>>): { se
   return { settings, problems };
 }
 
-/** True when automatic refresh is on and the last check (ISO instant) is at least its interval old. */
-export function refreshDue(auto: AutoRefresh, lastCheck: string | undefined, now: Date): boolean {
-  if (auto === 'off') return false;
+/**
+ * When the next automatic check is due: undefined while refresh is off (never; no request), `now` when there
+ * was no readable last check or it lies in the future (a clock set back must not postpone checks for
+ * weeks), else the last check plus the interval.
+ */
+export function nextRefreshAt(auto: AutoRefresh, lastCheck: string | undefined, now: Date): Date | undefined {
+  if (auto === 'off') return undefined;
   const last = lastCheck === undefined ? NaN : Date.parse(lastCheck);
-  return Number.isNaN(last) || now.getTime() - last >= REFRESH_DAYS[auto] * 86_400_000;
+  if (Number.isNaN(last) || last > now.getTime()) return now;
+  return new Date(last + REFRESH_DAYS[auto] * 86_400_000);
+}
+
+/** True when automatic refresh is on and its next check (`nextRefreshAt`) is not after `now`. */
+export function refreshDue(auto: AutoRefresh, lastCheck: string | undefined, now: Date): boolean {
+  const next = nextRefreshAt(auto, lastCheck, now);
+  return next !== undefined && next.getTime() <= now.getTime();
 }
 
 /** One line when the oldest of the shown prices is over 60 days old and refresh is off; undefined otherwise. */

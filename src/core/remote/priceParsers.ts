@@ -22,7 +22,11 @@ export function parseQuotes(body: unknown, format: SourceFormat, where: string, 
   return quotes;
 }
 
-// xAI: prices in USD cents per 100M tokens (30000 = $3.00 per 1M).
+// xAI: prices in USD cents per 100M tokens (30000 = $3.00 per 1M). Field names follow docs.x.ai's reference
+// for GET /v1/models (rest-api-reference/inference/models, as changed 2026-06-15/17): prompt_text_token_price,
+// cached_prompt_text_token_price, completion_text_token_price, each also with `_long_context`;
+// long_context_threshold ("token count at or above which the long context prices apply"); context_length;
+// aliases. Every one of them may be null (read as absent); /v1/language-models has the base three only.
 const XAI_FIELDS = { input: 'prompt_text_token_price', cacheHit: 'cached_prompt_text_token_price', output: 'completion_text_token_price' };
 const CENTS_PER_100M = Rational.of(1n, 10_000n);
 

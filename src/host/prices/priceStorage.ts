@@ -26,7 +26,8 @@ export class PriceStorage {
     return typeof v === 'string' ? v : undefined;
   }
 
-  async setLastCheck(at: Date): Promise<void> {
-    await this.memento.update(LAST_CHECK_KEY, at.toISOString());
+  /** Records the last check; undefined forgets it (the test API uses both). */
+  async setLastCheck(at: Date | undefined): Promise<void> {
+    await this.memento.update(LAST_CHECK_KEY, at?.toISOString());
   }
 }

@@ -34,7 +34,7 @@ export interface PricesServiceDeps {
 }
 
 export class PricesService extends Disposable {
-  private checking: Promise<unknown> | undefined;
+  private checking: Promise<void> | undefined;
 
   constructor(private readonly deps: PricesServiceDeps) {
     super();
@@ -93,15 +93,19 @@ export class PricesService extends Disposable {
     return { kind: 'xai', apiKey, ...(baseUrl ? { baseUrl } : {}) };
   }
 
-  /** When automatic refresh is on and due: check the configured source and offer any changes for review (never applied unasked). */
-  private autoCheck(): Promise<unknown> {
+  /**
+   * When automatic refresh is on and due (`refreshDue`): checks the configured source and offers any changes
+   * for review, never applied unasked. Resolves when the check is over (not when the user answers the offer).
+   * Off means no request at all, however old the last check.
+   */
+  autoCheck(): Promise<void> {
     if (this.checking || this.isDisposed) return this.checking ?? Promise.resolve();
     const settings = this.settings();
     if (!refreshDue(settings.autoRefresh, this.deps.storage.lastCheck(), new Date())) return Promise.resolve();
     this.checking = this.check(settings.source)
       .then((diff) => {
         if (!diff.changes.length && !diff.held.length) return;
-        return this.deps.notifier
+        void this.deps.notifier
           .show('info', `LLM Cost: ${refreshSummary(diff)}`, 'Review')
           .then((choice) => (choice ? this.deps.review(diff) : undefined));
       })
