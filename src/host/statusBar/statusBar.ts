@@ -16,6 +16,8 @@ import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 import { fitBackground, fitIcon } from './fitColours';
 import { errorMessage } from '../../core/format/errorMessage';
+import type { PromptModels } from '../counting/promptModels';
+import { promptChoice } from '../counting/promptModels';
 
 /** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
 const SPINNER_DELAY_MS = 500;
@@ -27,6 +29,7 @@ export interface StatusBarDeps {
   readonly counting: CountingService;
   readonly config: ConfigService;
   readonly log: vscode.LogOutputChannel;
+  readonly promptModels: PromptModels;
 }
 
 export class StatusBar extends Disposable {
@@ -86,13 +89,14 @@ export class StatusBar extends Disposable {
         this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
     }, SPINNER_DELAY_MS);
     try {
-      const modelId = config.settings.defaultModel;
+      const prompt = await promptChoice(this.deps.promptModels, subject, source.token);
+      const modelId = prompt?.model.id ?? config.settings.defaultModel;
       const counts = await this.deps.counting.count(subject, [modelId], source.token, 'statusBar');
       const count = counts.get(modelId);
       const model = findModel(config.catalog, modelId);
       if (source.token.isCancellationRequested) return;
       if (!count || !model) return this.show('$(warning) LLM Cost', `${modelId} could not be counted; see the "LLM Cost" output.`);
-      this.render(priceCount(config, subject, model, count));
+      this.render(priceCount(config, subject, model, count, new Date(), prompt));
     } catch (error) {
       if (error instanceof vscode.CancellationError || source.token.isCancellationRequested) return;
       const message = errorMessage(error);
