@@ -1,7 +1,8 @@
 // Editor benchmark (issue 8): the packaged .vsix in the real VS Code the e2e tests use (code-server + headless Chromium),
-// measured as a user feels it. Prints a table with each floor and PASS/FAIL, writes the editor section of
-// docs/benchmark.md and prints the README block. A benchmark, not a test: it never fails `npm test`.
-// Options: --quick (fewer repetitions), --no-package (reuse out/bench-editor/llm-cost.vsix), --only=… (see `want`).
+// measured as a user feels it. Prints a table with each floor, PASS/FAIL and the load average during each part.
+// A benchmark, not a test: it never fails `npm test`, and a part that fails is reported as not measured.
+// Options: --quick (fewer repetitions), --no-package (reuse out/bench-editor/llm-cost.vsix), --only=… (see `want`),
+// --write-docs (replace the editor section of docs/benchmark.md; meant for a full run on a quiet machine).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,15 +14,15 @@ import {
   activationMs,
   modelSwitches,
   openBigFile,
-  openFile,
   panelOpens,
-  runCommand,
+  reloadWindow,
   selectionLatency,
-  STATUS,
+  typedKeys,
   typing,
 } from './bench-editor/scenarios.mjs';
-import { cliTokens, writeWorkspace } from './bench-editor/texts.mjs';
-import { renderReport } from './bench-editor/report.mjs';
+import { cliTokens, TYPING_MARKER, writeWorkspace } from './bench-editor/texts.mjs';
+import { resetWorkbench, openFile, STATUS, UI_TIMEOUT, waitWorkbench } from './bench-editor/ui.mjs';
+import { PARTS, renderReport } from './bench-editor/report.mjs';
 
 const require = createRequire(import.meta.url);
 const { root, testEnvironment, chromiumArgs } = require('../test/vscode/paths.js');
@@ -34,19 +35,37 @@ const only = process.argv
   ?.slice(7)
   .split(',');
 /** --only=selection,switch,panel,typing,activation runs just those parts (for debugging; the table then has gaps). */
-const want = (part) => !only || only.includes(part);
+const want = (part) => !only || only.includes(PARTS[part].option);
 const TYPING = { keys: 17, gapMs: 150 };
+const DEFAULT_MODEL = 'deepseek-flash';
+const OUT = path.join(root, 'out/bench-editor');
 const started = Date.now();
-const loads = [];
-const noteLoad = (when) => {
-  loads.push({ when, load: os.loadavg()[0] });
-  console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${when}`);
-};
+const seconds = () => Math.round((Date.now() - started) / 1000);
+const measured = { failed: {}, loads: [], baseLoad: os.loadavg()[0] };
+
+/** Runs one part: records the load average before and after it; a failure is noted (with a screenshot), not thrown. */
+async function part(name, page, run) {
+  if (!want(name)) return;
+  const load = { part: name, start: os.loadavg()[0] };
+  console.log(`[${seconds()} s] ${PARTS[name].label} (load ${load.start.toFixed(2)})`);
+  try {
+    await run();
+  } catch (error) {
+    const reason = error.message.split('\n')[0];
+    const shot = path.join(OUT, `failure-${name}.png`);
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    console.error(`  ${PARTS[name].label} not measured: ${reason}; screenshot: ${shot}`);
+    measured.failed[name] = reason;
+    await resetWorkbench(page);
+  } finally {
+    load.end = os.loadavg()[0];
+    measured.loads.push(load);
+  }
+}
 
 function packageVsix() {
-  const vsix = path.join(root, 'out/bench-editor/llm-cost.vsix');
+  const vsix = path.join(OUT, 'llm-cost.vsix');
   if (process.argv.includes('--no-package') && existsSync(vsix)) return vsix;
-  mkdirSync(path.dirname(vsix), { recursive: true });
   console.log('packaging the extension (npm run package)…');
   const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix], {
     cwd: root,
@@ -56,113 +75,90 @@ function packageVsix() {
   return vsix;
 }
 
-async function openWorkbench(env, server, workspace, tmp) {
-  const browser = await chromium.launch({
-    executablePath: env.chromium,
-    headless: true,
-    args: chromiumArgs,
-    env: { ...process.env, XDG_CONFIG_HOME: tmp },
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript(benchInit);
-  await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
-  await page.locator('.explorer-folders-view').waitFor({ timeout: 90000 });
-  return { browser, page };
-}
-
-async function selections(page, texts, count, result) {
-  noteLoad('selection');
-  result.sel600 = await selectionLatency(page, {
-    reps: REPS,
-    wholeTokens: count(texts.short),
-    selectedTokens: count(texts.line600),
-    place: async () => {
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('End');
-    },
-    selectKey: 'Shift+Home',
-  });
-  await openFile(page, 'hundred.txt', texts.block.slice(0, 20));
-  result.sel100k = await selectionLatency(page, {
-    reps: REPS,
-    wholeTokens: count(texts.hundred),
-    selectedTokens: count(texts.block),
-    place: async () => {
-      await page.keyboard.press('Control+End');
-      await page.keyboard.press('ArrowUp');
-      await page.keyboard.press('End');
-    },
-    selectKey: 'Control+Shift+Home',
-  });
-  await openFile(page, 'short.txt', texts.line600.slice(0, 20));
-}
-
-async function activations(page, result) {
-  noteLoad('activation');
-  result.activation = [await activationMs(page)];
-  for (let i = 0; i < (quick ? 1 : 2); i++) {
-    await runCommand(page, 'Developer: Reload Window');
-    await page.waitForTimeout(1500);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
-    await page.locator(STATUS).waitFor({ timeout: 90000 });
-    result.activation.push(await activationMs(page));
-  }
-}
-
-async function withExtension(env, vsix, workspace, tmp, texts) {
-  const count = (text, model = 'deepseek-flash') => cliTokens(root, text, model);
-  const server = await startServer(env, path.join(tmp, 'with'), workspace, vsix);
-  const { browser, page } = await openWorkbench(env, server, workspace, tmp);
-  const result = {};
+/** Starts a server (with the .vsix, or without any extension) and a browser on its workbench; runs `parts(page)`. */
+async function session(env, { dir, workspace, vsix, names }, parts) {
+  let server;
+  let browser;
   try {
-    await page
-      .locator(STATUS)
-      .waitFor({ state: 'attached', timeout: 90000 })
-      .catch(() => undefined);
-    await openFile(page, 'short.txt', texts.line600.slice(0, 20));
-    if (want('selection')) await selections(page, texts, count, result);
-    if (want('switch')) {
-      noteLoad('model switch');
-      const models = ['mistral-medium-2604', 'grok-4.3', 'deepseek-flash'];
-      const order = [];
-      for (let cycle = 0; cycle < (quick ? 1 : 3); cycle++)
-        for (const model of models) order.push({ model, tokens: count(texts.short, model) });
-      result.switches = await modelSwitches(page, order);
-    }
-    if (want('panel')) {
-      noteLoad('panel');
-      result.panel = await panelOpens(page, quick ? 2 : 4, () => openFile(page, 'short.txt', texts.line600.slice(0, 20)));
-    }
-    if (want('typing')) {
-      noteLoad('2 MB file');
-      result.open = await openBigFile(page, count(texts.big), true);
-      result.typing = await typing(page, { ...TYPING, withExtension: true });
-    }
-    if (want('activation')) await activations(page, result);
+    server = await startServer(env, dir, workspace, vsix);
+    browser = await chromium.launch({
+      executablePath: env.chromium,
+      headless: true,
+      args: chromiumArgs,
+      env: { ...process.env, XDG_CONFIG_HOME: dir },
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(benchInit);
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+    await waitWorkbench(page);
+    await parts(page);
   } catch (error) {
-    const shot = path.join(root, 'out/bench-editor/failure.png');
-    await page.screenshot({ path: shot }).catch(() => undefined);
-    console.error(`failed: ${error.message.split('\n')[0]}; screenshot: ${shot}. The table shows what was measured before.`);
-    result.failed = error.message.split('\n')[0];
+    // The server or the workbench did not come up: every part of this session is unmeasured.
+    const reason = error.message.split('\n')[0];
+    console.error(`  ${vsix ? 'workbench with the extension' : 'workbench without the extension'} did not start: ${reason}`);
+    for (const name of names.filter(want)) measured.failed[name] ??= reason;
   } finally {
-    await browser.close();
-    server.stop();
+    await browser?.close();
+    server?.stop();
   }
-  return result;
 }
 
-async function withoutExtension(env, workspace, tmp) {
-  const server = await startServer(env, path.join(tmp, 'without'), workspace, undefined);
-  const { browser, page } = await openWorkbench(env, server, workspace, tmp);
-  try {
-    noteLoad('typing without the extension');
-    await openBigFile(page, 0, false);
-    return (await typing(page, { ...TYPING, withExtension: false })).samples;
-  } finally {
-    await browser.close();
-    server.stop();
-  }
+async function withoutExtension(page) {
+  await part('typingWithout', page, async () => {
+    await openBigFile(page, undefined);
+    measured.typingWithout = (await typing(page, TYPING)).samples;
+    if ((await page.locator(STATUS).count()) > 0) throw new Error('the extension showed up in the workbench without it');
+  });
+}
+
+async function withExtension(page, texts) {
+  const count = (text, model = DEFAULT_MODEL) => cliTokens(root, text, model);
+  const openShort = () => openFile(page, 'short.txt', texts.line600.slice(0, 20));
+  await openShort(); // the status item shows once a file is open
+  await part('selection', page, async () => {
+    measured.sel600 = await selectionLatency(page, {
+      reps: REPS,
+      wholeTokens: count(texts.short),
+      selectedTokens: count(texts.line600),
+      place: () => page.keyboard.press('Control+Home').then(() => page.keyboard.press('End')),
+      selectKey: 'Shift+Home',
+    });
+    await openFile(page, 'hundred.txt', texts.block.slice(0, 20));
+    measured.sel100k = await selectionLatency(page, {
+      reps: REPS,
+      wholeTokens: count(texts.hundred),
+      selectedTokens: count(texts.block),
+      place: async () => {
+        for (const key of ['Control+End', 'ArrowUp', 'End']) await page.keyboard.press(key);
+      },
+      selectKey: 'Control+Shift+Home',
+    });
+  });
+  await part('switch', page, async () => {
+    await openShort();
+    const models = ['mistral-medium-2604', 'grok-4.3', DEFAULT_MODEL];
+    const order = Array.from({ length: quick ? 1 : 3 }, () => models.map((model) => ({ model, tokens: count(texts.short, model) }))).flat();
+    measured.switches = await modelSwitches(page, order, DEFAULT_MODEL);
+  });
+  await part('panel', page, async () => {
+    measured.panel = await panelOpens(page, quick ? 2 : 4, openShort);
+  });
+  const bigTokens = { before: count(texts.big) };
+  await part('open', page, async () => {
+    measured.open = await openBigFile(page, bigTokens.before);
+  });
+  await part('typing', page, async () => {
+    if (!measured.open) await openBigFile(page, bigTokens.before);
+    bigTokens.after = count(texts.big.replace(`${TYPING_MARKER}:`, `${TYPING_MARKER}:${typedKeys(TYPING.keys)}`));
+    measured.typing = await typing(page, { ...TYPING, tokens: bigTokens });
+  });
+  await part('activation', page, async () => {
+    measured.activation = [await activationMs(page)];
+    for (let i = 0; i < (quick ? 1 : 2); i++) {
+      await reloadWindow(page);
+      measured.activation.push(await activationMs(page));
+    }
+  });
 }
 
 async function main() {
@@ -170,26 +166,29 @@ async function main() {
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
   const env = testEnvironment();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'llm-cost-bench-editor-'));
+  mkdirSync(OUT, { recursive: true });
   try {
     const vsix = packageVsix();
     // One workspace per server: typing in one must not change the files the other opens.
-    const workspaces = ['with', 'without'].map((name) => path.join(tmp, `workspace-${name}`));
-    workspaces.forEach((w) => mkdirSync(w));
-    const [texts] = workspaces.map((w) => writeWorkspace(w));
-    const without = want('typing') ? await withoutExtension(env, workspaces[1], tmp) : [];
-    const measured = await withExtension(env, vsix, workspaces[0], tmp, texts);
-    measured.typingWithout = without;
-    measured.loads = loads;
-    mkdirSync(path.join(root, 'out/bench-editor'), { recursive: true });
-    writeFileSync(path.join(root, 'out/bench-editor/last.json'), JSON.stringify(measured, null, 1));
-    const { table, readme, docSection } = renderReport(measured, {
+    const [withDir, withoutDir] = ['with', 'without'].map((name) => path.join(tmp, name));
+    const workspace = (dir) => path.join(dir, 'workspace');
+    [withDir, withoutDir].forEach((dir) => mkdirSync(workspace(dir), { recursive: true }));
+    const [texts] = [withDir, withoutDir].map((dir) => writeWorkspace(workspace(dir)));
+    if (want('typingWithout'))
+      await session(env, { dir: withoutDir, workspace: workspace(withoutDir), names: ['typingWithout'] }, withoutExtension);
+    const names = Object.keys(PARTS).filter((name) => name !== 'typingWithout');
+    await session(env, { dir: withDir, workspace: workspace(withDir), vsix, names }, (page) => withExtension(page, texts));
+    writeFileSync(path.join(OUT, 'last.json'), JSON.stringify(measured, null, 1));
+    const wanted = Object.keys(PARTS).filter(want);
+    const { table, docSection } = renderReport(measured, {
+      wanted,
+      commit,
       quick,
       reused: process.argv.includes('--no-package'),
-      seconds: Math.round((Date.now() - started) / 1000),
+      seconds: seconds(),
     });
     console.log('\n' + table + '\n');
-    writeDocSection(docSection);
-    console.log('README block (between <!-- bench-editor:start --> and <!-- bench-editor:end -->):\n\n' + readme);
+    if (process.argv.includes('--write-docs')) writeDocSection(docSection);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -205,7 +204,7 @@ function writeDocSection(section) {
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
   writeFileSync(file, i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`);
-  console.log('editor section written to docs/benchmark.md');
+  console.log('editor section written to docs/benchmark.md; the README block is the table above');
 }
 
 main().then(

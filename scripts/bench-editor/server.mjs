@@ -22,6 +22,8 @@ const SETTINGS = {
   'workbench.editor.enablePreviewFromQuickOpen': false,
 };
 
+const EXTENSION_ID = 'llm-cost-tools.llm-cost';
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
@@ -60,6 +62,11 @@ export async function startServer(env, dir, workspace, vsix) {
     const r = spawnSync(env.node, [entry, ...common, '--install-extension', vsix], { env: csEnv, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`installing the .vsix failed: ${r.stderr}`);
   }
+  // The comparison is only fair if the server without the extension really has none (and the other has exactly it).
+  const listed = spawnSync(env.node, [entry, ...common, '--list-extensions'], { env: csEnv, encoding: 'utf8' }).stdout;
+  const installed = listed.split('\n').filter((line) => /^[\w-]+\.[\w-]+$/.test(line.trim())); // not its log lines
+  if (installed.join() !== (vsix ? EXTENSION_ID : ''))
+    throw new Error(`expected ${vsix ? EXTENSION_ID : 'no extensions'}, listed: ${listed}`);
   const port = await freePort();
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common];
   args.push('--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '30', workspace);

@@ -50,7 +50,7 @@ export function cliTokens(root, text, model) {
   return JSON.parse(out).tokens;
 }
 
-/** A pattern matching the status bar text that shows `tokens`. */
+/** A pattern matching the status bar text that shows `tokens`, after any icon (`$(error)` when it does not fit). */
 export function figurePattern(tokens) {
-  return `^≈?${tokens.toLocaleString('en-US')} tok`;
+  return `(?:^|[^\\d,])≈?${tokens.toLocaleString('en-US')} tok`;
 }

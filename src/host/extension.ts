@@ -23,6 +23,9 @@ import { SubjectTracker } from './subject/subjectTracker';
 import { XaiExactCounter } from './counting/xaiCounter';
 import { registerEstimateTool } from './lmTool/estimateTool';
 import { registerMcpProvider } from './lmTool/mcpProvider';
+import { PromptModels } from './counting/promptModels';
+import { PromptFigures } from './codeLens/promptFigures';
+import { PromptLensProvider } from './codeLens/promptLensProvider';
 
 /** Entry point called by VS Code; returns the test API only to test runs (ExtensionMode.Test). */
 export function activate(context: vscode.ExtensionContext): LlmCostApi | undefined {
@@ -47,12 +50,16 @@ export function activate(context: vscode.ExtensionContext): LlmCostApi | undefin
       review: (diff) => reviewPrices(prices, notifier, diff),
     }),
   );
-  const statusBar = own(new StatusBar({ subjects, counting, config, log }));
+  const promptModels = new PromptModels(counting, config, log);
+  const statusBar = own(new StatusBar({ subjects, counting, config, log, promptModels }));
+  own(new PromptLensProvider(own(new PromptFigures({ counting, config, promptModels })), config));
   own(scheduleWarmUp(counting, config));
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const panels = own(new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, testMode }));
+  const panels = own(
+    new ComparisonPanelManager({ extensionUri: context.extensionUri, subjects, counting, config, log, promptModels, testMode }),
+  );
 
-  own(registerEstimate({ subjects, counting, config, statusBar, log, notifier }));
+  own(registerEstimate({ subjects, counting, config, statusBar, log, notifier, promptModels }));
   own(registerSelectModel(config, notifier));
   own(registerOpenComparison(panels));
   own(registerSetXaiApiKey(context.secrets, notifier));

@@ -76,6 +76,34 @@ describe('panel state', () => {
     );
   });
 
+  it('names the number of requests of a multi-request file, each row being the batch total', () => {
+    const ids = shownModelIds(catalog, settings, controls);
+    const batch = new Map([...countsFor(ids, 10_000)].map(([id, c]) => [id, { ...c, requests: 3 }]));
+    const subject = { label: 'batch.jsonl (whole document)' };
+    assert.equal(
+      buildPanel(inputs(batch, { subject })).state.subject,
+      'batch.jsonl (whole document) · 3 requests · each row is the batch total',
+    );
+    const single = new Map([...batch].map(([id, c]) => [id, { ...c, requests: 1 }]));
+    assert.equal(buildPanel(inputs(single, { subject })).state.subject, 'batch.jsonl (whole document)');
+  });
+
+  it('shows and bills by default the model a prompt file names, even a legacy one, and says so', () => {
+    const legacy = catalog.models.find((m) => m.status.kind !== 'current' && !m.inputOnly);
+    assert.ok(legacy, 'the catalog has a legacy or retired model');
+    assert.ok(!shownModelIds(catalog, settings, controls).includes(legacy.id));
+    assert.ok(shownModelIds(catalog, settings, controls, legacy.id).includes(legacy.id));
+    const subject = { label: 'a.prompt.yml (whole document)' };
+    const { state } = buildPanel(inputs(new Map(), { subject, promptModel: legacy.id }));
+    assert.equal(state.subject, `a.prompt.yml (whole document) · its model: ${legacy.id} (from the prompt file)`);
+    assert.ok(state.rows.some((r) => r.modelId === legacy.id));
+    assert.deepEqual(
+      state.bill.models.filter((m) => m.picked).map((m) => m.modelId),
+      [legacy.id],
+    );
+    assert.deepEqual(billModelIds(catalog, settings, ['grok-4.3'], legacy.id), ['grok-4.3'], 'a picked bill keeps its models');
+  });
+
   it('changing the ratio changes output and totals but needs no new counts', () => {
     const counts = countsFor(shownModelIds(catalog, settings, controls), 10_000);
     const before = buildPanel(inputs(counts)).state;

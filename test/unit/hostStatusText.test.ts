@@ -95,4 +95,38 @@ describe('status text (host status bar and estimate command, pure part)', () => 
     assert.match(grok, /^Grok 4\.7[^:]*: ≈[\d,]+ tokens \(estimated count\) in /);
     assert.match(grok, /Counted as plain text: x\.json:1: not JSON$/);
   });
+
+  it('names the prompt file’s own model and prices its max_tokens as the request’s own limit', () => {
+    const m = model('mistral-large-2512');
+    const count = countDocument(TEXT, undefined, m);
+    const settings = { settings: DEFAULT_SETTINGS, catalog };
+    const p = priceCount(settings, { label: 'a.prompt.yml (whole document)' }, m, count, AT, { declared: true, maxTokens: 300 });
+    assert.equal(p.estimate.output.tokens, 300);
+    const tooltip = tooltipMarkdown(p, AT);
+    assert.match(tooltip, /^\*\*Mistral Large[^*]*\*\* · `mistral-large-2512` \(from the prompt file\) · /);
+    assert.match(tooltip, /\| Output \(projected at the request's own limit \(max_tokens\)\) \| 300 \|/);
+    assert.match(estimateSummary(p), /\(from the prompt file\): .* output 300 tok at the request's own limit/);
+    const plain = priceCount(settings, { label: 'a.prompt.yml (whole document)' }, m, count, AT);
+    assert.doesNotMatch(tooltipMarkdown(plain, AT), /from the prompt file|own limit/);
+  });
+
+  it('says once why a prompt file’s model was not taken', () => {
+    const note = 'The prompt file names model "x", which is not in the catalog; priced for your chosen model.';
+    const p = priceCount(
+      { settings: DEFAULT_SETTINGS, catalog },
+      { label: 'a.prompt.yml' },
+      model('deepseek-flash'),
+      countDocument(TEXT, undefined, model('deepseek-flash')),
+      AT,
+      { declared: false, note },
+    );
+    assert.equal(tooltipMarkdown(p, AT).split(escapeMarkdown(note)).length, 2);
+  });
+
+  it('names the number of requests and the batch total for a multi-request file', () => {
+    const p = priced('deepseek-flash', { requests: 3, tokens: 1234 });
+    const tooltip = tooltipMarkdown(p, AT);
+    assert.ok(tooltip.includes(`\n3 requests · batch total 1,234 tok · ${formatMoney(p.estimate.total, 'USD')}\n`), tooltip);
+    assert.doesNotMatch(tooltipMarkdown(priced('deepseek-flash', { requests: 1 }), AT), /batch total/);
+  });
 });

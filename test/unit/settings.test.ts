@@ -52,6 +52,7 @@ describe('parseSettings', () => {
       'xai.baseUrl': 'https://us.api.x.ai/v1/',
       maxFileSizeMB: 5,
       'promptFiles.plainTextFallback': false,
+      'codeLens.enabled': false,
     };
     const { settings, problems } = parseSettings(raw);
     assert.deepEqual(problems, []);
@@ -67,6 +68,7 @@ describe('parseSettings', () => {
       xaiBaseUrl: 'https://us.api.x.ai',
       maxFileSizeMB: 5,
       plainTextFallback: false,
+      codeLensEnabled: false,
     });
   });
 
@@ -108,8 +110,8 @@ describe('parseSettings', () => {
     rejects('panelModels', { 0: 'grok-4.7' });
   });
 
-  it('booleans: panel.showRetired, xai.exactCounts and promptFiles.plainTextFallback take only true or false', () => {
-    for (const key of ['showRetired', 'xaiExactCounts', 'plainTextFallback'] as const) {
+  it('booleans: panel.showRetired, xai.exactCounts, promptFiles.plainTextFallback and codeLens.enabled take only true or false', () => {
+    for (const key of ['showRetired', 'xaiExactCounts', 'plainTextFallback', 'codeLensEnabled'] as const) {
       assert.equal(one(key, !DEFAULT_SETTINGS[key]).settings[key], !DEFAULT_SETTINGS[key]);
       for (const bad of ['true', 1, 0, {}]) rejects(key, bad);
     }

@@ -15,6 +15,8 @@ export interface Settings {
   readonly xaiBaseUrl: string;
   readonly maxFileSizeMB: number;
   readonly plainTextFallback: boolean;
+  /** Lenses and hovers with per-message and per-request figures in prompt files. */
+  readonly codeLensEnabled: boolean;
 }
 
 /** Configuration keys under the `llmCost` section, as `raw` is keyed. */
@@ -30,6 +32,7 @@ export const SETTING_KEYS = {
   xaiBaseUrl: 'xai.baseUrl',
   maxFileSizeMB: 'maxFileSizeMB',
   plainTextFallback: 'promptFiles.plainTextFallback',
+  codeLensEnabled: 'codeLens.enabled',
   priceOverrides: 'priceOverrides',
   customModels: 'customModels',
   exchangeRates: 'exchangeRates',
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   xaiBaseUrl: 'https://api.x.ai',
   maxFileSizeMB: 20,
   plainTextFallback: true,
+  codeLensEnabled: true,
 };
 
 /** Highest output ratio accepted (output tokens per input token): settings, panel and protocol. */
@@ -84,6 +88,7 @@ export function parseSettings(raw: Record<string, unknown>): { settings: Setting
     xaiBaseUrl: read('xaiBaseUrl', parseBaseUrl),
     maxFileSizeMB: read('maxFileSizeMB', (v) => numberIn(v, MAX_FILE_SIZE_MB_RANGE.min, MAX_FILE_SIZE_MB_RANGE.max)),
     plainTextFallback: read('plainTextFallback', boolean),
+    codeLensEnabled: read('codeLensEnabled', boolean),
   };
   return { settings, problems };
 }

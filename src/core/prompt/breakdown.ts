@@ -35,18 +35,22 @@ export interface PromptBreakdown {
   readonly requests: readonly RequestFigure[];
 }
 
-/** The breakdown of a prompt file for a model; undefined for plain text and Markdown. Throws PromptParseError as countDocument does. */
+/**
+ * The breakdown of a prompt file for a model; undefined for plain text and Markdown. Throws PromptParseError as
+ * countDocument does. `counter` (the model's tokenizer, memoised) may be kept across versions of a document so an
+ * edit recounts only the messages it changed.
+ */
 export function promptBreakdown(
   text: string,
   fileName: string | undefined,
   model: ModelEntry,
   options: DocumentOptions = {},
+  counter: TextCounter = memoCounter(getTokenizer(model.tokenizer)),
 ): PromptBreakdown | undefined {
   const uncounted: UncountedParts = new Map();
   const parsed = parsePromptDocument(text, fileName, uncounted);
   if (!parsed.requests) return undefined;
   const lines = requestLines(text, parsed.format, parsed.requests.length);
-  const counter = memoCounter(getTokenizer(model.tokenizer));
   const messages: MessageFigure[] = [];
   const requests = parsed.requests.map((request, r) => {
     const counted = countChatRequest(request, model, counter, options);

@@ -1,8 +1,9 @@
 /** The model and output limit a prompt file declares for itself (`model:`, `max_tokens`), resolved against a catalog. */
-import type { Catalog, ModelEntry } from '../catalog/types';
-import { findModel, suggestModels } from '../catalog/catalog';
 import { parsePromptDocument } from './document';
 import type { ChatRequest } from './messages';
+
+export { resolveDeclaredModel } from './declaredModel';
+export type { DeclaredModel } from './declaredModel';
 
 export interface Declared {
   /** The model name as written, when every request that names one names the same. */
@@ -27,23 +28,6 @@ export function declaredByPrompt(text: string, fileName: string | undefined): De
     ...(names.length > 1 ? { mixedModels: names } : {}),
     ...(maxTokens !== undefined ? { maxTokens } : {}),
   };
-}
-
-export type DeclaredModel =
-  | { readonly kind: 'known'; readonly model: ModelEntry; readonly name: string }
-  | { readonly kind: 'unknown'; readonly name: string; readonly closest: readonly string[] };
-
-/**
- * The catalog model a declared name means: an id or alias, also behind a provider prefix as GitHub Models
- * writes them ("mistral-ai/mistral-large-2411", "xai/grok-4"); case does not matter.
- */
-export function resolveDeclaredModel(catalog: Catalog, name: string, at?: Date): DeclaredModel {
-  const bare = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
-  for (const candidate of [name, bare]) {
-    const model = findModel(catalog, candidate, at);
-    if (model) return { kind: 'known', model, name };
-  }
-  return { kind: 'unknown', name, closest: suggestModels(catalog, bare.toLowerCase()) };
 }
 
 function parsedRequests(text: string, fileName: string | undefined): readonly ChatRequest[] | undefined {

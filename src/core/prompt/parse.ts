@@ -4,18 +4,8 @@ import type { ChatRequest, UncountedParts } from './messages';
 import { PromptIssue, PromptParseError, findMessages, toChatRequest } from './messages';
 import { cleanJsonMessage, jsonErrorLine, jsonValueLine } from './jsonLocate';
 
-export type PromptFileKind = 'plain' | 'markdown' | 'json' | 'jsonl' | 'prompt-yaml';
-
-/** The format a file name declares; `json` still needs its content checked for messages. */
-export function kindFromName(fileName: string | undefined): PromptFileKind | undefined {
-  if (!fileName) return undefined;
-  const name = fileName.toLowerCase();
-  if (/\.prompt\.ya?ml$/.test(name)) return 'prompt-yaml';
-  if (/\.(jsonl|ndjson)$/.test(name)) return 'jsonl';
-  if (name.endsWith('.json')) return 'json';
-  if (/\.(md|markdown|mdx)$/.test(name)) return 'markdown';
-  return 'plain';
-}
+export { kindFromName } from './fileKind';
+export type { PromptFileKind } from './fileKind';
 
 /** The last path segment, for error messages. */
 export function displayName(fileName: string | undefined): string {

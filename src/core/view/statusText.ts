@@ -12,6 +12,11 @@ import { describeConversion, describeTier, describeWindow, fromUserSettings } fr
 import { formatCount, formatErrorBand, formatTokens } from '../format/tokens';
 import type { DocumentCount } from '../prompt/documentCount';
 import type { Settings } from '../config/settings';
+import type { PromptModelChoice } from './promptModel';
+import { FROM_PROMPT_FILE } from './promptModel';
+
+/** What a prompt file decided about its pricing: its own model, its own output limit, or why its model was not taken. */
+export type PromptPricing = Pick<PromptModelChoice, 'declared' | 'maxTokens' | 'note'>;
 
 /** What was counted, as far as the texts need it ("selection in prompt.md"). */
 export interface LabelledSubject {
@@ -27,26 +32,51 @@ export interface PricedCount<S extends LabelledSubject = LabelledSubject> {
   readonly settings: Settings;
   /** Input plus projected output against the model's context window and maximum output. */
   readonly fit: ContextFit;
+  /** Set for a prompt file whose model or output limit was looked at. */
+  readonly prompt?: PromptPricing;
 }
 
-/** Prices a count for the model at `at` with the output ratio, cache share and currency from the settings. */
+/**
+ * Prices a count for the model at `at` with the output ratio, cache share and currency from the settings; a prompt
+ * file's own output limit (`prompt.maxTokens`) replaces the ratio.
+ */
 export function priceCount<S extends LabelledSubject>(
   config: { readonly settings: Settings; readonly catalog: Catalog },
   subject: S,
   model: ModelEntry,
   count: DocumentCount,
   at = new Date(),
+  prompt?: PromptPricing,
 ): PricedCount<S> {
   const { settings, catalog } = config;
   const result = estimate(catalog, {
     modelId: model.id,
     inputTokens: count.tokens,
     at,
-    output: { ratio: settings.outputRatio },
+    output: prompt?.maxTokens !== undefined ? { tokens: prompt.maxTokens } : { ratio: settings.outputRatio },
     cache: { hitRatio: settings.cacheHitShare },
     currency: settings.currency,
   });
-  return { subject, model, count, estimate: result, settings, fit: contextFit(model, count.tokens, result.output.tokens) };
+  const fit = contextFit(model, count.tokens, result.output.tokens);
+  return { subject, model, count, estimate: result, settings, fit, ...(prompt ? { prompt } : {}) };
+}
+
+/** "Mistral Large 3 (from the prompt file)", or the model's name alone. */
+function modelName(priced: PricedCount): string {
+  return priced.prompt?.declared ? `${priced.model.displayName} (${FROM_PROMPT_FILE})` : priced.model.displayName;
+}
+
+/** How output was projected: "at ×1", or "at the request's own limit (max_tokens)". */
+function outputBasis(priced: PricedCount): string {
+  if (priced.prompt?.maxTokens === undefined) return `at ×${priced.settings.outputRatio}`;
+  return priced.count.requests > 1 ? "at the requests' own limits (max_tokens)" : "at the request's own limit (max_tokens)";
+}
+
+/** "3 requests · batch total 1,234 tok · $0.0034" for a file of several requests; undefined otherwise. */
+export function batchLine(priced: PricedCount): string | undefined {
+  const { count, estimate: e } = priced;
+  if (count.requests < 2) return undefined;
+  return `${formatTokens(count.requests)} requests · batch total ${formatCount(count)} tok · ${formatMoney(e.total, e.context.currency)}`;
 }
 
 /** "1,234 tok · $0.0021", with "≈" before an estimated count; "· does not fit" or "· 93% of window" when the window is (nearly) full. */
@@ -63,29 +93,31 @@ export function statusText(priced: PricedCount): string {
  * "DeepSeek V4 Flash: 1,234 tokens in selection in prompt.md, $0.0021; 0.1% of the 1,000,000-token context window."
  */
 export function accessibleSummary(priced: PricedCount): string {
-  const { subject, model, count, estimate: e, fit } = priced;
+  const { subject, count, estimate: e, fit } = priced;
   const tokens = `${count.exact ? '' : 'about '}${formatTokens(count.tokens)} ${count.tokens === 1 ? 'token' : 'tokens'}`;
   const window =
     fit.share === undefined
       ? 'context window not given'
       : `${formatShare(fit.share)} of the ${formatTokens(fit.contextWindow)}-token context window`;
   const note = fitNote(fit);
-  return `${model.displayName}: ${tokens} in ${subject.label}, ${formatMoney(e.total, e.context.currency)}; ${note || window}.`;
+  const batch = count.requests > 1 ? ` (${formatTokens(count.requests)} requests)` : '';
+  return `${modelName(priced)}: ${tokens} in ${subject.label}${batch}, ${formatMoney(e.total, e.context.currency)}; ${note || window}.`;
 }
 
 /** "DeepSeek V4 Flash: ≈1,234 tokens (estimated count) in prompt.md (whole document) → $0.0021 (input …, output …, cache saving …)." */
 export function estimateSummary(priced: PricedCount): string {
-  const { subject, model, count, estimate: e, settings } = priced;
+  const { subject, count, estimate: e } = priced;
   const currency = e.context.currency;
   const shown = formatBreakdown([e.cacheMiss.cost.add(e.cacheHit.cost), e.output.cost], e.total, currency);
   const input = shown.parts[0];
-  const output = `output ${formatTokens(e.output.tokens)} tok at ×${settings.outputRatio} ${shown.parts[1]}`;
+  const output = `output ${formatTokens(e.output.tokens)} tok ${outputBasis(priced)} ${shown.parts[1]}`;
   const saving = `cache saving ${formatMoney(e.cacheSaving, currency)}`;
   const kind = count.exact ? '' : ' (estimated count)';
   const fallback = count.fallback ? ` Counted as plain text: ${count.fallback}` : '';
   const fit = fitNote(priced.fit);
   const window = fit ? ` Context window: ${fit}.` : '';
-  return `${model.displayName}: ${formatCount(count)} tokens${kind} in ${subject.label} → ${shown.total} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
+  const batch = count.requests > 1 ? ` (${formatTokens(count.requests)} requests, batch total)` : '';
+  return `${modelName(priced)}: ${formatCount(count)} tokens${kind} in ${subject.label}${batch} → ${shown.total} (input ${input}, ${output}, ${saving}).${window}${fallback}`;
 }
 
 /** Markdown source of the status bar tooltip: cost table, price period, source and date, exact or estimate. */
@@ -97,14 +129,17 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date(), extraNote
     `| ${label} | ${formatTokens(line.tokens)} | ${formatPricePerMillion(line.pricePerMillion, currency)} | ${cost} |`;
   const share = `${Number((settings.cacheHitShare * 100).toFixed(2))}%`;
   const source = e.context.period.source;
+  const origin = priced.prompt?.declared ? ` (${FROM_PROMPT_FILE})` : '';
+  const batch = batchLine(priced);
   const lines = [
-    `**${escapeMarkdown(model.displayName)}** · \`${model.id}\` · ${escapeMarkdown(subject.label)}`,
+    `**${escapeMarkdown(model.displayName)}** · \`${model.id}\`${origin} · ${escapeMarkdown(subject.label)}`,
     '',
+    ...(batch ? [batch, ''] : []),
     '| | Tokens | Price | Cost |',
     '|:--|--:|--:|--:|',
     row('Input, cache miss', e.cacheMiss, shown.parts[0]),
     row(`Input, cache hit (${share})`, e.cacheHit, shown.parts[1]),
-    row(`Output (projected at ×${settings.outputRatio})`, e.output, shown.parts[2]),
+    row(`Output (projected ${outputBasis(priced)})`, e.output, shown.parts[2]),
     `| **Total** | | | **${shown.total}** |`,
     '',
     `Saving from caching: **${formatMoney(e.cacheSaving, currency)}** (without cache: ${formatMoney(e.totalWithoutCache, currency)})`,
@@ -131,7 +166,7 @@ export function tooltipMarkdown(priced: PricedCount, now = new Date(), extraNote
     const text = note.kind === 'window-caveat' ? firstSentence(note.text) : note.text;
     lines.push('', `_${escapeMarkdown(text)}_`);
   }
-  for (const note of extraNotes) lines.push('', `_${escapeMarkdown(note)}_`);
+  for (const note of [...(priced.prompt?.note ? [priced.prompt.note] : []), ...extraNotes]) lines.push('', `_${escapeMarkdown(note)}_`);
   lines.push('', 'Click to open the cost comparison.');
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 import { COMMANDS } from './ids';
 import { errorMessage } from '../../core/format/errorMessage';
+import type { PromptModels } from '../counting/promptModels';
+import { promptChoice } from '../counting/promptModels';
 
 export interface EstimateDeps {
   readonly subjects: SubjectTracker;
@@ -22,6 +24,7 @@ export interface EstimateDeps {
   readonly statusBar: StatusBar;
   readonly log: vscode.LogOutputChannel;
   readonly notifier: Notifier;
+  readonly promptModels: PromptModels;
 }
 
 /** What the command resolves to (undefined when nothing could be estimated). */
@@ -49,17 +52,21 @@ async function runEstimate(deps: EstimateDeps): Promise<EstimateOutcome | undefi
     return undefined;
   }
   const config = deps.config.current();
-  const modelId = config.settings.defaultModel;
   let priced: PricedCount<Subject>;
   try {
-    const counts = await vscode.window.withProgress(
+    const { prompt, counts } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Counting ${subject.label}`, cancellable: false },
-      () => deps.counting.count(subject, [modelId], undefined, 'command'),
+      async () => {
+        const chosen = await promptChoice(deps.promptModels, subject, undefined, 'command');
+        const id = chosen?.model.id ?? config.settings.defaultModel;
+        return { prompt: chosen, counts: await deps.counting.count(subject, [id], undefined, 'command') };
+      },
     );
+    const modelId = prompt?.model.id ?? config.settings.defaultModel;
     const count = counts.get(modelId);
     const model = findModel(config.catalog, modelId);
     if (!count || !model) throw new CountError(`${modelId} could not be counted; see the "LLM Cost" output.`);
-    priced = priceCount(config, subject, model, count);
+    priced = priceCount(config, subject, model, count, new Date(), prompt);
   } catch (error) {
     if (error instanceof vscode.CancellationError) return undefined;
     const message = errorMessage(error);

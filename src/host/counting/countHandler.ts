@@ -129,10 +129,9 @@ function run(cache: CountCache, mirrors: DocumentMirrors, job: CountJob): CountR
   return { id: job.id, ok: true, counts, failures };
 }
 
-/** A request handler with its own caches and mirrors: the worker has one; tests make their own. */
-export function createCountHandler(): (request: WorkerRequest) => CountReply | undefined {
+/** A request handler with its own caches and mirrors (shared with the prompt jobs when given): the worker has one; tests make their own. */
+export function createCountHandler(mirrors = new DocumentMirrors()): (request: WorkerRequest) => CountReply | undefined {
   const cache = new CountCache();
-  const mirrors = new DocumentMirrors();
   return (request) => {
     switch (request.type) {
       case 'open':

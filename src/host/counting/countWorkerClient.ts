@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
 import type { CountJob, CountReply, WorkerRequest } from './countProtocol';
+import { isPromptReply } from './promptJob';
+import type { PromptJob, PromptReply, PromptRequest } from './promptJob';
 
 interface Running {
   readonly id: number;
-  readonly resolve: (reply: CountReply) => void;
+  readonly resolve: (reply: CountReply | PromptReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -20,11 +22,26 @@ export class CountWorkerClient implements vscode.Disposable {
 
   /** Sends a job to the worker; only one job may run at a time. */
   run(job: CountJob): Promise<CountReply> {
+    return this.send(job.id, { type: 'count', job }).then((reply) => {
+      if (isPromptReply(reply)) throw new Error('the counting worker answered a prompt job');
+      return reply;
+    });
+  }
+
+  /** Sends a prompt job (declared model, breakdown); it shares the one-job-at-a-time slot with counts. */
+  runPrompt(job: PromptJob): Promise<PromptReply> {
+    return this.send(job.id, { type: 'prompt', job }).then((reply) => {
+      if (!isPromptReply(reply)) throw new Error('the counting worker answered a count job');
+      return reply;
+    });
+  }
+
+  private send(id: number, request: WorkerRequest | PromptRequest): Promise<CountReply | PromptReply> {
     if (this.running) return Promise.reject(new Error('count worker is busy'));
     const worker = this.spawn();
-    return new Promise<CountReply>((resolve, reject) => {
-      this.running = { id: job.id, resolve, reject };
-      worker.postMessage({ type: 'count', job } satisfies WorkerRequest);
+    return new Promise<CountReply | PromptReply>((resolve, reject) => {
+      this.running = { id, resolve, reject };
+      worker.postMessage(request);
     });
   }
 
@@ -56,7 +73,7 @@ export class CountWorkerClient implements vscode.Disposable {
   private spawn(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath, { name: 'llm-cost-count' });
-    worker.on('message', (reply: CountReply) => {
+    worker.on('message', (reply: CountReply | PromptReply) => {
       if (this.running?.id === reply.id) this.settle(reply);
     });
     worker.on('error', (error) => {
@@ -76,7 +93,7 @@ export class CountWorkerClient implements vscode.Disposable {
     this.settle(undefined, error);
   }
 
-  private settle(reply: CountReply | undefined, error?: Error): void {
+  private settle(reply: CountReply | PromptReply | undefined, error?: Error): void {
     const running = this.running;
     this.running = undefined;
     if (!running) return;

@@ -10,6 +10,8 @@ import { DocumentSync } from './documentSync';
 import { Disposable } from '../dispose';
 import type { DocumentSource, Subject } from '../subject/subject';
 import type { XaiExactCounter } from './xaiCounter';
+import { isPromptJob, isPromptReply } from './promptJob';
+import type { PromptDetails, PromptJob, PromptReply } from './promptJob';
 
 /**
  * Text this long (UTF-16 units, several seconds of counting) is worth killing the worker for when its job is cancelled.
@@ -24,12 +26,12 @@ export class CountError extends Error {
 }
 
 interface Queued {
-  readonly job: CountJob;
+  readonly job: CountJob | PromptJob;
   /** The open document the job counts whole (from the worker's mirror) or selects from. */
   readonly source?: DocumentSource;
   /** UTF-16 length counted. */
   readonly size: number;
-  readonly resolve: (reply: CountReply) => void;
+  readonly resolve: (reply: CountReply | PromptReply) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -100,6 +102,7 @@ export class CountingService extends Disposable {
         plainTextFallback: settings.plainTextFallback,
       };
       const reply = await this.enqueue({ job, size: subject.length, ...(subject.document ? { source: subject.document } : {}) }, ticket);
+      if (isPromptReply(reply)) throw new Error('Counting failed: the worker answered another job');
       if (!reply.ok && reply.reason === 'refused') throw new CountError(reply.error);
       if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
       const failures = Object.entries(reply.failures);
@@ -113,6 +116,43 @@ export class CountingService extends Disposable {
       if (settings.xaiExactCounts) await this.deps.xai.refine(result, subject, wanted, settings.xaiBaseUrl, () => ticket.cancelled);
       if (ticket.cancelled) throw new vscode.CancellationError();
       return result;
+    } finally {
+      cancellation?.dispose();
+      if (this.channels.get(channel) === ticket) this.channels.delete(channel);
+      this.setActive(-1);
+    }
+  }
+
+  /**
+   * What an open prompt file declares (no `model`), or its per-message breakdown for `model`, computed in the worker
+   * from its mirror of the document (no copy of the text here). A newer request on the same channel supersedes this
+   * one, which then rejects with vscode.CancellationError, as it does when `token` fires.
+   */
+  async prompt(
+    source: DocumentSource,
+    fileName: string,
+    model: ModelEntry | undefined,
+    token: vscode.CancellationToken | undefined,
+    channel: string,
+  ): Promise<PromptDetails> {
+    const ticket = this.supersede(channel);
+    const cancellation = token?.onCancellationRequested(() => ticket.cancel());
+    if (token?.isCancellationRequested) ticket.cancel();
+    this.setActive(+1);
+    try {
+      const { document, version, name, maxBytes } = source;
+      const job: PromptJob = {
+        kind: 'prompt',
+        id: this.nextId++,
+        fileName,
+        document: { key: document.uri.toString(), version, name, maxBytes },
+        ...(model ? { model } : {}),
+      };
+      const reply = await this.enqueue({ job, size: 0, source }, ticket);
+      if (!isPromptReply(reply)) throw new Error('Counting failed: the worker answered another job');
+      if (!reply.ok) throw new Error(`Counting failed: ${reply.error}`);
+      if (ticket.cancelled) throw new vscode.CancellationError();
+      return reply.details;
     } finally {
       cancellation?.dispose();
       if (this.channels.get(channel) === ticket) this.channels.delete(channel);
@@ -153,9 +193,9 @@ export class CountingService extends Disposable {
     return ticket;
   }
 
-  private enqueue(request: Omit<Queued, 'resolve' | 'reject'>, ticket: Ticket): Promise<CountReply> {
+  private enqueue(request: Omit<Queued, 'resolve' | 'reject'>, ticket: Ticket): Promise<CountReply | PromptReply> {
     if (ticket.cancelled) return Promise.reject(new vscode.CancellationError());
-    return new Promise<CountReply>((resolve, reject) => {
+    return new Promise<CountReply | PromptReply>((resolve, reject) => {
       const entry: Queued = { ...request, resolve, reject };
       this.queue.push(entry);
       ticket.cancel = () => {
@@ -186,22 +226,36 @@ export class CountingService extends Disposable {
    * Runs a job. A whole document is counted from the worker's mirror at the document's current version (the edits
    * reached the worker as they happened); its text is sent only when the worker has none, or lost it.
    */
-  private async execute(entry: Queued): Promise<CountReply> {
+  private async execute(entry: Queued): Promise<CountReply | PromptReply> {
     const source = entry.source;
-    if (!source) return this.client.run(entry.job);
+    const countJob = entry.job;
+    if (isPromptJob(countJob)) return this.executePrompt(countJob, source);
+    if (!source) return this.client.run(countJob);
     const { document, name, maxBytes } = source;
     const key = document.uri.toString();
-    if (entry.job.parts.length > 0) {
+    if (countJob.parts.length > 0) {
       const ranges = source.ranges ?? [];
-      return this.client.run({ ...entry.job, document: { key, version: source.version, name, maxBytes, ranges } });
+      return this.client.run({ ...countJob, document: { key, version: source.version, name, maxBytes, ranges } });
     }
     if (document.isClosed) throw new vscode.CancellationError();
     if (!this.sync.has(document)) this.sync.send(document);
-    const job = (): CountJob => ({ ...entry.job, id: this.nextId++, document: { key, version: document.version, name, maxBytes } });
+    const job = (): CountJob => ({ ...countJob, id: this.nextId++, document: { key, version: document.version, name, maxBytes } });
     const reply = await this.client.run(job());
     if (reply.ok || reply.reason !== 'resync') return reply;
     this.sync.send(document);
     return this.client.run(job());
+  }
+
+  /** Runs a prompt job on the worker's mirror of the document at its current version, sending the text when it has none. */
+  private async executePrompt(prompt: PromptJob, source: DocumentSource | undefined): Promise<PromptReply> {
+    const document = source?.document;
+    if (!document || document.isClosed) throw new vscode.CancellationError();
+    if (!this.sync.has(document)) this.sync.send(document);
+    const job = (): PromptJob => ({ ...prompt, id: this.nextId++, document: { ...prompt.document, version: document.version } });
+    const reply = await this.client.runPrompt(job());
+    if (reply.ok || reply.reason !== 'resync') return reply;
+    this.sync.send(document);
+    return this.client.runPrompt(job());
   }
 
   private setActive(delta: number): void {

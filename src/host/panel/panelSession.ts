@@ -33,6 +33,8 @@ import {
   shownModelIds,
 } from './panelState';
 import { errorMessage } from '../../core/format/errorMessage';
+import type { PromptModels } from '../counting/promptModels';
+import { promptChoice } from '../counting/promptModels';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -40,6 +42,7 @@ export interface PanelDeps {
   readonly counting: CountingService;
   readonly config: ConfigService;
   readonly log: vscode.LogOutputChannel;
+  readonly promptModels: PromptModels;
   /** ExtensionMode.Test: the webview reports its renders (for the test API); never in a user's editor. */
   readonly testMode: boolean;
 }
@@ -57,6 +60,8 @@ export class PanelSession extends Disposable {
   private billModels: readonly string[] | undefined;
   private config: HostConfig;
   private subject: Subject | undefined;
+  /** The catalog model the subject, a prompt file, names for itself. */
+  private promptModel: string | undefined;
   /** Counts of `subject`, by model id; cleared when the subject or the configuration changes. */
   private counts = new Map<string, DocumentCount>();
   /** Model ids asked of the counting service for `subject` (a failed one is not asked again). */
@@ -119,6 +124,22 @@ export class PanelSession extends Disposable {
     });
     webview.html = this.html();
     this.update();
+    this.findPromptModel();
+  }
+
+  /** Looks up the model the subject names for itself; when it is a catalog model, shows it and bills it by default. */
+  private findPromptModel(): void {
+    const subject = this.subject;
+    if (!subject) return;
+    promptChoice(this.deps.promptModels, subject, undefined, COUNT_CHANNEL).then(
+      (choice) => {
+        const id = choice?.declared ? choice.model.id : undefined;
+        if (this.isDisposed || this.subject !== subject || id === this.promptModel) return;
+        this.promptModel = id;
+        this.update();
+      },
+      () => undefined, // superseded by a newer subject, which looks again
+    );
   }
 
   /** The state last built (what the webview shows, or will once it is ready). */
@@ -239,6 +260,7 @@ export class PanelSession extends Disposable {
     this.subject = subject;
     this.resetCounts();
     this.update();
+    this.findPromptModel();
   }
 
   private onConfig(config: HostConfig): void {
@@ -246,6 +268,7 @@ export class PanelSession extends Disposable {
     this.config = config;
     this.resetCounts();
     this.update();
+    this.findPromptModel(); // a custom model may now be the one the file names
   }
 
   private resetCounts(): void {
@@ -270,7 +293,9 @@ export class PanelSession extends Disposable {
     const subject = this.subject;
     // A hidden panel does not count; it catches up when its webview is ready again.
     if (!subject || subject.problem || this.countError !== undefined || this.pending || !this.panel.visible) return;
-    const missing = shownModelIds(this.config.catalog, this.config.settings, this.controls).filter((id) => !this.attempted.has(id));
+    const missing = shownModelIds(this.config.catalog, this.config.settings, this.controls, this.promptModel).filter(
+      (id) => !this.attempted.has(id),
+    );
     if (missing.length === 0) return;
     for (const id of missing) this.attempted.add(id);
     const source = new vscode.CancellationTokenSource();
@@ -316,6 +341,7 @@ export class PanelSession extends Disposable {
       ...(this.billModels ? { billModels: this.billModels } : {}),
       now: new Date(),
       autoRefresh: autoRefreshSetting(),
+      ...(this.promptModel ? { promptModel: this.promptModel } : {}),
     });
     this.lastState = built.state;
     this.exportRows = built.exportRows;

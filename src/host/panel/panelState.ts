@@ -18,6 +18,8 @@ import type {
   SortOrder,
 } from '../../shared/protocol';
 import { findModel, listModels } from '../../core/catalog/catalog';
+import { formatTokens } from '../../core/format/tokens';
+import { FROM_PROMPT_FILE } from '../../core/view/promptModel';
 import { statusLabel } from '../../core/format/status';
 import {
   Footnotes,
@@ -44,7 +46,8 @@ export interface PanelInputs {
   readonly settings: Settings;
   readonly settingsProblems: readonly string[];
   readonly subject: SubjectView | undefined;
-  readonly counts: ReadonlyMap<string, CountResult>;
+  /** Counts by model id; a prompt file's carry its number of requests. */
+  readonly counts: ReadonlyMap<string, CountResult & { readonly requests?: number }>;
   /** Models counted for this subject without a result. */
   readonly uncountable?: ReadonlySet<string>;
   readonly countError?: string;
@@ -57,6 +60,8 @@ export interface PanelInputs {
   readonly now: Date;
   /** llmCost.prices.autoRefresh: while off, prices over 60 days old get one line saying so. */
   readonly autoRefresh?: AutoRefresh;
+  /** The catalog model a prompt file names for itself: always shown, and billed by default. */
+  readonly promptModel?: string;
 }
 
 /** The panel's controls as the settings set them. */
@@ -99,9 +104,12 @@ export function restore(
   return persisted?.billModels ? { ...restored, billModels: persisted.billModels } : restored;
 }
 
-/** The bill's models: those picked that the catalog still has, or the default model while none were picked. */
-export function billModelIds(catalog: Catalog, settings: Settings, picked: readonly string[] | undefined): string[] {
-  const ids = picked ?? [settings.defaultModel];
+/**
+ * The bill's models: those picked that the catalog still has, or while none were picked the model the prompt file
+ * names (`promptModel`), else the default model.
+ */
+export function billModelIds(catalog: Catalog, settings: Settings, picked: readonly string[] | undefined, promptModel?: string): string[] {
+  const ids = picked ?? [promptModel ?? settings.defaultModel];
   return ids.flatMap((id) => {
     const model = findModel(catalog, id);
     return model ? [model.id] : [];
@@ -130,9 +138,14 @@ export function cacheAssumption(control: CacheControl): CacheAssumption {
   return control.kind === 'share' ? { hitRatio: control.hitShare } : { cachedPrefixTokens: control.cachedPrefixTokens };
 }
 
-/** Ids of the models the panel shows for these controls (what has to be counted). */
-export function shownModelIds(catalog: Catalog, settings: Settings, controls: PanelControls): string[] {
-  return selectModels(catalog, { showRetired: controls.showRetired, pinned: settings.panelModels }).models.map((m) => m.id);
+/** Ids of the models the panel shows for these controls (what has to be counted); a prompt file's own model always. */
+export function shownModelIds(catalog: Catalog, settings: Settings, controls: PanelControls, promptModel?: string): string[] {
+  return selectModels(catalog, { showRetired: controls.showRetired, pinned: shownPins(settings, promptModel) }).models.map((m) => m.id);
+}
+
+/** The pinned models, and the prompt file's own model (shown even when legacy or retired). */
+function shownPins(settings: Settings, promptModel: string | undefined): readonly string[] {
+  return promptModel === undefined ? settings.panelModels : [...settings.panelModels, promptModel];
 }
 
 /** Every currency a figure can be shown in: native lists and the exchange-rate table, the chosen one included. */
@@ -145,7 +158,7 @@ export function currenciesOf(catalog: Catalog, chosen: string): string[] {
 /** The whole state the webview renders, and when prices "now" next change (to rebuild then). */
 export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange?: Date; exportRows: ExportRow[] } {
   const { catalog, settings, controls } = inputs;
-  const selection = selectModels(catalog, { showRetired: controls.showRetired, pinned: settings.panelModels });
+  const selection = selectModels(catalog, { showRetired: controls.showRetired, pinned: shownPins(settings, inputs.promptModel) });
   const moment = resolveMoment(catalog, selection.models, controls.moment, inputs.now);
   const compared = compareModels(catalog, selection.models, inputs.counts, {
     outputRatio: controls.outputRatio,
@@ -164,7 +177,9 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
     ...(inputs.countError ? [`Counting failed: ${inputs.countError}`] : []),
   ];
   const state: PanelState = {
-    subject: inputs.subject?.label ?? 'Nothing to count yet: open a file or select text in an editor.',
+    subject: inputs.subject
+      ? `${inputs.subject.label}${inputs.promptModel ? ` · its model: ${inputs.promptModel} (${FROM_PROMPT_FILE})` : ''}${batchNote(inputs.counts)}`
+      : 'Nothing to count yet: open a file or select text in an editor.',
     busy: inputs.busy,
     controls,
     sort: inputs.sort,
@@ -192,6 +207,12 @@ export function buildPanel(inputs: PanelInputs): { state: PanelState; nextChange
   return nextChange ? { state, nextChange, exportRows } : { state, exportRows };
 }
 
+/** " · 3 requests · each row is the batch total" for a file of several requests; empty otherwise. */
+export function batchNote(counts: PanelInputs['counts']): string {
+  const requests = Math.max(0, ...[...counts.values()].map((c) => c.requests ?? 0));
+  return requests > 1 ? ` · ${formatTokens(requests)} requests · each row is the batch total` : '';
+}
+
 /** The stale-prices line for the current models shown, when refresh is off and they are over 60 days old. */
 function staleLine(compared: readonly ComparisonRow[], inputs: PanelInputs): string[] {
   if (inputs.autoRefresh === undefined) return [];
@@ -206,7 +227,7 @@ function staleLine(compared: readonly ComparisonRow[], inputs: PanelInputs): str
 
 function billState(inputs: PanelInputs): PanelState['bill'] {
   const { catalog, settings } = inputs;
-  const billed = billModelIds(catalog, settings, inputs.billModels);
+  const billed = billModelIds(catalog, settings, inputs.billModels, inputs.promptModel);
   const models = billed.flatMap((id) => findModel(catalog, id) ?? []);
   return {
     inputs: inputs.bill,

@@ -16,6 +16,8 @@ import type { Subject } from '../subject/subject';
 import type { SubjectTracker } from '../subject/subjectTracker';
 import { fitBackground, fitIcon } from './fitColours';
 import { errorMessage } from '../../core/format/errorMessage';
+import type { PromptModels } from '../counting/promptModels';
+import { promptChoice } from '../counting/promptModels';
 
 /** How long a refresh may keep the last figure (marked stale in the tooltip) before "counting…" replaces it. */
 const SPINNER_DELAY_MS = 500;
@@ -27,6 +29,7 @@ export interface StatusBarDeps {
   readonly counting: CountingService;
   readonly config: ConfigService;
   readonly log: vscode.LogOutputChannel;
+  readonly promptModels: PromptModels;
 }
 
 export class StatusBar extends Disposable {
@@ -50,7 +53,14 @@ export class StatusBar extends Disposable {
     this.register(deps.subjects.onDidChange(() => void this.refresh()));
     this.register(deps.config.onDidChange(() => void this.refresh()));
     this.register({ dispose: () => this.source?.cancel() });
-    void this.refresh();
+    // The first figure comes right after activation returns: reading the editor and starting the worker are not
+    // part of VS Code's activation time. Counted as pending so that idle() waits for it.
+    this.pending++;
+    const first = setTimeout(() => {
+      this.pending--;
+      void this.refresh();
+    }, 0);
+    this.register({ dispose: () => clearTimeout(first) });
   }
 
   snapshot(): StatusSnapshot {
@@ -86,13 +96,14 @@ export class StatusBar extends Disposable {
         this.show('$(sync~spin) counting…', `Counting ${subject.label}…`, `LLM Cost: counting ${subject.label}`);
     }, SPINNER_DELAY_MS);
     try {
-      const modelId = config.settings.defaultModel;
+      const prompt = await promptChoice(this.deps.promptModels, subject, source.token);
+      const modelId = prompt?.model.id ?? config.settings.defaultModel;
       const counts = await this.deps.counting.count(subject, [modelId], source.token, 'statusBar');
       const count = counts.get(modelId);
       const model = findModel(config.catalog, modelId);
       if (source.token.isCancellationRequested) return;
       if (!count || !model) return this.show('$(warning) LLM Cost', `${modelId} could not be counted; see the "LLM Cost" output.`);
-      this.render(priceCount(config, subject, model, count));
+      this.render(priceCount(config, subject, model, count, new Date(), prompt));
     } catch (error) {
       if (error instanceof vscode.CancellationError || source.token.isCancellationRequested) return;
       const message = errorMessage(error);
