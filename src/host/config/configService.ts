@@ -25,7 +25,9 @@ export class ConfigService extends Disposable {
   readonly onDidChange: vscode.Event<HostConfig> = this.changed.event;
   private readonly reported = new Set<string>();
   private rawJson: string;
-  private config: HostConfig;
+  /** Built on first use, not during activation: the first figure is computed right after activate() returns. */
+  private config: HostConfig | undefined;
+  private raw: Record<string, unknown>;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -34,13 +36,13 @@ export class ConfigService extends Disposable {
     private readonly refreshed: () => { store: PriceStore; problem?: string } = () => ({ store: { version: 1, updates: [] } }),
   ) {
     super();
-    const raw = readRaw();
-    this.rawJson = JSON.stringify(raw);
-    this.config = this.build(raw);
+    this.raw = readRaw();
+    this.rawJson = JSON.stringify(this.raw);
     this.register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(CONFIG_SECTION) && this.sync()));
   }
 
   current(): HostConfig {
+    this.config ??= this.build(this.raw);
     return this.config;
   }
 
@@ -51,9 +53,9 @@ export class ConfigService extends Disposable {
 
   /** Rebuilds from the current settings and accepted prices, and fires (after "Update prices" or a revert). */
   rebuild(): void {
-    const raw = readRaw();
-    this.rawJson = JSON.stringify(raw);
-    this.config = this.build(raw);
+    this.raw = readRaw();
+    this.rawJson = JSON.stringify(this.raw);
+    this.config = this.build(this.raw);
     this.changed.fire(this.config);
   }
 
@@ -62,6 +64,7 @@ export class ConfigService extends Disposable {
     const raw = readRaw();
     const json = JSON.stringify(raw);
     if (json === this.rawJson) return false;
+    this.raw = raw;
     this.rawJson = json;
     this.config = this.build(raw);
     this.changed.fire(this.config);

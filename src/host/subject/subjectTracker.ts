@@ -52,7 +52,8 @@ export class SubjectTracker extends Disposable {
     this.register(vscode.window.tabGroups.onDidChangeTabGroups(schedule));
     this.register(config.onDidChange(schedule));
     this.register({ dispose: () => clearTimeout(this.timer) });
-    this.subject = this.read(true);
+    // Read right after activation (or on the first current()), not during it.
+    this.schedule(0);
   }
 
   /** The current subject; when an update is pending it is applied now (firing onDidChange) rather than returning stale text. */
