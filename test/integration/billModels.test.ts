@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, suiteSettings } from './helpers';
 
 describe('usage bill models', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-    await closeAllEditors();
-  });
+  const settings = suiteSettings({}, { closeEditors: 'after' });
 
   it('bills the default model until others are picked, and follows a change of it', async () => {
     const api = await extensionApi();
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
+    await settings.set('defaultModel', 'deepseek-flash');
     await openWorkspaceFile('prompt.md');
     await vscode.commands.executeCommand('llmCost.openComparison');
     const first = await waitFor('a bill for the default model', () => {
@@ -27,7 +23,7 @@ describe('usage bill models', () => {
     for (const id of ['deepseek-chat', 'grok-4.7', 'ministral-3b-2512']) assert.ok(offered.includes(id), `${id} offered`);
     assert.match(first.models.find((m) => m.modelId === 'deepseek-chat')!.statusNote, /retired/);
 
-    restore.push(await withSetting('defaultModel', 'grok-4.7'));
+    await settings.set('defaultModel', 'grok-4.7');
     const next = await waitFor('the bill to follow the default model', () => {
       const bill = api.panelState()?.bill;
       return bill?.rows[0]?.modelId === 'grok-4.7' ? bill : undefined;

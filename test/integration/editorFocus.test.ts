@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, suiteSettings } from './helpers';
 
 /** A 1×1 PNG: VS Code shows it in its image preview, an editor that is not text. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -21,20 +21,19 @@ function coreTokens(text: string, fileName: string | undefined): number {
 }
 
 describe('editor focus and whole selections', () => {
-  const restore: (() => Thenable<void>)[] = [];
+  const settings = suiteSettings({}, { closeEditors: 'after' });
+
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-cost-focus-'));
   });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-    await closeAllEditors();
+  afterEach(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps the last text editor’s figure in the status bar and the panel while an image or the Settings UI is focused', async () => {
-    restore.push(await withSetting('statusBar.mode', 'always'));
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
+    await settings.set('statusBar.mode', 'always');
+    await settings.set('defaultModel', 'deepseek-flash');
     const api = await extensionApi();
     const editor = await openWorkspaceFile('prompt.md');
     const expected = coreTokens(editor.document.getText(), undefined);
@@ -63,8 +62,8 @@ describe('editor focus and whole selections', () => {
   });
 
   it('counts a fully selected .prompt.yml as a prompt file, as with no selection', async () => {
-    restore.push(await withSetting('statusBar.mode', 'always'));
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
+    await settings.set('statusBar.mode', 'always');
+    await settings.set('defaultModel', 'deepseek-flash');
     const api = await extensionApi();
     const file = path.join(dir, 'ask.prompt.yml');
     fs.writeFileSync(file, PROMPT_YML);

@@ -61,3 +61,32 @@ export async function watchNotifications(): Promise<() => readonly Shown[]> {
   const before = new Set(api.notifications());
   return () => api.notifications().filter((m) => !before.has(m));
 }
+
+export interface SuiteSettings {
+  /** Sets one more setting for the current test (or suite, with `once`); restored with the others. */
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/**
+ * The settings a suite runs with: before each test (once, with `once`) closes the editors if asked and applies
+ * `initial`; after it, restores every setting changed through it, latest first, and closes the editors if asked.
+ */
+export function suiteSettings(
+  initial: Readonly<Record<string, unknown>> = {},
+  options: { readonly once?: boolean; readonly closeEditors?: 'before' | 'after' | 'both' } = {},
+): SuiteSettings {
+  const restore: (() => Thenable<void>)[] = [];
+  const close = options.closeEditors;
+  const set = async (key: string, value: unknown) => {
+    restore.push(await withSetting(key, value));
+  };
+  (options.once ? before : beforeEach)(async () => {
+    if (close === 'before' || close === 'both') await closeAllEditors();
+    for (const [key, value] of Object.entries(initial)) await set(key, value);
+  });
+  (options.once ? after : afterEach)(async () => {
+    while (restore.length) await restore.pop()!();
+    if (close === 'after' || close === 'both') await closeAllEditors();
+  });
+  return { set };
+}

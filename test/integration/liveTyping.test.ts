@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { closeAllEditors, extensionApi, waitFor, withSetting } from './helpers';
+import { extensionApi, waitFor, suiteSettings } from './helpers';
 
 const MODEL = 'deepseek-flash';
 
@@ -21,15 +21,7 @@ async function statusShows(tokens: number, what: string): Promise<void> {
 }
 
 describe('live readout while typing (the worker mirrors the document from its edits)', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  before(async () => {
-    restore.push(await withSetting('defaultModel', MODEL));
-    restore.push(await withSetting('statusBar.mode', 'always'));
-  });
-  after(async () => {
-    while (restore.length) await restore.pop()!();
-    await closeAllEditors();
-  });
+  suiteSettings({ defaultModel: MODEL, 'statusBar.mode': 'always' }, { once: true, closeEditors: 'after' });
 
   it('stays exact through multi-cursor edits without sending the text again, and a long selection reuses it', async () => {
     const api = await extensionApi();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, suiteSettings } from './helpers';
 
 function selectLine(editor: vscode.TextEditor, line: number): void {
   const range = editor.document.lineAt(line).range;
@@ -25,17 +25,10 @@ async function statusWhen(
 }
 
 describe('status bar modes', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  beforeEach(async () => {
-    await closeAllEditors();
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
-  });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-  });
+  const settings = suiteSettings({ defaultModel: 'deepseek-flash' }, { closeEditors: 'before' });
 
   it('"selection" hides the item without a selection and shows it with one', async () => {
-    restore.push(await withSetting('statusBar.mode', 'selection'));
+    await settings.set('statusBar.mode', 'selection');
     const editor = await openWorkspaceFile('prompt.md');
     clearSelection(editor);
     await statusWhen(false);
@@ -47,7 +40,7 @@ describe('status bar modes', () => {
   });
 
   it('"afterCommand" shows the item only after "Estimate LLM cost", for that document', async () => {
-    restore.push(await withSetting('statusBar.mode', 'afterCommand'));
+    await settings.set('statusBar.mode', 'afterCommand');
     const editor = await openWorkspaceFile('prompt.md');
     selectLine(editor, 2);
     await statusWhen(false);
@@ -59,7 +52,7 @@ describe('status bar modes', () => {
   });
 
   it('"always" shows the whole document without a selection, and the selection with one', async () => {
-    restore.push(await withSetting('statusBar.mode', 'always'));
+    await settings.set('statusBar.mode', 'always');
     const editor = await openWorkspaceFile('prompt.md');
     clearSelection(editor);
     const whole = await statusWhen(true, (s) => s.tokens !== undefined);

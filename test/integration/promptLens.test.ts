@@ -7,7 +7,7 @@ import { formatMoney } from '../../src/core/format/money';
 import { countDocument } from '../../src/core/prompt/document';
 import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
 import { priceCount } from '../../src/core/view/statusText';
-import { EXTENSION_ID, closeAllEditors, extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { EXTENSION_ID, extensionApi, openWorkspaceFile, waitFor, suiteSettings } from './helpers';
 
 const OUR_COMMAND = 'llmCost.openComparison';
 
@@ -43,14 +43,7 @@ function cliCount(file: string, model: string): { tokens: number; requests: numb
 }
 
 describe('prompt files: lenses, hover and the file’s own model', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  beforeEach(async () => {
-    await closeAllEditors();
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
-  });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-  });
+  const settings = suiteSettings({ defaultModel: 'deepseek-flash' }, { closeEditors: 'before' });
 
   it('a 3-request JSONL: 3 request lenses whose tokens add up to the CLI’s count, and the status bar names the batch', async () => {
     const editor = await openWorkspaceFile('batch.jsonl');
@@ -179,14 +172,14 @@ describe('prompt files: lenses, hover and the file’s own model', () => {
     const editor = await openWorkspaceFile('batch.jsonl');
     const uri = editor.document.uri;
     await lensesOf(uri, 10);
-    restore.push(await withSetting('codeLens.enabled', false));
+    await settings.set('codeLens.enabled', false);
     await waitFor('no lenses', async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       return all.some((l) => l.command?.command === OUR_COMMAND) ? undefined : true;
     });
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 5));
     assert.doesNotMatch(hoverText(hovers), /message 1 of/);
-    await restore.pop()!();
+    await settings.set('codeLens.enabled', true);
     await lensesOf(uri, 10);
   });
 });

@@ -3,20 +3,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, watchNotifications, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, watchNotifications, suiteSettings } from './helpers';
 
 describe('QA fixes', () => {
-  const restore: (() => Thenable<void>)[] = [];
+  const settings = suiteSettings({}, { closeEditors: 'after' });
+
   let dir: string | undefined;
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-    await closeAllEditors();
+  afterEach(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
     dir = undefined;
   });
 
   it("a binary file in the active tab is not priced as another group's document", async () => {
-    restore.push(await withSetting('statusBar.mode', 'always'));
+    await settings.set('statusBar.mode', 'always');
     const api = await extensionApi();
     await openWorkspaceFile('prompt.md');
     await api.idle();

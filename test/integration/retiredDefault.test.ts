@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, suiteSettings } from './helpers';
 
 const section = () => vscode.workspace.getConfiguration('llmCost');
 
@@ -13,11 +13,7 @@ async function selectWith(id: string, answer: () => Thenable<unknown>): Promise<
 }
 
 describe('choosing a retired model as the default', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  beforeEach(async () => restore.push(await withSetting('defaultModel', 'deepseek-flash')));
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-  });
+  const settings = suiteSettings({ defaultModel: 'deepseek-flash' });
 
   it('asks first: dismissing the question keeps the current model', async () => {
     const result = await selectWith('deepseek-chat', () => vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
@@ -43,7 +39,7 @@ describe('choosing a retired model as the default', () => {
   });
 
   it('offers the replacement as the second answer', async () => {
-    restore.push(await withSetting('defaultModel', 'grok-4.7'));
+    await settings.set('defaultModel', 'grok-4.7');
     const result = await selectWith('deepseek-chat', async () => {
       await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { closeAllEditors, extensionApi, openWorkspaceFile, waitFor, watchNotifications, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, watchNotifications, suiteSettings } from './helpers';
 
 const MODEL = 'deepseek-flash';
 
@@ -34,16 +34,7 @@ async function refused(editor: vscode.TextEditor, message: RegExp): Promise<void
 }
 
 describe('robustness', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  beforeEach(async () => {
-    await closeAllEditors();
-    restore.push(await withSetting('defaultModel', MODEL));
-    restore.push(await withSetting('statusBar.mode', 'always'));
-  });
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-    await closeAllEditors();
-  });
+  const settings = suiteSettings({ defaultModel: MODEL, 'statusBar.mode': 'always' }, { closeEditors: 'both' });
 
   it('a binary-looking document (NUL bytes) gets a clear message, no count, and is not changed', async () => {
     const editor = await openUntitled(`PK\u0003\u0004\u0000\u0000header\u0000${'x'.repeat(200)}`);
@@ -51,19 +42,19 @@ describe('robustness', () => {
   });
 
   it('a document over llmCost.maxFileSizeMB gets a clear message, no count, and is not changed', async () => {
-    restore.push(await withSetting('maxFileSizeMB', 0.01));
+    await settings.set('maxFileSizeMB', 0.01);
     const editor = await openUntitled('lorem ipsum '.repeat(2000));
     await refused(editor, /maxFileSizeMB/);
   });
 
   it('the size message keeps a file name as it is written (no "Big-lower.txt")', async () => {
-    restore.push(await withSetting('maxFileSizeMB', 0.01));
+    await settings.set('maxFileSizeMB', 0.01);
     const editor = await openWorkspaceFile('big-lower.txt');
     await refused(editor, /Not counted: big-lower\.txt\b.*maxFileSizeMB/);
   });
 
   it('a malformed .jsonl with the fallback off: the message names the bad line', async () => {
-    restore.push(await withSetting('promptFiles.plainTextFallback', false));
+    await settings.set('promptFiles.plainTextFallback', false);
     const editor = await openWorkspaceFile('bad.jsonl');
     const version = editor.document.version;
     const shown = await watchNotifications();
@@ -77,7 +68,7 @@ describe('robustness', () => {
   });
 
   it('a malformed .jsonl with llmCost.promptFiles.plainTextFallback on is counted as plain text', async () => {
-    restore.push(await withSetting('promptFiles.plainTextFallback', true));
+    await settings.set('promptFiles.plainTextFallback', true);
     const api = await extensionApi();
     const editor = await openWorkspaceFile('bad.jsonl');
     const model = findModel(defaultCatalog(), MODEL);

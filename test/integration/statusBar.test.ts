@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { extensionApi, openWorkspaceFile, waitFor, watchNotifications, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, watchNotifications, suiteSettings } from './helpers';
 
 /** The core's count of a text for a model: what the status bar must agree with. */
 function coreCount(text: string, modelId: string): { tokens: number; exact: boolean } {
@@ -28,13 +28,10 @@ async function estimateShows(tokens: number): Promise<ReturnType<Awaited<ReturnT
 }
 
 describe('status bar', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-  });
+  const settings = suiteSettings();
 
   it('shows the token count and cost of one selection with the chosen model', async () => {
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
+    await settings.set('defaultModel', 'deepseek-flash');
     const editor = await openWorkspaceFile('prompt.md');
     editor.selection = lineSelection(editor.document, 2);
     const expected = coreCount(editor.document.getText(editor.selection), 'deepseek-flash');
@@ -48,7 +45,7 @@ describe('status bar', () => {
   });
 
   it('sums several selections', async () => {
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
+    await settings.set('defaultModel', 'deepseek-flash');
     const editor = await openWorkspaceFile('prompt.md');
     const doc = editor.document;
     editor.selections = [lineSelection(doc, 2), lineSelection(doc, 4), lineSelection(doc, 6)];
@@ -61,8 +58,8 @@ describe('status bar', () => {
     const editor = await openWorkspaceFile('prompt.md');
     editor.selection = lineSelection(editor.document, 2);
     const text = editor.document.getText(editor.selection);
-    restore.push(await withSetting('defaultModel', 'mistral-large-2512'));
-    restore.push(await withSetting('currency', 'EUR'));
+    await settings.set('defaultModel', 'mistral-large-2512');
+    await settings.set('currency', 'EUR');
     const expected = coreCount(text, 'mistral-large-2512');
     const status = await estimateShows(expected.tokens);
     assert.equal(status.modelId, 'mistral-large-2512');
@@ -72,8 +69,8 @@ describe('status bar', () => {
   it('reports an invalid price override once and never prices it as free', async () => {
     const api = await extensionApi();
     const shownSince = await watchNotifications();
-    restore.push(await withSetting('defaultModel', 'deepseek-flash'));
-    restore.push(await withSetting('priceOverrides', [{ model: 'deepseek-flash', input: -1, cacheHit: 0, output: 1 }]));
+    await settings.set('defaultModel', 'deepseek-flash');
+    await settings.set('priceOverrides', [{ model: 'deepseek-flash', input: -1, cacheHit: 0, output: 1 }]);
     const problem = await waitFor('a config problem about the override', () =>
       api.configProblems().find((p) => /deepseek-flash/.test(p) && /input|negative/i.test(p)),
     );
@@ -86,7 +83,7 @@ describe('status bar', () => {
     assert.ok(cost, status.text);
     assert.ok(Number(cost[1]) > 0, `a bad override must not make the model free: ${status.text}`);
     // Another settings change rebuilds the configuration with the same problem: it must not be reported again.
-    restore.push(await withSetting('currency', 'EUR'));
+    await settings.set('currency', 'EUR');
     await api.idle();
     const reports = shownSince().filter((m) => m.message.includes(problem));
     assert.equal(reports.length, 1, JSON.stringify(reports));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultCatalog, findModel } from '../../src/core/catalog/catalog';
 import { countDocument } from '../../src/core/prompt/document';
-import { extensionApi, openWorkspaceFile, waitFor, withSetting } from './helpers';
+import { extensionApi, openWorkspaceFile, waitFor, suiteSettings } from './helpers';
 
 /** A custom model on DeepSeek's tokenizer whose window is `contextWindow` tokens. */
 function tinyModel(contextWindow: number) {
@@ -31,18 +31,15 @@ async function statusFor(tokens: number) {
 }
 
 describe('status bar and the context window', () => {
-  const restore: (() => Thenable<void>)[] = [];
-  afterEach(async () => {
-    while (restore.length) await restore.pop()!();
-  });
+  const settings = suiteSettings();
 
   /** With no projected output, the window used is the prompt itself. */
   async function withWindow(window: (tokens: number) => number) {
     const tokens = await selectPromptLine();
     assert.ok(tokens > 10, `line 2 has ${tokens} tokens`);
-    restore.push(await withSetting('outputRatio', 0));
-    restore.push(await withSetting('customModels', tinyModel(window(tokens))));
-    restore.push(await withSetting('defaultModel', 'tiny-window'));
+    await settings.set('outputRatio', 0);
+    await settings.set('customModels', tinyModel(window(tokens)));
+    await settings.set('defaultModel', 'tiny-window');
     return statusFor(tokens);
   }
 
@@ -77,8 +74,8 @@ describe('status bar and the context window', () => {
   it('marks the panel row of a model the prompt does not fit, saying by how much', async () => {
     const api = await extensionApi();
     const tokens = await selectPromptLine();
-    restore.push(await withSetting('outputRatio', 0));
-    restore.push(await withSetting('customModels', tinyModel(tokens - 3)));
+    await settings.set('outputRatio', 0);
+    await settings.set('customModels', tinyModel(tokens - 3));
     await vscode.commands.executeCommand('llmCost.openComparison');
     const row = await waitFor('the tiny model counted in the panel', () =>
       api.panelState()?.rows.find((r) => r.modelId === 'tiny-window' && r.tokens === tokens && r.fit),
