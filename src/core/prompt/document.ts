@@ -6,6 +6,7 @@ import { describeTokenizer, getTokenizer } from '../tokenize/registry';
 import { PromptParseError } from './messages';
 import { displayName, kindFromName, parseJsonPrompt, parseJsonl, parseYamlPrompt, sniffChat } from './parse';
 import { countChatRequest, memoCounter } from './chatTemplate';
+import { plainDocumentCount } from './documentCount';
 import type { DocumentCount, DocumentFormat } from './documentCount';
 
 export { PromptParseError } from './messages';
@@ -66,15 +67,7 @@ export function countDocument(text: string, fileName: string | undefined, model:
   const asChat = !parsed.requests && options.asChatMessage;
   const requests = parsed.requests ?? (asChat ? [{ messages: [{ role: 'user' as const, content: text, textParts: 1 }] }] : undefined);
   if (!requests) {
-    return {
-      ...countText(text, model),
-      format: parsed.format,
-      requests: 0,
-      messages: 0,
-      templateTokens: 0,
-      templateExact: true,
-      ...(fallback !== undefined ? { fallback } : {}),
-    };
+    return { ...plainDocumentCount(countText(text, model), parsed.format), ...(fallback !== undefined ? { fallback } : {}) };
   }
   const tokenizer = getTokenizer(model.tokenizer);
   const counter = memoCounter(tokenizer);

@@ -20,6 +20,11 @@ export interface DocumentCount extends CountResult {
   readonly uncountedParts?: readonly { readonly type: string; readonly count: number }[];
 }
 
+/** A count with no chat template: plain text, Markdown, or a prompt file counted as plain text. */
+export function plainDocumentCount(count: CountResult, format: DocumentFormat): DocumentCount {
+  return { ...count, format, requests: 0, messages: 0, templateTokens: 0, templateExact: true };
+}
+
 /** Replaces the text part of a count with an exact one (xAI tokenize-text); the template part stays as counted. */
 export function withExactTextCount(count: DocumentCount, exactTextTokens: number, label: string): DocumentCount {
   const { errorBand: band, ...rest } = count;

@@ -5,14 +5,12 @@ import { describeTokenizer, getTokenizer } from './registry';
 
 /** Counts raw text (no chat template) for a model. */
 export function countText(text: string, model: ModelEntry): CountResult {
-  const tokenizer = getTokenizer(model.tokenizer);
+  return countResult(model, getTokenizer(model.tokenizer).count(text));
+}
+
+/** A count of `tokens` for a model, labelled with its tokenizer (and its error band where it estimates). */
+export function countResult(model: ModelEntry, tokens: number): CountResult {
+  const { exact } = getTokenizer(model.tokenizer);
   const { label, errorBand } = describeTokenizer(model.tokenizer);
-  return {
-    model: model.id,
-    tokenizer: model.tokenizer,
-    tokens: tokenizer.count(text),
-    exact: tokenizer.exact,
-    label,
-    ...(errorBand && !tokenizer.exact ? { errorBand } : {}),
-  };
+  return { model: model.id, tokenizer: model.tokenizer, tokens, exact, label, ...(errorBand && !exact ? { errorBand } : {}) };
 }

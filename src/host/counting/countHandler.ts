@@ -4,7 +4,8 @@ import type { ModelEntry } from '../../core/catalog/types';
 import { countDocument } from '../../core/prompt/document';
 import type { DocumentCount } from '../../core/prompt/documentCount';
 import { kindFromName } from '../../core/prompt/parse';
-import { describeTokenizer, getTokenizer } from '../../core/tokenize/registry';
+import { countResult } from '../../core/tokenize/count';
+import { plainDocumentCount } from '../../core/prompt/documentCount';
 import { binaryMessage, looksBinary, tooLargeMessage } from '../../core/format/textLimits';
 import { sumCounts } from './countProtocol';
 import type { CountJob, CountReply, MirroredDocument, OffsetRange, WorkerRequest } from './countProtocol';
@@ -38,31 +39,19 @@ class CountCache {
 /** A job's texts cannot be counted; the message is for the user. */
 class Refused extends Error {}
 
-function cached(cache: CountCache, key: string, model: ModelEntry, count: () => DocumentCount): DocumentCount {
+/** countDocument of a text, cached under the job's settings and `textKey` (the text's digest, or a document version). */
+function countCached(cache: CountCache, job: CountJob, model: ModelEntry, text: string, textKey: string): DocumentCount {
+  const key = `${model.tokenizer}\u0000${job.fileName ?? ''}\u0000${job.plainTextFallback}\u0000${textKey}`;
   const hit = cache.get(key);
   if (hit) return { ...hit, model: model.id };
-  const fresh = count();
+  const fresh = countDocument(text, job.fileName, model, { plainTextFallback: job.plainTextFallback });
   cache.set(key, fresh);
   return fresh;
 }
 
-/** A plain-text count assembled from a token total (an incremental counter's), labelled as countText labels it. */
+/** A plain-text count from a token total (an incremental counter's). */
 function plainCount(model: ModelEntry, tokens: number, format: 'plain' | 'markdown'): DocumentCount {
-  const { label, errorBand } = describeTokenizer(model.tokenizer);
-  const exact = getTokenizer(model.tokenizer).exact;
-  return {
-    model: model.id,
-    tokenizer: model.tokenizer,
-    tokens,
-    exact,
-    label,
-    ...(errorBand && !exact ? { errorBand } : {}),
-    format,
-    requests: 0,
-    messages: 0,
-    templateTokens: 0,
-    templateExact: true,
-  };
+  return plainDocumentCount(countResult(model, tokens), format);
 }
 
 /** Plain text or Markdown by name; a nameless document is plain unless it may be chat JSON (countDocument sniffs it). */
@@ -76,8 +65,7 @@ function plainFormat(text: string, fileName: string | undefined): 'plain' | 'mar
 function countMirror(cache: CountCache, mirror: MirroredText, doc: MirroredDocument, job: CountJob, model: ModelEntry): DocumentCount {
   const format = plainFormat(mirror.text, job.fileName);
   if (format) return plainCount(model, mirror.counter(model.tokenizer).tokens, format);
-  const key = `${model.tokenizer}\u0000${job.fileName ?? ''}\u0000${job.plainTextFallback}\u0000doc:${doc.key}@${doc.version}`;
-  return cached(cache, key, model, () => countDocument(mirror.text, job.fileName, model, { plainTextFallback: job.plainTextFallback }));
+  return countCached(cache, job, model, mirror.text, `doc:${doc.key}@${doc.version}`);
 }
 
 interface Reuse {
@@ -90,8 +78,7 @@ function countPart(cache: CountCache, text: string, digest: string, job: CountJo
   if (reuse && plain && reuse.mirror.hasCounter(model.tokenizer)) {
     return plainCount(model, reuse.mirror.counter(model.tokenizer).countRange(reuse.range[0], reuse.range[1]), 'plain');
   }
-  const key = `${model.tokenizer}\u0000${job.fileName ?? ''}\u0000${job.plainTextFallback}\u0000${digest}`;
-  return cached(cache, key, model, () => countDocument(text, job.fileName, model, { plainTextFallback: job.plainTextFallback }));
+  return countCached(cache, job, model, text, digest);
 }
 
 /** The mirror a job needs, checked against the size limit and for binary content; undefined when it must be sent again. */
