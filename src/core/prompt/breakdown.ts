@@ -2,9 +2,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { ModelEntry } from '../catalog/types';
 import { getTokenizer } from '../tokenize/registry';
-import type { ChatMessage, ChatRole, UncountedParts } from './messages';
+import type { ChatMessage, ChatRole } from './messages';
 import { findMessages } from './messages';
-import type { DocumentOptions } from './document';
+import type { DocumentOptions, Parsed } from './document';
 import { parsePromptDocument } from './document';
 import { countChatRequest, memoCounter } from './chatTemplate';
 import type { TextCounter } from './templates/types';
@@ -47,8 +47,17 @@ export function promptBreakdown(
   options: DocumentOptions = {},
   counter: TextCounter = memoCounter(getTokenizer(model.tokenizer)),
 ): PromptBreakdown | undefined {
-  const uncounted: UncountedParts = new Map();
-  const parsed = parsePromptDocument(text, fileName, uncounted);
+  return breakdownOfParsed(text, parsePromptDocument(text, fileName), model, options, counter);
+}
+
+/** The breakdown of a document already parsed (`parsed` is parsePromptDocument of `text`). */
+export function breakdownOfParsed(
+  text: string,
+  parsed: Parsed,
+  model: ModelEntry,
+  options: DocumentOptions = {},
+  counter: TextCounter = memoCounter(getTokenizer(model.tokenizer)),
+): PromptBreakdown | undefined {
   if (!parsed.requests) return undefined;
   const lines = requestLines(text, parsed.format, parsed.requests.length);
   const messages: MessageFigure[] = [];

@@ -41,17 +41,35 @@ export function countChatRequest(
   }
 }
 
-/** A counter that counts each distinct text once per document (repeated system prompts, markers). */
-export function memoCounter(counter: TextCounter): TextCounter {
+/**
+ * A counter that counts each distinct text once (repeated system prompts, markers); kept across versions of a
+ * document, `maxChars` bounds the texts it remembers (past it, it starts again).
+ */
+export function memoCounter(counter: TextCounter, maxChars = Infinity): MemoCounter {
   const memo = new Map<string, number>();
+  let chars = 0;
   return {
     count(text: string): number {
       let n = memo.get(text);
       if (n === undefined) {
         n = counter.count(text);
+        if (chars + text.length > maxChars) {
+          memo.clear();
+          chars = 0;
+        }
         memo.set(text, n);
+        chars += text.length;
       }
       return n;
     },
+    get size() {
+      return memo.size;
+    },
   };
+}
+
+/** A counter that remembers the counts of the texts it saw. */
+export interface MemoCounter extends TextCounter {
+  /** Texts remembered. */
+  readonly size: number;
 }

@@ -1,9 +1,10 @@
 /** Worker side of PromptJob: declared model and limits, and the breakdown with message counts kept across versions. */
 import type { TokenizerId } from '../../core/catalog/types';
-import { promptBreakdown } from '../../core/prompt/breakdown';
+import { breakdownOfParsed } from '../../core/prompt/breakdown';
 import { declaredByPrompt } from '../../core/prompt/declared';
 import { parsePromptDocument } from '../../core/prompt/document';
-import type { TextCounter } from '../../core/prompt/templates/types';
+import { memoCounter } from '../../core/prompt/chatTemplate';
+import type { MemoCounter } from '../../core/prompt/chatTemplate';
 import { getTokenizer } from '../../core/tokenize/registry';
 import { errorMessage } from '../../core/format/errorMessage';
 import { tooLargeMessage } from '../../core/format/textLimits';
@@ -15,7 +16,7 @@ const MEMO_CHARS = 8_000_000;
 
 /** Reads documents from the count handler's mirrors; counts of message texts are kept by tokenizer, so an edit to one message recounts that message only. */
 export class PromptWorker {
-  private readonly memos = new Map<TokenizerId, { counts: Map<string, number>; chars: number }>();
+  private readonly memos = new Map<TokenizerId, MemoCounter>();
 
   constructor(private readonly mirrors: DocumentMirrors) {}
 
@@ -40,38 +41,25 @@ export class PromptWorker {
       return declared ? { declared } : {};
     }
     try {
-      const breakdown = promptBreakdown(text, job.fileName, job.model, {}, this.counter(job.model.tokenizer));
+      const parsed = parsePromptDocument(text, job.fileName);
+      const breakdown = breakdownOfParsed(text, parsed, job.model, {}, this.counter(job.model.tokenizer));
       if (!breakdown) return {};
-      const requests = parsePromptDocument(text, job.fileName).requests ?? [];
-      return { breakdown, requestLimits: requests.map((r) => r.maxTokens ?? null), exact: getTokenizer(job.model.tokenizer).exact };
+      const limits = (parsed.requests ?? []).map((r) => r.maxTokens ?? null);
+      return { breakdown, requestLimits: limits, exact: getTokenizer(job.model.tokenizer).exact };
     } catch (error) {
       return { problem: errorMessage(error) }; // a malformed file: the status bar reports it
     }
   }
 
   /** The tokenizer's counter, memoised by text across jobs. */
-  private counter(tokenizer: TokenizerId): TextCounter {
-    const memo = this.memos.get(tokenizer) ?? { counts: new Map<string, number>(), chars: 0 };
-    this.memos.set(tokenizer, memo);
-    const inner = getTokenizer(tokenizer);
-    return {
-      count(text: string): number {
-        const known = memo.counts.get(text);
-        if (known !== undefined) return known;
-        const n = inner.count(text);
-        if (memo.chars + text.length > MEMO_CHARS) {
-          memo.counts.clear();
-          memo.chars = 0;
-        }
-        memo.counts.set(text, n);
-        memo.chars += text.length;
-        return n;
-      },
-    };
+  private counter(tokenizer: TokenizerId): MemoCounter {
+    let memo = this.memos.get(tokenizer);
+    if (!memo) this.memos.set(tokenizer, (memo = memoCounter(getTokenizer(tokenizer), MEMO_CHARS)));
+    return memo;
   }
 
   /** How many texts are remembered for a tokenizer (tests). */
   remembered(tokenizer: TokenizerId): number {
-    return this.memos.get(tokenizer)?.counts.size ?? 0;
+    return this.memos.get(tokenizer)?.size ?? 0;
   }
 }
