@@ -7,20 +7,11 @@ import { validateCatalog } from '../../src/core/catalog/validate';
 import { nextWindowStart, scheduleCoverage, windowAt } from '../../src/core/cost/schedule';
 import { estimate } from '../../src/core/cost/estimate';
 import fc from 'fast-check';
+import { DEEPSEEK_PEAK_HOURS } from '../fixtures/models';
 
 const cn = bundledHolidays.CN;
 const d = (iso: string) => new Date(iso);
-const peak: TimeOfDaySchedule = {
-  windows: [
-    { days: [1, 2, 3, 4, 5], from: '01:00', to: '04:00' },
-    { days: [1, 2, 3, 4, 5], from: '06:00', to: '10:00' },
-  ],
-  discountedWhen: 'outside',
-  multiplier: '0.5',
-  discountLabel: 'off-peak',
-  fullLabel: 'peak',
-  holidays: 'CN',
-};
+const peak: TimeOfDaySchedule = { ...DEEPSEEK_PEAK_HOURS, holidays: 'CN' };
 const copy = (): Record<string, HolidayCalendar> => structuredClone(bundledHolidays);
 type LooseYear = { year: number; holidays: { name: string; from: string; to: string }[]; workdays: string[] };
 const year = (c: Record<string, HolidayCalendar>, y: number) => c.CN.years.find((x) => x.year === y) as unknown as LooseYear;
