@@ -53,14 +53,7 @@ export class StatusBar extends Disposable {
     this.register(deps.subjects.onDidChange(() => void this.refresh()));
     this.register(deps.config.onDidChange(() => void this.refresh()));
     this.register({ dispose: () => this.source?.cancel() });
-    // The first figure comes right after activation returns: reading the editor and starting the worker are not
-    // part of VS Code's activation time. Counted as pending so that idle() waits for it.
-    this.pending++;
-    const first = setTimeout(() => {
-      this.pending--;
-      void this.refresh();
-    }, 0);
-    this.register({ dispose: () => clearTimeout(first) });
+    // No refresh here: the first figure follows the subject tracker's first reading, right after activation returns.
   }
 
   snapshot(): StatusSnapshot {
