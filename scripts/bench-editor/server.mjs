@@ -2,21 +2,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The settings the e2e tests use, so both runs see the same workbench. */
+const { workbenchSettings } = createRequire(import.meta.url)('../../test/vscode/paths.js');
+
+/** The settings the e2e tests use, so both runs see the same workbench, plus the benchmark's own. */
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'chat.disableAIFeatures': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'git.enabled': false,
-  'security.workspace.trust.enabled': false,
-  'workbench.tips.enabled': false,
-  'editor.wordWrap': 'off',
-  'editor.minimap.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  ...workbenchSettings,
   // Files opened with Quick Open stay open when the comparison panel opens in the same group.
   'workbench.editor.enablePreview': false,
   'workbench.editor.enablePreviewFromQuickOpen': false,

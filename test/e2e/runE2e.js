@@ -8,7 +8,7 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const { Mocha } = require('mocha');
-const { root, testEnvironment } = require('../vscode/paths');
+const { root, testEnvironment, workbenchSettings } = require('../vscode/paths');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -50,22 +50,7 @@ async function main() {
   };
   fs.cpSync(path.join(root, 'test/e2e/workspace'), dirs.workspace, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'chat.disableAIFeatures': true,
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'git.enabled': false,
-      'security.workspace.trust.enabled': false,
-      'workbench.tips.enabled': false,
-      'editor.wordWrap': 'off',
-      'editor.minimap.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    }),
-  );
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(workbenchSettings));
   const vsix = path.join(tmp, 'llm-cost.vsix');
   const codeServer = [path.join(env.codeServer, 'out/node/entry.js')];
   const csEnv = {

@@ -36,4 +36,19 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-module.exports = { root, testEnvironment, chromiumArgs };
+/** User settings of the code-server workbench the UI tests and the editor benchmark drive: quiet, no prompts, no AI. */
+const workbenchSettings = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'workbench.tips.enabled': false,
+  'editor.wordWrap': 'off',
+  'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+module.exports = { root, testEnvironment, chromiumArgs, workbenchSettings };
