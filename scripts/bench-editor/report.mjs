@@ -46,8 +46,21 @@ const FLOORS = [
     'panel, first open → rows rendered ≤ 1.5 s',
     (m) => [m.panel[0] <= 1500, `${ms(m.panel[0])}; reopened: ${list(m.panel.slice(1))} ms`],
   ],
-  [['activation'], 'activation ≤ 50 ms (median)', (m) => [median(m.activation) <= 50, samples(m.activation)]],
+  [['activation'], 'activation ≤ 50 ms (median of window reloads)', activation],
 ];
+
+/** Judged on the extension's own code loading + activate call (VS Code's marks) at each start after the first. */
+function activation(m) {
+  const [first, ...later] = m.activation;
+  const own = later.map((a) => a.own.ms);
+  const part = (key) => ms(median(later.map((a) => a.own[key])));
+  return [
+    median(own) <= 50,
+    `${samples(own)}: code loading ${part('loading')} + activate call ${part('activateCall')}; first start after installing ` +
+      `${ms(first.own.ms)}. Developer: Show Running Extensions said ${samples(m.activation.map((a) => a.shown))}, which also ` +
+      'counts the code loading of the extensions activated before it in the same batch',
+  ];
+}
 
 function typingRatio(m) {
   const [withExt, without] = [m.typing.samples, m.typingWithout];
@@ -148,8 +161,11 @@ export function renderReport(m, { wanted, commit, quick, reused, seconds }) {
     'Produced by `npm run bench:editor -- --write-docs` (scripts/bench-editor.mjs): packages the .vsix, installs it into the real VS Code ' +
       'the e2e tests use (code-server 4.139 + headless Chromium) and drives the workbench as a user would. Latencies are measured on the ' +
       'page’s own clock, from the keydown event’s time stamp to the end of the frame that paints the awaited change (status bar text, or ' +
-      'the typed character in the editor line); the panel from the command’s Enter to its first total, activation from Developer: Show ' +
-      'Running Extensions (code loading + activate call). Typing is 17 keystrokes 150 ms apart at the first line of a 2 MB plain-text ' +
+      'the typed character in the editor line); the panel from the command’s Enter to its first total. Activation is the extension’s own code loading and ' +
+      'activate call, from the marks VS Code sets around each (read by a benchmark-only probe extension that activates on its own ' +
+      'command), at the first start after installing and after each window reload; Developer: Show Running Extensions is quoted ' +
+      'beside it, but it times code loading from before an `await`, so it also holds the loading of the extensions activated ' +
+      'ahead of this one in the same `onStartupFinished` batch (VS Code’s merge-conflict and debug-auto-launch here). Typing is 17 keystrokes 150 ms apart at the first line of a 2 MB plain-text ' +
       'file (after 3 unmeasured warm-up keys), in the same run on a second server that has no extension installed; `counting…` is counted from the first key until the ' +
       'status bar shows the exact count of the typed text. The first model switch stays in the default model’s family (it carries the ' +
       'one-time cost of the first settings write), so the first Mistral and Grok switches show what loading a vocabulary adds. The load ' +

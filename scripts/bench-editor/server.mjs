@@ -15,7 +15,7 @@ const SETTINGS = {
   'workbench.editor.enablePreviewFromQuickOpen': false,
 };
 
-const EXTENSION_ID = 'llm-cost-tools.llm-cost';
+export const EXTENSION_ID = 'llm-cost-tools.llm-cost';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -40,8 +40,11 @@ async function waitForHttp(url, ms) {
   throw new Error(`code-server did not answer at ${url}`);
 }
 
-/** Starts a server in its own process group; `vsix` undefined starts one without the extension. Returns { base, stop }. */
-export async function startServer(env, dir, workspace, vsix) {
+/**
+ * Starts a server in its own process group; `vsix` undefined starts one without the extension, `extras` are more
+ * .vsix files to install beside it, as { vsix, id }. Returns { base, userData, stop }.
+ */
+export async function startServer(env, dir, workspace, vsix, extras = []) {
   const userData = path.join(dir, 'user-data');
   const extensions = path.join(dir, 'extensions');
   const xdg = path.join(dir, 'xdg');
@@ -51,15 +54,16 @@ export async function startServer(env, dir, workspace, vsix) {
   const entry = path.join(env.codeServer, 'out/node/entry.js');
   const csEnv = { ...process.env, PATH: `${path.dirname(env.node)}:${process.env.PATH}`, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg };
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  if (vsix) {
-    const r = spawnSync(env.node, [entry, ...common, '--install-extension', vsix], { env: csEnv, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`installing the .vsix failed: ${r.stderr}`);
+  for (const file of [vsix, ...extras.map((e) => e.vsix)].filter(Boolean)) {
+    const r = spawnSync(env.node, [entry, ...common, '--install-extension', file], { env: csEnv, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${path.basename(file)} failed: ${r.stderr}`);
   }
   // The comparison is only fair if the server without the extension really has none (and the other has exactly it).
   const listed = spawnSync(env.node, [entry, ...common, '--list-extensions'], { env: csEnv, encoding: 'utf8' }).stdout;
   const installed = listed.split('\n').filter((line) => /^[\w-]+\.[\w-]+$/.test(line.trim())); // not its log lines
-  if (installed.join() !== (vsix ? EXTENSION_ID : ''))
-    throw new Error(`expected ${vsix ? EXTENSION_ID : 'no extensions'}, listed: ${listed}`);
+  const expected = [...(vsix ? [EXTENSION_ID] : []), ...extras.map((e) => e.id)].sort();
+  if (installed.sort().join() !== expected.join())
+    throw new Error(`expected ${expected.join(', ') || 'no extensions'}, listed: ${listed}`);
   const port = await freePort();
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common];
   args.push('--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '30', workspace);
