@@ -60,4 +60,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The host's value import of 'vscode' is src/host/vscodeApi.ts (see there why); types may come from 'vscode'.
+    files: ['src/host/**/*.ts'],
+    ignores: ['src/host/vscodeApi.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: "Import * as vscode from src/host/vscodeApi.ts: one require('vscode') for the whole bundle.", allowTypeImports: true }],
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 /** Activation: composes the services, commands, status bar and comparison panel; returns the test API in test runs only. */
-import * as vscode from 'vscode';
+import * as vscode from './vscodeApi';
 import type { LlmCostApi } from './api';
 import { registerClearXaiApiKey } from './commands/clearXaiApiKey';
 import { registerEstimate } from './commands/estimate';

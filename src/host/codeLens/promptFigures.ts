@@ -3,7 +3,7 @@
  * version, a newer version cancelling the older one's work. Lenses and hovers share one computation per version.
  */
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { ModelEntry } from '../../core/catalog/types';
 import type { PromptModelChoice } from '../../core/view/promptModel';
 import type { ConfigService } from '../config/configService';

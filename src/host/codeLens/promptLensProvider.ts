@@ -1,5 +1,5 @@
 /** Lenses above each message and request of a prompt file, and a hover on a message with its breakdown. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { promptHover, promptLenses, requestViews } from '../../core/view/promptLenses';
 import type { LensPricing } from '../../core/view/promptLenses';
 import { CHOSEN_MODEL, FROM_PROMPT_FILE } from '../../core/view/promptModel';

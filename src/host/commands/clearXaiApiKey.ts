@@ -1,5 +1,5 @@
 /** "Clear xAI API key": removes the stored key; Grok counts go back to estimates. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Notifier } from '../config/notifier';
 import { XAI_KEY_SECRET } from '../counting/xaiCounter';
 import { COMMANDS } from './ids';

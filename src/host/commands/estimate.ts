@@ -1,5 +1,5 @@
 /** "Estimate LLM cost": counts the current selection(s) or document with the chosen model and shows the breakdown. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { findModel } from '../../core/catalog/catalog';
 import { CostError } from '../../core/cost/errors';
 import { formatMoney } from '../../core/format/money';

@@ -1,5 +1,5 @@
 /** "Open cost comparison": shows (or focuses) the comparison panel. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { COMMANDS } from './ids';
 
 /** Registers llmCost.openComparison on the panel manager's show(). */

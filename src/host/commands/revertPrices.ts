@@ -1,5 +1,5 @@
 /** "Revert to bundled prices": drops every price accepted with "Update prices". */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Notifier } from '../config/notifier';
 import type { PricesService } from '../prices/pricesService';
 import { COMMANDS } from './ids';

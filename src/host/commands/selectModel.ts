@@ -1,5 +1,5 @@
 /** "Select model": picks the model the status bar and the estimate command price with, saved in llmCost.defaultModel. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { findModel } from '../../core/catalog/catalog';
 import { CONFIG_SECTION } from '../config/configService';
 import type { ConfigService } from '../config/configService';

@@ -1,5 +1,5 @@
 /** "Set xAI API key": stores the key in SecretStorage for exact Grok counts (used only when llmCost.xai.exactCounts is on). */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { CONFIG_SECTION } from '../config/configService';
 import type { Notifier } from '../config/notifier';
 import { XAI_KEY_SECRET } from '../counting/xaiCounter';

@@ -2,7 +2,7 @@
  * "Update prices": reads a live source, a file or an address, shows every difference (model, field, old → new,
  * source; holiday-calendar years added), keeps the ones accepted.
  */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { RefreshDiff } from '../../core/catalog/priceRefresh';
 import { PriceSourceError } from '../../core/remote/priceFetch';
 import { NAMED_SOURCES } from '../../core/remote/priceSources';

@@ -1,5 +1,5 @@
 /** The effective configuration: llmCost.* settings parsed once per change, and the catalog with the user's prices. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Catalog } from '../../core/catalog/types';
 import { defaultCatalog, findModel } from '../../core/catalog/catalog';
 import { applyUserSettings } from '../../core/catalog/userSettings';

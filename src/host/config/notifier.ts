@@ -1,5 +1,5 @@
 /** User notifications, shown without waiting for the user and remembered (bounded) for the test API. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 
 export type Severity = 'info' | 'warning' | 'error';
 

@@ -1,5 +1,5 @@
 /** Owns the counting worker thread: spawns it lazily, runs one job at a time, can kill and respawn it. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { Worker } from 'node:worker_threads';
 import type { CountJob, CountReply, WorkerRequest } from './countProtocol';
 import { isPromptReply } from './promptJob';

@@ -1,5 +1,5 @@
 /** Counts subjects for models in a worker thread, superseding stale requests; optional exact Grok counts via xAI. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { ModelEntry } from '../../core/catalog/types';
 import { findModel } from '../../core/catalog/catalog';
 import type { DocumentCount } from '../../core/prompt/documentCount';

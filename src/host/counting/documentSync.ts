@@ -3,7 +3,7 @@
  * counted whole, or again when the worker lost it), then each content change as it happens. The main thread then
  * never copies a document per keystroke; an edit costs one message the size of the edit.
  */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { Disposable } from '../dispose';
 import type { CountWorkerClient } from './countWorkerClient';
 

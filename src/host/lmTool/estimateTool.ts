@@ -1,5 +1,5 @@
 /** The Language Model Tool `llm-cost_estimate` (#llmCost): counts and prices text or a workspace file for agents. Local only. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import path from 'node:path';
 import type { ModelEntry } from '../../core/catalog/types';
 import { findModel, suggestModels } from '../../core/catalog/catalog';

@@ -1,5 +1,5 @@
 /** Offers `llm-cost mcp` (the bundled CLI) to VS Code's own agents, only while llmCost.mcp.enabled is on. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { CONFIG_SECTION } from '../config/configService';
 
 export const MCP_PROVIDER_ID = 'llmCost.mcp';

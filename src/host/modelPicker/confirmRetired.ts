@@ -1,5 +1,5 @@
 /** Second step of the model picker: a retired or legacy model becomes the default only when the user confirms it. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Catalog, ModelEntry } from '../../core/catalog/types';
 import { findModel } from '../../core/catalog/catalog';
 import { statusLabel } from '../../core/format/status';

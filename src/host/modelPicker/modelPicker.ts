@@ -1,5 +1,5 @@
 /** Quick pick of models grouped by provider, with prices per million and context window; retired ones on request. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { Catalog } from '../../core/catalog/types';
 import { pickerContent } from '../../core/view/pickerRows';
 

@@ -1,5 +1,5 @@
 /** Opens, reveals and restores the single comparison panel (webview view type llmCost.comparison). */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { PanelState, PersistedPanelState } from '../../shared/protocol';
 import { isPersistedPanelState } from '../../shared/protocol';
 import { Disposable } from '../dispose';

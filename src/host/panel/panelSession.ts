@@ -1,6 +1,6 @@
 /** One open comparison panel: answers its messages, counts the subject for every shown model, posts state. */
 import { autoRefreshSetting } from '../prices/autoRefreshSetting';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { randomBytes } from 'node:crypto';
 import type { DocumentCount } from '../../core/prompt/documentCount';
 import type {

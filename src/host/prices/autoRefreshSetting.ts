@@ -1,5 +1,5 @@
 /** llmCost.prices.autoRefresh as the views need it (the stale-prices line shows only while it is off). */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { parsePriceSettings, PRICE_SETTING_KEYS } from '../../core/config/priceSettings';
 import type { AutoRefresh } from '../../core/config/priceSettings';
 import { CONFIG_SECTION } from '../config/configService';

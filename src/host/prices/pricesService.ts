@@ -3,7 +3,7 @@
  * llmCost.prices.autoRefresh; accepted changes go to global storage and into the catalog every view uses.
  */
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { diffPrices } from '../../core/catalog/priceRefresh';
 import type { PriceChange, RefreshDiff } from '../../core/catalog/priceRefresh';

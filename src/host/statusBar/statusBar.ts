@@ -1,5 +1,5 @@
 /** The "LLM Cost" status bar item: tokens and cost of the current subject for the chosen model, live. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import { findModel } from '../../core/catalog/catalog';
 import { CostError } from '../../core/cost/errors';
 import type { StatusSnapshot } from '../api';

@@ -1,5 +1,5 @@
 /** Builds a Subject from an editor's document and selections; refuses binary and oversized text. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import path from 'node:path';
 import { BINARY_PROBE_CHARS, binaryMessage, looksBinary, tooLargeMessage } from '../../core/format/textLimits';
 import type { Subject } from './subject';

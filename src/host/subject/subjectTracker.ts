@@ -1,5 +1,5 @@
 /** What is being priced: the active editor's selections, or its whole document, followed live. */
-import * as vscode from 'vscode';
+import * as vscode from '../vscodeApi';
 import type { ConfigService } from '../config/configService';
 import { Disposable } from '../dispose';
 import { editorStateKey, readSubject } from './subjectReader';
