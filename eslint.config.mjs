@@ -68,7 +68,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: "Import * as vscode from src/host/vscodeApi.ts: one require('vscode') for the whole bundle.", allowTypeImports: true }],
+          paths: [
+            {
+              name: 'vscode',
+              message: "Import * as vscode from src/host/vscodeApi.ts: one require('vscode') for the whole bundle.",
+              allowTypeImports: true,
+            },
+          ],
         },
       ],
     },

@@ -62,8 +62,7 @@ export async function startServer(env, dir, workspace, vsix, extras = []) {
   const listed = spawnSync(env.node, [entry, ...common, '--list-extensions'], { env: csEnv, encoding: 'utf8' }).stdout;
   const installed = listed.split('\n').filter((line) => /^[\w-]+\.[\w-]+$/.test(line.trim())); // not its log lines
   const expected = [...(vsix ? [EXTENSION_ID] : []), ...extras.map((e) => e.id)].sort();
-  if (installed.sort().join() !== expected.join())
-    throw new Error(`expected ${expected.join(', ') || 'no extensions'}, listed: ${listed}`);
+  if (installed.sort().join() !== expected.join()) throw new Error(`expected ${expected.join(', ') || 'no extensions'}, listed: ${listed}`);
   const port = await freePort();
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...common];
   args.push('--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--reconnection-grace-time', '30', workspace);
