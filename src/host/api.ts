@@ -1,5 +1,6 @@
 /** What `activate` returns: a read-only view of the extension's state, used by the integration tests. */
 import type { PanelState } from '../shared/protocol';
+import type { CacheUse } from './codeCache';
 import type { ShownModelPicker } from './modelPicker/modelPicker';
 
 export interface StatusSnapshot {
@@ -39,4 +40,6 @@ export interface LlmCostApi {
   pricesAutoCheck(): Promise<void>;
   /** Sets (or with undefined forgets) the stored time of the last price check, to make a refresh overdue. */
   setPricesLastCheck(at: string | undefined): Promise<void>;
+  /** Added by the entry module: how the host bundle was compiled at this start, where its cache lives, and a way to store it now. */
+  codeCache?(): { readonly use: CacheUse; readonly dir: string; readonly store: () => Promise<boolean> };
 }

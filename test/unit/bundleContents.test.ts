@@ -33,10 +33,26 @@ async function bundledPackages(entry: string): Promise<Map<string, number>> {
 describe('bundle contents', function () {
   this.timeout(60_000);
 
-  it('dist/extension.js does not bundle yaml or jsonc-parser (the worker parses prompt files)', async () => {
+  it('dist/host.js does not bundle yaml or jsonc-parser (the worker parses prompt files)', async () => {
     const host = await bundledPackages('src/host/extension.ts');
     assert.equal(host.has('yaml'), false, `host bundle: ${[...host.keys()].join(', ')}`);
     assert.equal(host.has('jsonc-parser'), false, `host bundle: ${[...host.keys()].join(', ')}`);
+  });
+
+  it('dist/extension.js, the entry VS Code loads, stays a few KB: the host bundle is run from the code cache, not bundled in', async () => {
+    const result = await esbuild.build({
+      entryPoints: [path.join(root, 'src/host/entry.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      minify: true,
+      write: false,
+      outfile: 'entry.js',
+      logLevel: 'silent',
+    });
+    const bytes = result.outputFiles[0].contents.length;
+    assert.ok(bytes < 4_000, `entry bundle is ${bytes} bytes`);
   });
 
   it('the counting worker does bundle yaml (so the check above can see a package when it is there)', async () => {
