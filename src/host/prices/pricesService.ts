@@ -27,6 +27,8 @@ export type SourceChoice = NamedSource | { readonly file: string } | { readonly 
 
 /** How often the automatic refresh looks whether a check is due. */
 const WAKE_MS = 60 * 60 * 1000;
+/** The first look waits for start-up to pass: a due check is never urgent, and reading settings costs activation time. */
+const FIRST_LOOK_MS = 10_000;
 
 export interface PricesServiceDeps {
   readonly storage: PriceStorage;
@@ -44,12 +46,17 @@ export class PricesService extends Disposable {
 
   constructor(private readonly deps: PricesServiceDeps) {
     super();
+    const first = setTimeout(() => void this.autoCheck(), FIRST_LOOK_MS);
     const timer = setInterval(() => void this.autoCheck(), WAKE_MS);
-    this.register({ dispose: () => clearInterval(timer) });
+    this.register({
+      dispose: () => {
+        clearTimeout(first);
+        clearInterval(timer);
+      },
+    });
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${CONFIG_SECTION}.prices`) && void this.autoCheck()),
     );
-    void this.autoCheck();
   }
 
   settings(): PriceSettings {
