@@ -8,7 +8,10 @@ import type { Subject } from './subject';
 
 /** Edits to a document: the recount of a big document is worth batching over a burst of keystrokes. */
 const EDIT_DEBOUNCE_MS = 250;
-/** Selections, editor switches, settings: only coalesces the burst of events one user action fires. */
+/**
+ * Selections, editor switches, settings: only coalesces the burst of events one user action fires. The first event
+ * after a quiet spell this long is read at once (next task), so a single selection change waits for nothing.
+ */
 const SELECTION_DEBOUNCE_MS = 25;
 /**
  * A file tab with no text editor yet may still be loading (a 2 MB file took 13 s on a loaded 2-core machine): unless its
@@ -22,6 +25,8 @@ export class SubjectTracker extends Disposable {
   readonly onDidChange: vscode.Event<Subject | undefined> = this.changed.event;
   private subject: Subject | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last selection-kind event arrived (Date.now()), for the leading-edge read. */
+  private lastEventAt = 0;
   /** The file tab (by key) that has shown no text editor since `since`: still loading, or binary / too large. */
   private loading: { key: string; since: number; kind?: 'binary' | 'text' } | undefined;
   /** The last text editor that had focus, priced while focus is on a panel or webview. */
@@ -32,7 +37,7 @@ export class SubjectTracker extends Disposable {
     private readonly editDebounceMs = EDIT_DEBOUNCE_MS,
   ) {
     super();
-    const schedule = () => this.schedule(SELECTION_DEBOUNCE_MS);
+    const schedule = () => this.scheduleSoon();
     this.register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor) this.lastEditor = editor;
@@ -87,6 +92,14 @@ export class SubjectTracker extends Disposable {
     if (key === (this.subject?.key ?? '')) return true;
     this.schedule(SELECTION_DEBOUNCE_MS);
     return false;
+  }
+
+  /** Leading edge: an event after a quiet spell is read in the next task; one within a burst waits for the burst to end. */
+  private scheduleSoon(): void {
+    const now = Date.now();
+    const quiet = this.timer === undefined && now - this.lastEventAt >= SELECTION_DEBOUNCE_MS;
+    this.lastEventAt = now;
+    this.schedule(quiet ? 0 : SELECTION_DEBOUNCE_MS);
   }
 
   private schedule(delayMs: number): void {
