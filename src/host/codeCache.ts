@@ -27,8 +27,9 @@ type ModuleWrapper = (exports: unknown, require: NodeJS.Require, module: { expor
 /** Loads `file` (CommonJS) with the cache kept in `cacheDir` for exactly this build of it. */
 export function loadWithCodeCache<T>(file: string, cacheDir: string): CachedModule<T> {
   const source = readFileSync(file, 'utf8');
+  const stem = `${path.basename(file, '.js')}-`;
   // V8 checks its own version and flags but only the source's length, so the file name carries the content hash.
-  const name = `${path.basename(file, '.js')}-${createHash('sha256').update(source).digest('hex').slice(0, 20)}.cache`;
+  const name = `${stem}${createHash('sha256').update(source).digest('hex').slice(0, 20)}.cache`;
   const cacheFile = path.join(cacheDir, name);
   const stored = readIfPresent(cacheFile);
   // Node's own wrapper, on the first line, so positions in stack traces stay those of the file.
@@ -49,7 +50,7 @@ export function loadWithCodeCache<T>(file: string, cacheDir: string): CachedModu
         const partial = `${cacheFile}.${process.pid}.partial`;
         await writeFile(partial, script.createCachedData());
         await rename(partial, cacheFile); // readers see the whole cache or none
-        const others = (await readdir(cacheDir)).filter((f) => f !== name && f.startsWith(`${path.basename(file, '.js')}-`));
+        const others = (await readdir(cacheDir)).filter((f) => f !== name && f.startsWith(stem));
         await Promise.all(others.map((f) => rm(path.join(cacheDir, f), { force: true })));
         return true;
       } catch {

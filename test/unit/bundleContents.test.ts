@@ -6,9 +6,9 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(__dirname, '../..');
 
-/** The packages bundled into an entry point (as the product build bundles it), with their minified bytes. */
-async function bundledPackages(entry: string): Promise<Map<string, number>> {
-  const result = await esbuild.build({
+/** An entry point bundled in memory as the product build bundles it (minified, `vscode` external), with its metafile. */
+function productBundle(entry: string) {
+  return esbuild.build({
     entryPoints: [path.join(root, entry)],
     bundle: true,
     platform: 'node',
@@ -20,6 +20,11 @@ async function bundledPackages(entry: string): Promise<Map<string, number>> {
     outfile: 'bundle.js',
     logLevel: 'silent',
   });
+}
+
+/** The packages bundled into an entry point, with their minified bytes. */
+async function bundledPackages(entry: string): Promise<Map<string, number>> {
+  const result = await productBundle(entry);
   const packages = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [file, input] of Object.entries(output.inputs)) {
@@ -40,17 +45,7 @@ describe('bundle contents', function () {
   });
 
   it('dist/extension.js, the entry VS Code loads, stays a few KB: the host bundle is run from the code cache, not bundled in', async () => {
-    const result = await esbuild.build({
-      entryPoints: [path.join(root, 'src/host/entry.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['vscode'],
-      minify: true,
-      write: false,
-      outfile: 'entry.js',
-      logLevel: 'silent',
-    });
+    const result = await productBundle('src/host/entry.ts');
     const bytes = result.outputFiles[0].contents.length;
     assert.ok(bytes < 4_000, `entry bundle is ${bytes} bytes`);
   });
